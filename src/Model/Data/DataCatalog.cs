@@ -1,0 +1,107 @@
+using WardTwin.Model.Cohorts;
+using WardTwin.Model.Costs;
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Protocols;
+
+namespace WardTwin.Model.Data;
+
+/// <summary>The project's data folder: protocols, cohorts, prices and parameter sets, by id or by path.</summary>
+public sealed class DataCatalog(string root)
+{
+    public const string EnvironmentVariable = "WARDTWIN_DATA";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string DefaultParametersPath => Path.Combine(Root, "params", "default.json");
+
+    /// <summary>Finds data/ from an explicit folder, WARDTWIN_DATA, or upwards from the working and program folders.</summary>
+    public static DataCatalog Locate(string? explicitRoot = null)
+    {
+        if (!string.IsNullOrEmpty(explicitRoot))
+        {
+            return Directory.Exists(Path.Combine(explicitRoot, "protocols"))
+                ? new DataCatalog(explicitRoot)
+                : throw new DataFileException(explicitRoot, "(folder)", "is not a WardTwin data folder (no protocols/ inside)");
+        }
+
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env)
+        {
+            return Locate(env);
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "data");
+                if (Directory.Exists(Path.Combine(candidate, "protocols")) && File.Exists(Path.Combine(candidate, "params", "default.json")))
+                {
+                    return new DataCatalog(candidate);
+                }
+            }
+        }
+
+        throw new DataFileException("data", "(folder)", $"no data/ folder found above the working directory; pass --data or set {EnvironmentVariable}");
+    }
+
+    public IReadOnlyList<string> ProtocolIds() =>
+        Directory.GetFiles(Path.Combine(Root, "protocols"), "*.json")
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>A protocol by id (data/protocols/ID.json) or by the path of a user's own file.</summary>
+    public Protocol LoadProtocol(string idOrPath)
+    {
+        string path = ResolveProtocolPath(idOrPath);
+        var protocol = DataJson.Read<Protocol>(path);
+        ProtocolValidator.Validate(protocol, path);
+        return protocol;
+    }
+
+    public string ResolveProtocolPath(string idOrPath)
+    {
+        if (File.Exists(idOrPath))
+        {
+            return idOrPath;
+        }
+
+        if (idOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || idOrPath.Contains('/', StringComparison.Ordinal))
+        {
+            throw new DataFileException(idOrPath, "(file)", "no such protocol file");
+        }
+
+        string byId = Path.Combine(Root, "protocols", idOrPath + ".json");
+        return File.Exists(byId)
+            ? byId
+            : throw new DataFileException("--protocol", idOrPath, $"unknown protocol id; known ids: {string.Join(", ", ProtocolIds())}");
+    }
+
+    public Cohort LoadCohort(string id)
+    {
+        string path = Path.Combine(Root, "cohorts", id + ".json");
+        if (!File.Exists(path))
+        {
+            throw new DataFileException(path, "(file)", $"unknown cohort '{id}'");
+        }
+
+        var cohort = DataJson.Read<Cohort>(path);
+        CohortValidator.Validate(cohort, path);
+        return cohort;
+    }
+
+    public PriceList LoadPrices(string regionOrPath)
+    {
+        string path = File.Exists(regionOrPath) ? regionOrPath : Path.Combine(Root, "prices", regionOrPath + ".json");
+        if (!File.Exists(path))
+        {
+            throw new DataFileException(path, "(file)", $"unknown price region '{regionOrPath}'");
+        }
+
+        var prices = DataJson.Read<PriceList>(path);
+        PriceListValidator.Validate(prices, path);
+        return prices;
+    }
+
+    public ModelParameters LoadParameters(string? path = null) => ModelParameters.Load(path ?? DefaultParametersPath);
+}

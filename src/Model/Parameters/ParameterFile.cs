@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WardTwin.Model.Data;
+
+namespace WardTwin.Model.Parameters;
+
+/// <summary>
+/// The parameter data file as read: its entries, alarm rules and the raw JSON, so that `calibrate`
+/// can write fitted values back while keeping every source and comment-like field as it was.
+/// </summary>
+public sealed class ParameterFile
+{
+    private ParameterFile(string path, JsonObject root, IReadOnlyDictionary<string, ParameterEntry> entries, IReadOnlyList<AlarmRule> alarms)
+    {
+        Path = path;
+        Root = root;
+        Entries = entries;
+        Alarms = alarms;
+    }
+
+    public string Path { get; }
+
+    public JsonObject Root { get; }
+
+    public IReadOnlyDictionary<string, ParameterEntry> Entries { get; }
+
+    public IReadOnlyList<AlarmRule> Alarms { get; }
+
+    public static ParameterFile Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException ex)
+        {
+            throw new DataFileException(path, "(file)", ex.Message);
+        }
+
+        return Parse(text, path);
+    }
+
+    public static ParameterFile Parse(string text, string path)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                ?? throw new DataFileException(path, "$", "expected a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new DataFileException(path, ex.Path ?? "$", ex.Message.Split(" Path:", 2)[0]);
+        }
+
+        if (root["parameters"] is not JsonObject parameters)
+        {
+            throw new DataFileException(path, "parameters", "missing; expected an object of named parameters");
+        }
+
+        var entries = new Dictionary<string, ParameterEntry>(StringComparer.Ordinal);
+        foreach (var (name, node) in parameters)
+        {
+            ParameterEntry? entry;
+            try
+            {
+                entry = node?.Deserialize<ParameterEntry>(DataJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new DataFileException(path, $"parameters.{name}", ex.Message.Split(" Path:", 2)[0]);
+            }
+
+            if (entry is null)
+            {
+                throw new DataFileException(path, $"parameters.{name}", "is null; expected {\"value\": ..., \"source\": ...}");
+            }
+
+            if (!double.IsFinite(entry.Value))
+            {
+                throw new DataFileException(path, $"parameters.{name}.value", "must be a finite number");
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.Source))
+            {
+                throw new DataFileException(path, $"parameters.{name}.source", "every parameter must name its source");
+            }
+
+            if ((entry.Min is double lo && entry.Value < lo) || (entry.Max is double hi && entry.Value > hi))
+            {
+                throw new DataFileException(path, $"parameters.{name}.value", $"{entry.Value} is outside its bounds [{entry.Min}, {entry.Max}]");
+            }
+
+            entries[name] = entry;
+        }
+
+        var alarms = new List<AlarmRule>();
+        if (root["alarms"] is JsonArray alarmArray)
+        {
+            for (int i = 0; i < alarmArray.Count; i++)
+            {
+                try
+                {
+                    alarms.Add(alarmArray[i].Deserialize<AlarmRule>(DataJson.Options)
+                        ?? throw new DataFileException(path, $"alarms[{i}]", "is null"));
+                }
+                catch (JsonException ex)
+                {
+                    throw new DataFileException(path, $"alarms[{i}]", ex.Message.Split(" Path:", 2)[0]);
+                }
+            }
+        }
+
+        return new ParameterFile(path, root, entries, alarms);
+    }
+
+    /// <summary>A copy with some values replaced; only assumed entries may change.</summary>
+    public ParameterFile WithValues(IReadOnlyDictionary<string, double> values)
+    {
+        var root = (JsonObject)Root.DeepClone();
+        var parameters = (JsonObject)root["parameters"]!;
+        var entries = new Dictionary<string, ParameterEntry>(Entries, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            if (!entries.TryGetValue(name, out var entry))
+            {
+                throw new DataFileException(Path, $"parameters.{name}", "no such parameter");
+            }
+
+            if (!entry.Assumed)
+            {
+                throw new DataFileException(Path, $"parameters.{name}", "is a sourced value and is never changed by calibration");
+            }
+
+            entries[name] = entry with { Value = value };
+            parameters[name]!["value"] = value;
+        }
+
+        return new ParameterFile(Path, root, entries, Alarms);
+    }
+
+    /// <summary>A copy with a top-level section replaced (calibrate writes its fit table there).</summary>
+    public ParameterFile WithSection(string name, JsonNode section)
+    {
+        var root = (JsonObject)Root.DeepClone();
+        root[name] = section;
+        return new ParameterFile(Path, root, Entries, Alarms);
+    }
+
+    public void Save(string path)
+    {
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        File.WriteAllText(path, Root.ToJsonString(options) + "\n");
+    }
+}

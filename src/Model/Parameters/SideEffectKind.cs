@@ -1,0 +1,30 @@
+namespace WardTwin.Model.Parameters;
+
+/// <summary>The side effects of the model card, section 4; psychotomimetic's severe grade is hallucinations.</summary>
+public enum SideEffectKind
+{
+    Dizziness = 0,
+    Drowsiness = 1,
+    Nausea = 2,
+    Headache = 3,
+    Psychotomimetic = 4,
+    Restlessness = 5,
+}
+
+public static class SideEffectKinds
+{
+    public const int Count = 6;
+
+    public static IReadOnlyList<SideEffectKind> All { get; } = Enum.GetValues<SideEffectKind>();
+
+    public static string Name(SideEffectKind kind) => kind switch
+    {
+        SideEffectKind.Dizziness => "dizziness",
+        SideEffectKind.Drowsiness => "drowsiness",
+        SideEffectKind.Nausea => "nausea",
+        SideEffectKind.Headache => "headache",
+        SideEffectKind.Psychotomimetic => "psychotomimetic",
+        SideEffectKind.Restlessness => "restlessness",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

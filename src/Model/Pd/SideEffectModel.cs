@@ -1,0 +1,45 @@
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Simulation;
+
+namespace WardTwin.Model.Pd;
+
+/// <summary>Grades each side effect from the fast effect site against the patient's thresholds (card section 4).</summary>
+public sealed class SideEffectModel(SideEffectParameters p)
+{
+    public SideEffectGrade Grade(double fastEffectNgPerMl, double thresholdNgPerMl)
+    {
+        double ratio = fastEffectNgPerMl / thresholdNgPerMl;
+        return ratio >= p.SevereRatio ? SideEffectGrade.Severe
+            : ratio >= p.ModerateRatio ? SideEffectGrade.Moderate
+            : ratio >= 1 ? SideEffectGrade.Mild
+            : SideEffectGrade.None;
+    }
+
+    /// <summary>Grades now, from drug, background (nocebo) and midazolam; fills <paramref name="grades"/>.</summary>
+    public void GradeAll(VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, ReadOnlySpan<bool> backgroundToday, Span<SideEffectGrade> grades)
+    {
+        for (int k = 0; k < SideEffectKinds.Count; k++)
+        {
+            double threshold = patient.SideEffectThresholdsNgPerMl[k];
+            var kind = (SideEffectKind)k;
+            if (midazolamActive && kind is SideEffectKind.Psychotomimetic or SideEffectKind.Restlessness)
+            {
+                threshold *= p.MidazolamThresholdFactor;
+            }
+
+            var g = Grade(fastEffectNgPerMl, threshold);
+            if (backgroundToday[k] && (int)g < p.BackgroundGrade)
+            {
+                g = (SideEffectGrade)p.BackgroundGrade;
+            }
+
+            if (midazolamActive && kind == SideEffectKind.Drowsiness && (int)g < p.MidazolamDrowsinessGrade)
+            {
+                g = (SideEffectGrade)p.MidazolamDrowsinessGrade;
+            }
+
+            grades[k] = g;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+namespace WardTwin.Model.Pk;
+
+/// <summary>
+/// A patient's PK/PD state: modal coordinates relative to the current rate's steady state. Advancing
+/// multiplies each mode by its exponential; changing the rate shifts the modes. Both are exact.
+/// </summary>
+public sealed class PkPdState
+{
+    private readonly PkPdSystem _system;
+    private readonly double[] _modal = new double[PkPdSystem.StateCount];
+
+    public PkPdState(PkPdSystem system)
+    {
+        _system = system;
+    }
+
+    public double TimeH { get; private set; }
+
+    public double RateMgPerH { get; private set; }
+
+    /// <summary>Product delivered so far, mg.</summary>
+    public double DeliveredMg { get; private set; }
+
+    public ReadOnlySpan<double> Modal => _modal;
+
+    public void AdvanceTo(double timeH)
+    {
+        double dt = timeH - TimeH;
+        if (dt < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeH), $"simulation time cannot go back from {TimeH} h to {timeH} h");
+        }
+
+        if (dt == 0)
+        {
+            return;
+        }
+
+        var l = _system.Eigenvalues;
+        for (int i = 0; i < _modal.Length; i++)
+        {
+            if (_modal[i] != 0)
+            {
+                _modal[i] *= Math.Exp(l[i] * dt);
+            }
+        }
+
+        DeliveredMg += RateMgPerH * dt;
+        TimeH = timeH;
+    }
+
+    public void SetRate(double rateMgPerH)
+    {
+        if (rateMgPerH < 0 || !double.IsFinite(rateMgPerH))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rateMgPerH), $"rate must be a finite number >= 0, is {rateMgPerH}");
+        }
+
+        double delta = RateMgPerH - rateMgPerH;
+        if (delta == 0)
+        {
+            return;
+        }
+
+        var w = _system.ModalSteadyStatePerUnitRate;
+        for (int i = 0; i < _modal.Length; i++)
+        {
+            _modal[i] += delta * w[i];
+        }
+
+        RateMgPerH = rateMgPerH;
+    }
+
+    public Concentrations Concentrations => _system.Evaluate(_modal, RateMgPerH);
+
+    public double[] FullState() => _system.State(_modal, RateMgPerH);
+
+    /// <summary>A copy of the state that can be stored and restored (grains persist it).</summary>
+    public PkPdSnapshot Snapshot() => new(TimeH, RateMgPerH, DeliveredMg, _modal.ToArray());
+
+    public void Restore(PkPdSnapshot snapshot)
+    {
+        if (snapshot.Modal.Length != _modal.Length)
+        {
+            throw new ArgumentException($"snapshot has {snapshot.Modal.Length} modes, expected {_modal.Length}", nameof(snapshot));
+        }
+
+        snapshot.Modal.CopyTo(_modal, 0);
+        TimeH = snapshot.TimeH;
+        RateMgPerH = snapshot.RateMgPerH;
+        DeliveredMg = snapshot.DeliveredMg;
+    }
+}
+
+/// <summary>Stored form of <see cref="PkPdState"/>.</summary>
+public sealed record PkPdSnapshot(double TimeH, double RateMgPerH, double DeliveredMg, double[] Modal);

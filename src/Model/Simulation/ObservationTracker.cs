@@ -1,0 +1,141 @@
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Pd;
+using WardTwin.Model.Pk;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Titration;
+using WardTwin.Model.Vitals;
+
+namespace WardTwin.Model.Simulation;
+
+/// <summary>What nursing observations have seen: side-effect grades (now, since the last review, ever), alarms, plateaus.</summary>
+internal sealed class ObservationTracker(int alarmRules, double observationIntervalH)
+{
+    private readonly SideEffectGrade[] _current = new SideEffectGrade[SideEffectKinds.Count];
+    private readonly SideEffectGrade[] _sinceReview = new SideEffectGrade[SideEffectKinds.Count];
+    private readonly Concentrations[] _plateau = new Concentrations[Math.Max(1, (int)Math.Round(24 / observationIntervalH))];
+    private int _plateauCount;
+    private int _alarmsEver;
+    private int _alarmsSinceReview;
+
+    public bool[] BackgroundToday { get; } = new bool[SideEffectKinds.Count];
+
+    public SideEffectGrade[] WorstEver { get; } = new SideEffectGrade[SideEffectKinds.Count];
+
+    /// <summary>Hours in a row with a severe side effect (early-discharge rule).</summary>
+    public double SevereHours { get; private set; }
+
+    public void Grade(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive)
+    {
+        model.GradeAll(patient, fastEffectNgPerMl, midazolamActive, BackgroundToday, _current);
+        bool severe = false;
+        for (int k = 0; k < _current.Length; k++)
+        {
+            var g = _current[k];
+            if (g > WorstEver[k])
+            {
+                WorstEver[k] = g;
+            }
+
+            if (g > _sinceReview[k])
+            {
+                _sinceReview[k] = g;
+            }
+
+            severe |= g == SideEffectGrade.Severe;
+        }
+
+        SevereHours = severe ? SevereHours + observationIntervalH : 0;
+    }
+
+    public SideEffectGrade CurrentGradeOf(string name)
+    {
+        for (int k = 0; k < _current.Length; k++)
+        {
+            if (SideEffectKinds.Name((SideEffectKind)k) == name)
+            {
+                return _current[k];
+            }
+        }
+
+        return SideEffectGrade.None;
+    }
+
+    public void RecordAlarms(int mask)
+    {
+        _alarmsEver |= mask;
+        _alarmsSinceReview |= mask;
+    }
+
+    public void RecordPlateau(Concentrations c) => _plateau[_plateauCount++ % _plateau.Length] = c;
+
+    public TitrationReport Report(bool noticedRelief, IReadOnlyList<AlarmRule> rules)
+    {
+        var (worst, worstKind) = Max(_sinceReview);
+        var (now, nowKind) = Max(_current);
+        var alarms = new List<string>();
+        for (int i = 0; i < rules.Count; i++)
+        {
+            if ((_alarmsSinceReview & (1 << i)) != 0)
+            {
+                alarms.Add(AlarmEvaluator.Name(rules[i]));
+            }
+        }
+
+        return new TitrationReport(noticedRelief, worst, worstKind, now, nowKind, alarms);
+    }
+
+    public void ResetSinceReview()
+    {
+        Array.Clear(_sinceReview);
+        _alarmsSinceReview = 0;
+    }
+
+    public bool[] AlarmsEver()
+    {
+        var result = new bool[alarmRules];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = (_alarmsEver & (1 << i)) != 0;
+        }
+
+        return result;
+    }
+
+    /// <summary>Mean concentrations over the last 24 h of infusion observations.</summary>
+    public Concentrations Plateau()
+    {
+        int n = Math.Min(_plateauCount, _plateau.Length);
+        if (n == 0)
+        {
+            return default;
+        }
+
+        double s = 0, r = 0, sn = 0, rn = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var c = _plateau[i];
+            s += c.SKetamineNgPerMl;
+            r += c.RKetamineNgPerMl;
+            sn += c.SNorketamineNgPerMl;
+            rn += c.RNorketamineNgPerMl;
+        }
+
+        return new Concentrations(s / n, r / n, sn / n, rn / n, 0, 0);
+    }
+
+    private static (SideEffectGrade Grade, SideEffectKind? Kind) Max(SideEffectGrade[] grades)
+    {
+        var best = SideEffectGrade.None;
+        SideEffectKind? kind = null;
+        for (int k = 0; k < grades.Length; k++)
+        {
+            if (grades[k] > best)
+            {
+                best = grades[k];
+                kind = (SideEffectKind)k;
+            }
+        }
+
+        return (best, kind);
+    }
+}

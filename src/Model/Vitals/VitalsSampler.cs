@@ -1,0 +1,70 @@
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Randomness;
+
+namespace WardTwin.Model.Vitals;
+
+/// <summary>
+/// What a monitor reads: the true value plus slow drift (Ornstein-Uhlenbeck, exact for any step),
+/// measurement noise and, when asked, artefacts (probe off, motion) arriving as Poisson events.
+/// </summary>
+public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
+{
+    private SeededRandom _random = random;
+    private double _hrDrift, _bpDrift, _spo2Drift;
+    private double _lastTimeH = double.NaN;
+    private double _artefactUntilH = double.NegativeInfinity;
+    private VitalsArtefact _artefact;
+
+    public VitalSigns Sample(double timeH, VitalSigns expected, bool withArtefacts)
+    {
+        double dt = double.IsNaN(_lastTimeH) ? double.PositiveInfinity : Math.Max(timeH - _lastTimeH, 0);
+        _lastTimeH = timeH;
+        double a = double.IsPositiveInfinity(dt) ? 0 : Math.Exp(-dt / p.DriftTauH);
+        double s = Math.Sqrt(1 - (a * a));
+        _hrDrift = (a * _hrDrift) + (p.HrDriftSd * s * _random.NextNormal());
+        _bpDrift = (a * _bpDrift) + (p.BpDriftSd * s * _random.NextNormal());
+        _spo2Drift = (a * _spo2Drift) + (p.Spo2DriftSd * s * _random.NextNormal());
+
+        var v = new VitalSigns(
+            expected.HrPerMin + _hrDrift + (p.HrNoiseSd * _random.NextNormal()),
+            expected.SbpMmHg + _bpDrift + (p.BpNoiseSd * _random.NextNormal()),
+            expected.DbpMmHg + (0.6 * _bpDrift) + (p.BpNoiseSd * 0.6 * _random.NextNormal()),
+            Math.Min(100, expected.Spo2Percent + _spo2Drift + (p.Spo2NoiseSd * _random.NextNormal())),
+            Math.Max(0, expected.RrPerMin + (p.RrNoiseSd * _random.NextNormal())));
+
+        return withArtefacts ? ApplyArtefacts(timeH, dt, v) : v;
+    }
+
+    private VitalSigns ApplyArtefacts(double timeH, double dt, VitalSigns v)
+    {
+        if (timeH >= _artefactUntilH)
+        {
+            _artefact = VitalsArtefact.None;
+            double step = double.IsPositiveInfinity(dt) ? 0 : dt;
+            double u = _random.NextDouble();
+            double pProbe = 1 - Math.Exp(-p.ProbeOffPerH * step);
+            double pMotion = 1 - Math.Exp(-p.MotionPerH * step);
+            if (u < pProbe)
+            {
+                _artefact = VitalsArtefact.ProbeOff;
+            }
+            else if (u < pProbe + pMotion)
+            {
+                _artefact = VitalsArtefact.Motion;
+            }
+
+            if (_artefact != VitalsArtefact.None)
+            {
+                _artefactUntilH = timeH + (p.ArtefactDurationS / 3600.0);
+            }
+        }
+
+        // A loose probe reads a falsely low saturation; motion corrupts the pulse rate.
+        return _artefact switch
+        {
+            VitalsArtefact.ProbeOff => v with { Spo2Percent = Math.Max(0, v.Spo2Percent - 15), Artefact = VitalsArtefact.ProbeOff },
+            VitalsArtefact.Motion => v with { HrPerMin = v.HrPerMin * 1.35, Artefact = VitalsArtefact.Motion },
+            _ => v,
+        };
+    }
+}

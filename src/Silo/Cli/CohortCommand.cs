@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using WardTwin.Model.Costs;
+using WardTwin.Model.Data;
+using WardTwin.Model.Outcomes;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Simulation;
+using WardTwin.Model.Vitals;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>`cohort`: runs N virtual admissions per protocol and writes summary.json, patients.csv and a comparison.</summary>
+internal static class CohortCommand
+{
+    public static Command Create()
+    {
+        var protocols = new Option<string[]>("--protocol")
+        {
+            Description = "Protocol id from data/protocols/ or the path of your own protocol file; repeat to compare",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var patients = CommonOptions.Patients(1000, required: false);
+        var seed = CommonOptions.Seed();
+        var prices = new Option<string>("--prices")
+        {
+            Description = "Price region (nl, us) or a price file",
+            DefaultValueFactory = _ => "nl",
+        };
+        var output = new Option<string>("--out") { Description = "Output folder; each protocol writes OUT/<protocol-id>/", Required = true };
+        var placebo = new Option<bool>("--placebo") { Description = "Run each protocol as its placebo arm (saline, titrated blind)" };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => -1 };
+        var data = CommonOptions.Data();
+        var parameters = CommonOptions.Params();
+
+        var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
+        {
+            protocols, patients, seed, prices, output, placebo, threads, data, parameters,
+        };
+        command.SetAction(r => CommonOptions.Guard(() => Run(
+            r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(output)!,
+            r.GetValue(placebo), r.GetValue(threads), r.GetValue(data), r.GetValue(parameters))));
+        return command;
+    }
+
+    private static int Run(string[] protocolArgs, int patients, long seed, string pricesArg, string outDir, bool placebo, int threads, string? dataDir, string? paramsPath)
+    {
+        // Everything is read and checked before anything runs, so a bad file costs nothing computed.
+        var catalog = DataCatalog.Locate(dataDir);
+        var parameters = catalog.LoadParameters(paramsPath);
+        var priceList = catalog.LoadPrices(pricesArg);
+        var jobs = protocolArgs.Select(a =>
+        {
+            var p = catalog.LoadProtocol(a);
+            return placebo ? p.AsPlacebo() : p;
+        }).ToList();
+        var duplicate = jobs.GroupBy(j => j.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"--protocol: '{duplicate.Key}' is given twice");
+        }
+
+        var cohorts = jobs.Select(j => catalog.LoadCohort(j.Cohort)).ToList();
+        var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
+        var costs = new CostCalculator(priceList);
+        var results = new List<CohortResult>();
+        for (int i = 0; i < jobs.Count; i++)
+        {
+            var protocol = jobs[i];
+            var progress = new ProgressReporter(protocol.Id, patients);
+            var outcomes = new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report);
+            var bills = outcomes.Select(o => costs.Cost(protocol, o)).ToArray();
+            var result = new CohortResult(protocol, seed, outcomes, bills, priceList, alarmNames);
+            CohortOutput.Write(outDir, result);
+            results.Add(result);
+        }
+
+        var comparison = Comparison.Build(results);
+        CohortOutput.WriteComparison(outDir, comparison);
+        Console.Write(Comparison.Table(comparison));
+        Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))}");
+        return 0;
+    }
+}

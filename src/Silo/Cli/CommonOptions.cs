@@ -1,0 +1,61 @@
+using System.CommandLine;
+using WardTwin.Model.Data;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>Options shared by several verbs, and the one way every verb reports a bad input.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = $"The data folder (protocols/, cohorts/, prices/, params/); default: the repository's data/ or ${DataCatalog.EnvironmentVariable}",
+    };
+
+    public static Option<string?> Params() => new("--params")
+    {
+        Description = "Model parameter file; default: data/params/default.json (the calibrated set)",
+    };
+
+    public static Option<long> Seed() => new("--seed")
+    {
+        Description = "Random seed; the same seed gives the same patients and a byte-identical summary",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Option<int> Patients(int defaultValue, bool required)
+    {
+        var option = new Option<int>("--patients")
+        {
+            Description = "Number of virtual patients (admissions) per protocol",
+            Required = required,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError($"--patients: must be a whole number >= 0, got {result.GetValueOrDefault<int>()}");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Runs a verb body; a bad data file or argument becomes one line on stderr and exit code 2.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (DataFileException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}

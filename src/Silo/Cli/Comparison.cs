@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using WardTwin.Model.Outcomes;
+using WardTwin.Model.Statistics;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>Protocols side by side: response, side effects, stay and cost, and the incremental cost per extra responder against the first.</summary>
+internal static class Comparison
+{
+    public static JsonArray Build(IReadOnlyList<CohortResult> results)
+    {
+        var rows = new JsonArray();
+        CohortResult? reference = results.Count > 0 ? results[0] : null;
+        foreach (var r in results)
+        {
+            var a = r.Admissions;
+            int n = a.Length;
+            var t1 = Proportion.Of(a.Count(x => x.ResponderT1TwoPoints), n);
+            var t2 = Proportion.Of(a.Count(x => x.ResponderT2TwoPoints), n);
+            double cost = r.Costs.Length == 0 ? 0 : r.Costs.Average(c => c.Total);
+            int responders = a.Count(x => x.ResponderT1TwoPoints);
+            var row = new JsonObject
+            {
+                ["protocol"] = r.Protocol.Id,
+                ["patients"] = n,
+                ["responders_t1_2pt"] = Round(t1.Rate),
+                ["responders_t1_2pt_ci"] = new JsonArray(Round(t1.CiLow), Round(t1.CiHigh)),
+                ["responders_t2_2pt"] = Round(t2.Rate),
+                ["any_side_effect"] = Round(n == 0 ? 0 : a.Count(x => x.AnySideEffect) / (double)n),
+                ["effective_mg_per_h_median"] = Round(Dist.Of(a.Where(x => x.EffectiveRateMgPerH is not null).Select(x => x.EffectiveRateMgPerH!.Value)).Median),
+                ["bed_days_mean"] = Round(n == 0 ? 0 : a.Average(x => x.BedDays)),
+                ["chair_hours_mean"] = Round(n == 0 ? 0 : a.Average(x => x.DayCareSessions == 0 ? 0 : x.TreatmentH > 0 ? SessionHours(r) * x.DayCareSessions : 0)),
+                ["cost_per_patient"] = Round(cost),
+                ["cost_per_responder_t1"] = responders == 0 ? null : Round(cost * n / responders),
+                ["currency"] = r.Prices.Currency,
+            };
+            if (reference is not null && !ReferenceEquals(r, reference))
+            {
+                double refCost = reference.Costs.Length == 0 ? 0 : reference.Costs.Average(c => c.Total);
+                double refRate = Proportion.Of(reference.Admissions.Count(x => x.ResponderT1TwoPoints), reference.Admissions.Length).Rate;
+                double dRate = t1.Rate - refRate;
+                row["vs"] = reference.Protocol.Id;
+                row["incremental_cost"] = Round(cost - refCost);
+                row["incremental_responders_t1"] = Round(dRate);
+                row["cost_per_extra_responder_t1"] = Math.Abs(dRate) < 1e-12 ? null : Round((cost - refCost) / dRate);
+                row["bed_days_freed"] = Round(reference.Admissions.Average(x => x.BedDays) - (n == 0 ? 0 : a.Average(x => x.BedDays)));
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public static string Table(JsonArray rows)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"protocol",-26} {"n",6} {"resp T1 (95% CI)",20} {"resp T2",8} {"any SE",7} {"eff mg/h",9} {"bed-days",9} {"chair-h",8} {"cost/pt",10} {"cost/resp",10} {"ICER vs 1st",12}");
+        foreach (var row in rows)
+        {
+            var r = row!.AsObject();
+            var ci = r["responders_t1_2pt_ci"]!.AsArray();
+            string resp = $"{Pct(r["responders_t1_2pt"])} ({Pct(ci[0])}-{Pct(ci[1])})";
+            string icer = r["cost_per_extra_responder_t1"] is { } v ? v.GetValue<double>().ToString("0", CultureInfo.InvariantCulture) : "-";
+            string perResp = r["cost_per_responder_t1"] is { } pr ? pr.GetValue<double>().ToString("0", CultureInfo.InvariantCulture) : "-";
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"{(string)r["protocol"]!,-26} {(int)r["patients"]!,6} {resp,20} {Pct(r["responders_t2_2pt"]),8} {Pct(r["any_side_effect"]),7} {(double)r["effective_mg_per_h_median"]!,9:0.0} {(double)r["bed_days_mean"]!,9:0.00} {(double)r["chair_hours_mean"]!,8:0.0} {(double)r["cost_per_patient"]!,10:0} {perResp,10} {icer,12}");
+        }
+
+        if (rows.Count > 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"costs in {(string)rows[0]!["currency"]!}; ICER = incremental cost per extra T1 responder (>= 2 points) against the first protocol");
+        }
+
+        return sb.ToString();
+    }
+
+    private static double SessionHours(CohortResult r) => r.Protocol.Schedule.SessionH ?? 0;
+
+    private static string Pct(JsonNode? x) => x is null ? "-" : (x.GetValue<double>() * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static double Round(double x) => double.IsFinite(x) ? Math.Round(x, 4) : 0;
+}

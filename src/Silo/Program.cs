@@ -1,0 +1,8 @@
+using System.CommandLine;
+using WardTwin.Silo.Cli;
+
+var root = new RootCommand("WardTwin: a ward simulation and digital twin for multi-day ketamine infusions in CRPS");
+root.Subcommands.Add(CohortCommand.Create());
+root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+return root.Parse(args).Invoke();

@@ -8,6 +8,8 @@ public sealed class PkPdState
 {
     private readonly PkPdSystem _system;
     private readonly double[] _modal = new double[PkPdSystem.StateCount];
+    private readonly double[] _decayCache = new double[PkPdSystem.StateCount];
+    private double _decayCacheDt = double.NaN;
 
     public PkPdState(PkPdSystem system)
     {
@@ -36,13 +38,21 @@ public sealed class PkPdState
             return;
         }
 
-        var l = _system.Eigenvalues;
+        // Events mostly come at the same spacing (hourly observations): reuse the decay factors.
+        if (dt != _decayCacheDt)
+        {
+            var l = _system.Eigenvalues;
+            for (int i = 0; i < _modal.Length; i++)
+            {
+                _decayCache[i] = Math.Exp(l[i] * dt);
+            }
+
+            _decayCacheDt = dt;
+        }
+
         for (int i = 0; i < _modal.Length; i++)
         {
-            if (_modal[i] != 0)
-            {
-                _modal[i] *= Math.Exp(l[i] * dt);
-            }
+            _modal[i] *= _decayCache[i];
         }
 
         DeliveredMg += RateMgPerH * dt;

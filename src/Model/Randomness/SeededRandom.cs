@@ -47,13 +47,20 @@ public struct SeededRandom
             return _spareNormal;
         }
 
-        double u1 = NextDouble();
-        double u2 = NextDouble();
-        double r = Math.Sqrt(-2.0 * Math.Log(u1));
-        double theta = 2.0 * Math.PI * u2;
-        _spareNormal = r * Math.Sin(theta);
+        // Marsaglia's polar method: no trigonometry, one logarithm per pair.
+        double u, v, s;
+        do
+        {
+            u = (2.0 * NextDouble()) - 1.0;
+            v = (2.0 * NextDouble()) - 1.0;
+            s = (u * u) + (v * v);
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
+        _spareNormal = v * f;
         _hasSpare = true;
-        return r * Math.Cos(theta);
+        return u * f;
     }
 
     public double NextNormal(double mean, double sd) => mean + (sd * NextNormal());

@@ -26,7 +26,10 @@ public sealed class Admission
     private readonly AlarmEvaluator _alarms;
     private readonly TitrationEngine? _titration;
     private readonly IReadOnlyList<(double StartH, double EndH)> _infusions;
-    private readonly List<TimelineEvent> _events;
+    private readonly TimelineEvent[] _treatment;
+    private int _treatmentCount;
+    private List<TimelineEvent>? _after;
+    private int _nextAfter;
     private readonly ObservationTracker _tracker;
     private readonly List<AdmissionEvent>? _log;
     private readonly bool _clonidinePatch;
@@ -52,8 +55,10 @@ public sealed class Admission
     private readonly List<int> _dailyNrs = new(16);
     private readonly int[] _weekly = new int[Timeline.WeeksAfter];
 
-    public Admission(Protocol protocol, VirtualPatient patient, ModelParameters parameters, bool recordEvents = false)
+    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false)
     {
+        var protocol = plan.Protocol;
+        var parameters = plan.Parameters;
         _protocol = protocol;
         _parameters = parameters;
         Patient = patient;
@@ -65,9 +70,10 @@ public sealed class Admission
         _vitals = new VitalsModel(parameters.Vitals);
         _sampler = new VitalsSampler(parameters.Vitals, SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Monitor));
         _alarms = new AlarmEvaluator(parameters.Alarms);
-        _titration = protocol.Titration is null ? null : new TitrationEngine(protocol);
-        _infusions = Timeline.Infusions(protocol);
-        _events = Timeline.Treatment(protocol, parameters.Simulation);
+        _titration = plan.Titration;
+        _infusions = plan.Infusions;
+        _treatment = plan.TreatmentEvents;
+        _treatmentCount = _treatment.Length;
         _tracker = new ObservationTracker(parameters.Alarms.Count, parameters.Simulation.ObservationIntervalH);
         _log = recordEvents ? [] : null;
         _background = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.BackgroundSideEffects);
@@ -90,9 +96,9 @@ public sealed class Admission
 
     public double TimeH => _pk.TimeH;
 
-    public bool Finished => _next >= _events.Count;
+    public bool Finished => _next >= _treatmentCount && _after is not null && _nextAfter >= _after.Count;
 
-    public double? NextEventTimeH => Finished ? null : _events[_next].TimeH;
+    public double? NextEventTimeH => Finished ? null : Peek().TimeH;
 
     /// <summary>The pump rate the protocol asks for now, in the protocol's unit.</summary>
     public double ProtocolRate => _titrationState.Rate;
@@ -116,7 +122,16 @@ public sealed class Admission
     /// <summary>Advances to the next scheduled event and handles it.</summary>
     public void ProcessNext()
     {
-        var e = _events[_next++];
+        var e = Peek();
+        if (_next < _treatmentCount)
+        {
+            _next++;
+        }
+        else
+        {
+            _nextAfter++;
+        }
+
         _pk.AdvanceTo(e.TimeH);
         switch (e.Kind)
         {
@@ -157,6 +172,8 @@ public sealed class Admission
                 break;
         }
     }
+
+    private TimelineEvent Peek() => _next < _treatmentCount ? _treatment[_next] : _after![_nextAfter];
 
     private void StartDay(int day)
     {
@@ -329,8 +346,8 @@ public sealed class Admission
         _endRateMgPerH = RateUnits.ToMgPerHour(_titrationState.Rate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
         _running = false;
         _pk.SetRate(0);
-        _events.RemoveRange(_next, _events.Count - _next);
-        _events.AddRange(Timeline.AfterTreatment(_protocol.OutcomesOrDefault, t));
+        _treatmentCount = _next;
+        _after = Timeline.AfterTreatment(_protocol.OutcomesOrDefault, t);
         _log?.Add(new AdmissionEvent(t, "discharge", earlyReason is null ? "end of treatment" : $"early discharge: {earlyReason}"));
     }
 

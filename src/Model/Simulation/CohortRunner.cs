@@ -9,9 +9,14 @@ namespace WardTwin.Model.Simulation;
 public sealed class CohortRunner(Protocol protocol, Cohort cohort, ModelParameters parameters)
 {
     private readonly PatientSampler _sampler = new(cohort, parameters, protocol.Arm);
+    private readonly ProtocolPlan _plan = new(protocol, parameters);
+
+    public ProtocolPlan Plan => _plan;
+
+    public VirtualPatient Patient(long seed, int index) => _sampler.Sample(seed, index);
 
     public AdmissionOutcome RunOne(long seed, int index) =>
-        new Admission(protocol, _sampler.Sample(seed, index), parameters).RunToEnd();
+        new Admission(_plan, _sampler.Sample(seed, index)).RunToEnd();
 
     public AdmissionOutcome[] Run(int patients, long seed, int maxParallelism = -1, Action<int>? progress = null, CancellationToken cancellation = default)
     {

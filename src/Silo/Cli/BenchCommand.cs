@@ -1,8 +1,55 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using WardTwin.Model.Data;
+using WardTwin.Model.Simulation;
 
 namespace WardTwin.Silo.Cli;
 
+/// <summary>`bench`: speed figures printed as numbers and ratios, never asserted by tests.</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks");
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks: print throughput figures for this machine");
+        bench.Subcommands.Add(Model());
+        return bench;
+    }
+
+    private static Command Model()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "How long to measure", DefaultValueFactory = _ => 5 };
+        var protocol = new Option<string>("--protocol") { Description = "Protocol to admit", DefaultValueFactory = _ => "erasmus-7d" };
+        var data = CommonOptions.Data();
+        var command = new Command("model", "Admissions per second of the model alone: one thread, every outcome computed") { seconds, protocol, data };
+        command.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var catalog = DataCatalog.Locate(r.GetValue(data));
+            var p = catalog.LoadProtocol(r.GetValue(protocol)!);
+            var runner = new CohortRunner(p, catalog.LoadCohort(p.Cohort), catalog.LoadParameters());
+            for (int i = 0; i < 2000; i++)
+            {
+                runner.RunOne(99, i);
+            }
+
+            double limit = r.GetValue(seconds);
+            var clock = Stopwatch.StartNew();
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            int n = 0;
+            while (clock.Elapsed.TotalSeconds < limit)
+            {
+                for (int i = 0; i < 500; i++)
+                {
+                    runner.RunOne(7, n++);
+                }
+            }
+
+            double rate = n / clock.Elapsed.TotalSeconds;
+            long bytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(n, 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {rate:0} admissions/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"protocol {p.Id}, one thread, {n} admissions in {clock.Elapsed.TotalSeconds:0.0} s, {bytes} bytes allocated per admission; goal 20000/s: ratio {rate / 20000:0.00}"));
+            return 0;
+        }));
+        return command;
+    }
 }

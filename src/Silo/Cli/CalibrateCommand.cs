@@ -1,8 +1,81 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using WardTwin.Model.Calibration;
+using WardTwin.Model.Data;
+using WardTwin.Model.Parameters;
 
 namespace WardTwin.Silo.Cli;
 
+/// <summary>`calibrate`: fit the card's assumed parameters to its section 7 targets, print the fit, write the fitted file.</summary>
 internal static class CalibrateCommand
 {
-    public static Command Create() => new("calibrate", "Fit the assumed parameters to the model card's calibration targets");
+    public static Command Create()
+    {
+        var parameters = new Option<string>("--params") { Description = "Parameter file to start from", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the fitted parameter file (with its fit table)", Required = true };
+        var targets = new Option<string?>("--targets") { Description = "Target file; default data/calibration/targets.json" };
+        var evaluations = new Option<int>("--evaluations") { Description = "Budget of objective evaluations (each simulates every target's cohort)", DefaultValueFactory = _ => 300 };
+        var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Only print how the given parameters meet the targets; write them unchanged with the table" };
+        var data = CommonOptions.Data();
+        var command = new Command("calibrate", "Fit the assumed parameters to the model card's calibration targets (section 7)")
+        {
+            parameters, output, targets, evaluations, evaluateOnly, data,
+        };
+        command.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var catalog = DataCatalog.Locate(r.GetValue(data));
+            var targetFile = CalibrationTargetFile.Load(r.GetValue(targets) ?? Path.Combine(catalog.Root, "calibration", "targets.json"));
+            var file = ParameterFile.Load(r.GetValue(parameters)!);
+            _ = ModelParameters.From(file);
+            var calibrator = new Calibrator(catalog, targetFile);
+            CalibrationRun run;
+            if (r.GetValue(evaluateOnly))
+            {
+                var results = calibrator.Evaluate(file);
+                run = new CalibrationRun(file.WithSection("fit", calibrator.FitSection(results, 0)), results, 0);
+            }
+            else
+            {
+                int budget = r.GetValue(evaluations);
+                Console.Error.WriteLine($"fitting {targetFile.FitParameters.Count} assumed parameters to {targetFile.Targets.Count(t => t.Fit)} targets ({targetFile.Patients} patients per cohort, seed {targetFile.Seed}), up to {budget} evaluations");
+                run = calibrator.Fit(file, budget, (n, best) =>
+                {
+                    if (n % 10 == 0)
+                    {
+                        Console.Error.WriteLine($"evaluation {n}/{budget}: best objective {best:0.###}");
+                    }
+                });
+            }
+
+            run.Fitted.Save(r.GetValue(output)!);
+            Console.Write(Table(run.Results));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective {Calibrator.Objective(run.Results):0.###} after {run.Evaluations} evaluations; wrote {r.GetValue(output)}"));
+            if (!r.GetValue(evaluateOnly))
+            {
+                foreach (var name in targetFile.FitParameters)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} = {run.Fitted.Entries[name].Value:0.####} (was {file.Entries[name].Value:0.####})"));
+                }
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    public static string Table(IReadOnlyList<TargetResult> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| target | published | 95 % interval | simulated | residual | inside |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            string inside = r.Inside ? "yes" : r.Target.KnownGap is null ? "**no**" : "no (known gap)";
+            string fitted = r.Target.Fit ? string.Empty : " (not fitted)";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Target.Name}{fitted} | {r.Target.Published:0.###} | {r.Low:0.###}–{r.High:0.###} | {r.Simulated:0.###} | {r.Residual:0.##} | {inside} |");
+        }
+
+        return sb.ToString();
+    }
 }

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using WardTwin.Model.Statistics;
+
+namespace WardTwin.Model.Calibration;
+
+/// <summary>One published figure to reproduce, with how its 95 % interval follows from the reported dispersion and n.</summary>
+public sealed record CalibrationTarget(
+    [property: JsonRequired] string Name,
+    [property: JsonRequired] string Protocol,
+    [property: JsonRequired] string Statistic,
+    [property: JsonRequired] double Published,
+    [property: JsonRequired] IntervalKind Interval,
+    [property: JsonRequired] string Source,
+    int? N = null,
+    double? Dispersion = null,
+    double? Low = null,
+    double? High = null,
+    bool Fit = true,
+    string? KnownGap = null,
+    string? Note = null)
+{
+    /// <summary>McGill, Tukey and Larsen's notch: a median's 95 % interval is about ±1.58 IQR/√n.</summary>
+    public const double MedianNotchFactor = 1.58;
+
+    public (double Low, double High) Bounds() => Interval switch
+    {
+        IntervalKind.Wilson => Proportion.Wilson((int)Math.Round(Published * N!.Value), N.Value),
+        IntervalKind.MedianIqr => (Published - (MedianNotchFactor * Dispersion!.Value / Math.Sqrt(N!.Value)), Published + (MedianNotchFactor * Dispersion.Value / Math.Sqrt(N.Value))),
+        IntervalKind.MeanSd => (Published - (Proportion.Z95 * Dispersion!.Value / Math.Sqrt(N!.Value)), Published + (Proportion.Z95 * Dispersion.Value / Math.Sqrt(N.Value))),
+        IntervalKind.MeanSem => (Published - (Proportion.Z95 * Dispersion!.Value), Published + (Proportion.Z95 * Dispersion.Value)),
+        IntervalKind.Range => (Low!.Value, High!.Value),
+        _ => throw new ArgumentOutOfRangeException(nameof(Interval)),
+    };
+}
+
+public enum IntervalKind
+{
+    Wilson,
+    MedianIqr,
+    MeanSd,
+    MeanSem,
+    Range,
+}

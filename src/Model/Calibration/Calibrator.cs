@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+using WardTwin.Model.Data;
+using WardTwin.Model.Outcomes;
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Simulation;
+using WardTwin.Model.Vitals;
+
+namespace WardTwin.Model.Calibration;
+
+/// <summary>
+/// Fits the assumed parameters named in the target file to the published figures by simulation:
+/// Nelder–Mead (MathNet) on the sum of squared residuals, each in units of its target's interval
+/// half-width, with common random numbers (a fixed seed), so the objective moves only with the parameters.
+/// Sourced parameters are never touched.
+/// </summary>
+public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile targets)
+{
+    public IReadOnlyList<TargetResult> Evaluate(ParameterFile file, int? patients = null, long? seed = null)
+    {
+        var parameters = ModelParameters.From(file);
+        var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
+        var outcomes = new Dictionary<string, AdmissionOutcome[]>(StringComparer.Ordinal);
+        foreach (string id in targets.Targets.Select(t => t.Protocol).Distinct())
+        {
+            var protocol = catalog.LoadProtocol(id);
+            var runner = new CohortRunner(protocol, catalog.LoadCohort(protocol.Cohort), parameters);
+            outcomes[id] = runner.Run(patients ?? targets.Patients, seed ?? targets.Seed);
+        }
+
+        return targets.Targets.Select(t =>
+        {
+            var (lo, hi) = t.Bounds();
+            return new TargetResult(t, lo, hi, TargetStatistics.Compute(t.Statistic, outcomes[t.Protocol], alarmNames));
+        }).ToArray();
+    }
+
+    public static double Objective(IEnumerable<TargetResult> results) =>
+        results.Where(r => r.Target.Fit && double.IsFinite(r.Simulated)).Sum(r => r.Residual * r.Residual);
+
+    public CalibrationRun Fit(ParameterFile file, int maxEvaluations, Action<int, double>? progress = null)
+    {
+        var names = targets.FitParameters;
+        foreach (var name in names)
+        {
+            if (!file.Entries.TryGetValue(name, out var entry))
+            {
+                throw new DataFileException(file.Path, $"parameters.{name}", "named in fit_parameters but missing");
+            }
+
+            if (!entry.Assumed)
+            {
+                throw new DataFileException(file.Path, $"parameters.{name}", "is sourced, not assumed: calibrate never fits it");
+            }
+        }
+
+        var transforms = names.Select(n => new BoundedTransform(file.Entries[n])).ToArray();
+        var start = Vector<double>.Build.Dense(names.Count, i => transforms[i].ToFree(file.Entries[names[i]].Value));
+        double best = double.PositiveInfinity;
+        Vector<double> bestX = start;
+        int evaluations = 0;
+
+        double Evaluate(Vector<double> x)
+        {
+            if (evaluations >= maxEvaluations)
+            {
+                return best + 1;
+            }
+
+            var candidate = file.WithValues(Values(x));
+            double f = Objective(this.Evaluate(candidate));
+            evaluations++;
+            if (f < best)
+            {
+                best = f;
+                bestX = x.Clone();
+            }
+
+            progress?.Invoke(evaluations, best);
+            return f;
+        }
+
+        Dictionary<string, double> Values(Vector<double> x) =>
+            names.Select((n, i) => (n, v: transforms[i].FromFree(x[i]))).ToDictionary(p => p.n, p => p.v, StringComparer.Ordinal);
+
+        try
+        {
+            var solver = new NelderMeadSimplex(1e-4, maxEvaluations);
+            solver.FindMinimum(ObjectiveFunction.Value(Evaluate), start, Vector<double>.Build.Dense(names.Count, 0.3));
+        }
+        catch (MaximumIterationsException)
+        {
+            // The budget ran out: keep the best point seen, which is what a user asked for.
+        }
+
+        var fitted = file.WithValues(Values(bestX));
+        var results = this.Evaluate(fitted);
+        return new CalibrationRun(fitted.WithSection("fit", FitSection(results, evaluations)), results, evaluations);
+    }
+
+    public JsonObject FitSection(IReadOnlyList<TargetResult> results, int evaluations)
+    {
+        var rows = new JsonArray();
+        foreach (var r in results)
+        {
+            rows.Add(new JsonObject
+            {
+                ["target"] = r.Target.Name,
+                ["published"] = Math.Round(r.Target.Published, 4),
+                ["low"] = Math.Round(r.Low, 4),
+                ["high"] = Math.Round(r.High, 4),
+                ["simulated"] = double.IsFinite(r.Simulated) ? Math.Round(r.Simulated, 4) : null,
+                ["residual"] = double.IsFinite(r.Residual) ? Math.Round(r.Residual, 3) : null,
+                ["inside"] = r.Inside,
+                ["fitted_to"] = r.Target.Fit,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["seed"] = targets.Seed,
+            ["patients"] = targets.Patients,
+            ["evaluations"] = evaluations,
+            ["objective"] = Math.Round(Objective(results), 4),
+            ["targets"] = rows,
+        };
+    }
+
+    /// <summary>Maps a bounded parameter to the whole real line (logit) or a positive one to its log.</summary>
+    private sealed class BoundedTransform(ParameterEntry entry)
+    {
+        private readonly double _lo = entry.Min ?? 0;
+        private readonly double? _hi = entry.Max;
+
+        public double ToFree(double v) => _hi is { } hi
+            ? Math.Log((Math.Clamp(v, _lo + 1e-9, hi - 1e-9) - _lo) / (hi - Math.Clamp(v, _lo + 1e-9, hi - 1e-9)))
+            : Math.Log(Math.Max(v - _lo, 1e-12));
+
+        public double FromFree(double x) => _hi is { } hi ? _lo + ((hi - _lo) * SpecialFunctions.Logistic(x)) : _lo + Math.Exp(x);
+    }
+}
+
+/// <summary>The fitted parameter file with its fit table, and the target results it gives.</summary>
+public sealed record CalibrationRun(ParameterFile Fitted, IReadOnlyList<TargetResult> Results, int Evaluations);

@@ -1,0 +1,78 @@
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Simulation;
+
+namespace WardTwin.Model.Tests;
+
+public sealed class AdmissionTests
+{
+    // Early discharge and background side effects are random; these tests follow the rules over a whole week.
+    private static Admission Erasmus(VirtualPatient patient) =>
+        new(new ProtocolPlan(TestData.Catalog.LoadProtocol("erasmus-7d") with { EarlyDischarge = null }, TestData.Quiet), patient, recordEvents: true);
+
+    [Fact]
+    public void A_patient_who_never_notices_relief_is_titrated_through_every_step_to_the_ward_maximum()
+    {
+        var admission = Erasmus(TestData.Patient(responder: false) with { BaselineNrs = 10 });
+        var outcome = admission.RunToEnd();
+        var titrations = admission.Log.Where(e => e.Kind == "titration").Select(e => e.Detail).ToArray();
+        Assert.Equal(14, titrations.Length);
+        Assert.StartsWith("raise 3 -> 5 mg/h", titrations[0], StringComparison.Ordinal);
+        Assert.Contains(titrations, t => t.StartsWith("raise 13 -> 14 mg/h", StringComparison.Ordinal));
+        Assert.Contains(titrations, t => t.StartsWith("hold 14 -> 14 mg/h: at the protocol's maximum", StringComparison.Ordinal));
+        Assert.Equal(14, outcome.MaxRateMgPerH);
+        Assert.Null(outcome.EffectiveRateMgPerH);
+        Assert.True(outcome.TotalMg > 14 * 100, $"delivered {outcome.TotalMg} mg");
+    }
+
+    [Fact]
+    public void A_responder_freezes_at_the_rate_where_relief_is_noticed_and_reaches_T1()
+    {
+        var outcome = Erasmus(TestData.Patient(responder: true, c50: 1)).RunToEnd();
+        Assert.NotNull(outcome.EffectiveRateMgPerH);
+        Assert.NotNull(outcome.OnsetDay);
+        Assert.Equal(outcome.EffectiveRateMgPerH, outcome.MaxRateMgPerH);
+        Assert.True(outcome.NrsT1 <= outcome.NrsT0 - 2, $"T1 {outcome.NrsT1} from T0 {outcome.NrsT0}");
+        Assert.Equal(7.0, outcome.BedDays, 9);
+        Assert.Equal(7, outcome.DailyNrs.Length);
+        Assert.True(outcome.PlateauSKetamineNgPerMl > 0);
+        Assert.Null(outcome.PlateauRKetamineNgPerMl);
+    }
+
+    [Fact]
+    public void Severe_side_effects_lower_the_rate_with_the_reason_logged()
+    {
+        var admission = Erasmus(TestData.Patient(responder: false, thresholds: [10, 1e6, 1e6, 1e6, 1e6, 1e6]) with { BaselineNrs = 10 });
+        var outcome = admission.RunToEnd();
+        Assert.Contains(admission.Log, e => e.Detail.Contains("lowered by 2: severe dizziness", StringComparison.Ordinal));
+        Assert.Equal(SideEffectGrade.Severe, outcome.WorstSideEffects[(int)SideEffectKind.Dizziness]);
+    }
+
+    [Fact]
+    public void The_placebo_arm_delivers_no_drug_but_is_titrated_blind()
+    {
+        var protocol = TestData.Catalog.LoadProtocol("dahan-100h-placebo");
+        var outcome = new Admission(new ProtocolPlan(protocol, TestData.Parameters), TestData.Patient(responder: false) with { BaselineNrs = 10 }).RunToEnd();
+        Assert.Equal(0, outcome.TotalMg);
+        Assert.Equal(30, outcome.EndRateProtocolUnits, 9);
+        Assert.Null(outcome.PlateauSKetamineNgPerMl);
+    }
+
+    [Fact]
+    public void The_grain_facing_step_API_reaches_the_same_outcome_as_running_to_the_end()
+    {
+        var plan = new ProtocolPlan(TestData.Catalog.LoadProtocol("goldberg-5d-inpatient"), TestData.Parameters);
+        var sampler = new PatientSampler(TestData.Catalog.LoadCohort("goldberg-2010"), TestData.Parameters, Arm.Active);
+        var a = new Admission(plan, sampler.Sample(3, 11));
+        var b = new Admission(plan, sampler.Sample(3, 11));
+        double last = 0;
+        while (!b.Finished)
+        {
+            Assert.True(b.NextEventTimeH >= last);
+            last = b.NextEventTimeH!.Value;
+            b.ProcessNext();
+        }
+
+        Assert.Equivalent(a.RunToEnd(), b.Outcome(), strict: true);
+    }
+}

@@ -1,0 +1,56 @@
+using WardTwin.Model.Pd;
+
+namespace WardTwin.Model.Tests;
+
+public sealed class PainModelTests
+{
+    private readonly PainModel _pain = new(TestData.Parameters.Pain);
+
+    [Fact]
+    public void Responders_pain_falls_with_the_slow_effect_site_concentration()
+    {
+        var p = TestData.Patient(responder: true, nrs0: 8, c50: 10.5);
+        double none = _pain.TrueNrs(p, 0, 0);
+        double atC50 = _pain.TrueNrs(p, 10.5, 0);
+        double high = _pain.TrueNrs(p, 200, 0);
+        Assert.Equal(8, none, 9);
+        Assert.Equal(8 * (1 - (TestData.Parameters.Pain.Emax / 2)), atC50, 9); // half of Emax at C50, whatever gamma
+        Assert.True(high < atC50 && high >= 8 * (1 - TestData.Parameters.Pain.Emax) - 1e-9);
+    }
+
+    [Fact]
+    public void Non_responders_feel_no_drug_effect()
+    {
+        var p = TestData.Patient(responder: false, placebo: false);
+        Assert.Equal(8, _pain.TrueNrs(p, 500, 0.5), 9);
+    }
+
+    [Fact]
+    public void Placebo_relief_rises_during_treatment_and_decays_after_it_with_the_slow_half_life()
+    {
+        var p = TestData.Patient(responder: false, placebo: true);
+        var par = TestData.Parameters.Pain;
+        double end = 100;
+        double atEnd = _pain.PlaceboRelief(p, end, end);
+        Assert.Equal(par.PlaceboPmax * (1 - Math.Exp(-end / (par.PlaceboTauDays * 24))), atEnd, 9);
+        double halfLifeLater = _pain.PlaceboRelief(p, end + (10.9 * 24), end);
+        Assert.Equal(atEnd / 2, halfLifeLater, 6);
+        Assert.Equal(8 * (1 - atEnd), _pain.TrueNrs(p, 0, atEnd), 9);
+    }
+
+    [Theory]
+    [InlineData(5.49, 0, 5)]
+    [InlineData(5.5, 0, 6)]
+    [InlineData(9.8, 0.9, 10)]
+    [InlineData(0.2, -1.0, 0)]
+    public void Reports_are_whole_numbers_clipped_to_the_scale(double trueNrs, double noise, int expected) =>
+        Assert.Equal(expected, PainModel.Report(trueNrs, noise));
+
+    [Fact]
+    public void Relief_is_noticed_one_point_below_baseline()
+    {
+        var p = TestData.Patient(nrs0: 8);
+        Assert.False(_pain.NoticesRelief(p, 8));
+        Assert.True(_pain.NoticesRelief(p, 7));
+    }
+}

@@ -17,15 +17,23 @@ internal static class CalibrateCommand
         var targets = new Option<string?>("--targets") { Description = "Target file; default data/calibration/targets.json" };
         var evaluations = new Option<int>("--evaluations") { Description = "Budget of objective evaluations (each simulates every target's cohort)", DefaultValueFactory = _ => 300 };
         var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Only print how the given parameters meet the targets; write them unchanged with the table" };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the simulated cohorts (default: the target file's)" };
+        var patients = new Option<int?>("--patients") { Description = "Patients per simulated cohort (default: the target file's)" };
         var data = CommonOptions.Data();
         var command = new Command("calibrate", "Fit the assumed parameters to the model card's calibration targets (section 7)")
         {
-            parameters, output, targets, evaluations, evaluateOnly, data,
+            parameters, output, targets, evaluations, evaluateOnly, seed, patients, data,
         };
         command.SetAction(r => CommonOptions.Guard(() =>
         {
             var catalog = DataCatalog.Locate(r.GetValue(data));
             var targetFile = CalibrationTargetFile.Load(r.GetValue(targets) ?? Path.Combine(catalog.Root, "calibration", "targets.json"));
+            if (r.GetValue(patients) is < 1)
+            {
+                throw new ArgumentException($"--patients: must be >= 1, got {r.GetValue(patients)}");
+            }
+
+            targetFile = targetFile with { Seed = r.GetValue(seed) ?? targetFile.Seed, Patients = r.GetValue(patients) ?? targetFile.Patients };
             var file = ParameterFile.Load(r.GetValue(parameters)!);
             _ = ModelParameters.From(file);
             var calibrator = new Calibrator(catalog, targetFile);

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>The `cohort` verb as a planner runs it: files written, schema met, same seed same bytes.</summary>
+public sealed class CohortCommandTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task Erasmus_cohort_of_2000_writes_a_schema_valid_summary_and_one_csv_row_per_admission()
+    {
+        string dir = Cli.TempDir();
+        var run = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--patients", "2000", "--seed", "7", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string summary = await File.ReadAllTextAsync(Path.Combine(dir, "erasmus-7d", "summary.json"));
+        Assert.Empty(await SchemaValidator.Errors(summary));
+        var json = JsonNode.Parse(summary)!;
+        Assert.Equal("erasmus-7d", (string)json["protocol"]!);
+        Assert.Equal(2000, (int)json["patients"]!);
+        Assert.Equal(7, (int)json["seed"]!);
+        Assert.Equal(7, json["nrs"]!["by_treatment_day"]!.AsArray().Count);
+        Assert.Equal(12, json["nrs"]!["by_week_after"]!.AsArray().Count);
+        Assert.Null(json["plasma"]!["r_ketamine"]);
+        Assert.Equal("EUR", (string)json["cost"]!["currency"]!);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(dir, "erasmus-7d", "patients.csv"));
+        Assert.Equal(2001, lines.Length);
+        Assert.StartsWith("patient,female,age_years", lines[0], StringComparison.Ordinal);
+        Assert.Contains("erasmus-7d", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("admissions", run.Stderr, StringComparison.Ordinal); // progress
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_a_byte_identical_summary_and_another_seed_does_not()
+    {
+        string a = Cli.TempDir(), b = Cli.TempDir(), c = Cli.TempDir();
+        foreach (var (dir, seed) in new[] { (a, "11"), (b, "11"), (c, "12") })
+        {
+            var run = await Cli.Run(Timeout, "cohort", "--protocol", "goldberg-10d-outpatient", "--patients", "300", "--seed", seed, "--out", dir, "--threads", seed == "11" && dir == b ? "1" : "-1");
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        byte[] Read(string dir) => File.ReadAllBytes(Path.Combine(dir, "goldberg-10d-outpatient", "summary.json"));
+        Assert.Equal(Read(a), Read(b));
+        Assert.NotEqual(Read(a), Read(c));
+    }
+
+    [Fact]
+    public async Task Comparing_inpatient_with_outpatient_prints_a_table_and_an_incremental_cost_per_responder()
+    {
+        string dir = Cli.TempDir();
+        var run = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients", "400", "--seed", "3", "--prices", "us", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("goldberg-10d-outpatient", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ICER", run.Stdout, StringComparison.Ordinal);
+        var comparison = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "comparison.json")))!.AsArray();
+        Assert.Equal(2, comparison.Count);
+        Assert.Equal("erasmus-7d", (string)comparison[1]!["vs"]!);
+        Assert.True((double)comparison[1]!["bed_days_freed"]! > 5, "outpatient sessions free nearly the whole inpatient week");
+        Assert.Equal("USD", (string)comparison[0]!["currency"]!);
+        foreach (var id in new[] { "erasmus-7d", "goldberg-10d-outpatient" })
+        {
+            Assert.Empty(await SchemaValidator.Errors(await File.ReadAllTextAsync(Path.Combine(dir, id, "summary.json"))));
+        }
+    }
+
+    [Fact]
+    public async Task A_users_own_protocol_file_runs_and_a_placebo_arm_can_be_asked_for()
+    {
+        string dir = Cli.TempDir();
+        var protocol = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Cli.RepositoryRoot, "data", "protocols", "erasmus-7d.json")))!.AsObject();
+        protocol["id"] = "my-erasmus-5d";
+        protocol["schedule"]!["duration_h"] = 120;
+        string file = Path.Combine(dir, "my.json");
+        await File.WriteAllTextAsync(file, protocol.ToJsonString());
+        var run = await Cli.Run(Timeout, "cohort", "--protocol", file, "--patients", "100", "--placebo", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "my-erasmus-5d-placebo", "summary.json")))!;
+        Assert.Equal("placebo", (string)summary["arm"]!);
+        Assert.Equal(5, summary["nrs"]!["by_treatment_day"]!.AsArray().Count);
+        Assert.Equal(0, (double)summary["dose"]!["total_mg"]!["mean"]!);
+    }
+
+    [Theory]
+    [InlineData("cohort")]
+    [InlineData("calibrate")]
+    [InlineData("bench")]
+    public async Task Every_verb_explains_itself_with_help(string verb)
+    {
+        var run = await Cli.Run(Timeout, verb, "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Stdout, StringComparison.Ordinal);
+    }
+}

@@ -81,6 +81,22 @@ public sealed class CohortCommandTests
         Assert.Equal(0, (double)summary["dose"]!["total_mg"]!["mean"]!);
     }
 
+    [Fact]
+    public async Task A_price_override_changes_the_bill_and_a_bad_one_is_refused()
+    {
+        string a = Cli.TempDir(), b = Cli.TempDir();
+        var plain = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--patients", "100", "--out", a);
+        var cheaper = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--patients", "100", "--price", "inpatient_day=544", "--out", b);
+        Assert.True(plain.ExitCode == 0 && cheaper.ExitCode == 0, plain + "\n" + cheaper);
+        double Beds(string dir) => (double)JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "erasmus-7d", "summary.json")))!["cost"]!["items"]!["beds"]!;
+        double bedDays = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(a, "erasmus-7d", "summary.json")))!["stay"]!["bed_days"]!["mean"]!;
+        Assert.Equal(bedDays * 100, Beds(a) - Beds(b), 2);
+
+        var bad = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--patients", "10", "--price", "bed=1", "--out", Cli.TempDir());
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("--price: 'bed=1'", bad.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("cohort")]
     [InlineData("calibrate")]

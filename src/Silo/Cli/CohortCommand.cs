@@ -27,6 +27,11 @@ internal static class CohortCommand
             Description = "Price region (nl, us) or a price file",
             DefaultValueFactory = _ => "nl",
         };
+        var priceOverrides = new Option<string[]>("--price")
+        {
+            Description = "Override one price item, e.g. --price inpatient_day=596 (repeatable)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var output = new Option<string>("--out") { Description = "Output folder; each protocol writes OUT/<protocol-id>/", Required = true };
         var placebo = new Option<bool>("--placebo") { Description = "Run each protocol as its placebo arm (saline, titrated blind)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => -1 };
@@ -35,20 +40,20 @@ internal static class CohortCommand
 
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
-            protocols, patients, seed, prices, output, placebo, threads, data, parameters,
+            protocols, patients, seed, prices, priceOverrides, output, placebo, threads, data, parameters,
         };
         command.SetAction(r => CommonOptions.Guard(() => Run(
-            r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(output)!,
+            r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(priceOverrides) ?? [], r.GetValue(output)!,
             r.GetValue(placebo), r.GetValue(threads), r.GetValue(data), r.GetValue(parameters))));
         return command;
     }
 
-    private static int Run(string[] protocolArgs, int patients, long seed, string pricesArg, string outDir, bool placebo, int threads, string? dataDir, string? paramsPath)
+    private static int Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, int threads, string? dataDir, string? paramsPath)
     {
         // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
         var parameters = catalog.LoadParameters(paramsPath);
-        var priceList = catalog.LoadPrices(pricesArg);
+        var priceList = PriceOverrides.Apply(catalog.LoadPrices(pricesArg), priceOverrides);
         var jobs = protocolArgs.Select(a =>
         {
             var p = catalog.LoadProtocol(a);

@@ -9,7 +9,8 @@ public sealed record VitalsParameters(
     double MidazolamSpo2Drop, double MidazolamSpo2H,
     double HrNoiseSd, double BpNoiseSd, double Spo2NoiseSd, double RrNoiseSd,
     double HrDriftSd, double BpDriftSd, double Spo2DriftSd, double DriftTauH,
-    double ProbeOffPerH, double MotionPerH, double ArtefactDurationS)
+    double ProbeOffPerH, double MotionPerH, double ArtefactDurationS,
+    double ProbeOffSpo2Drop, double MotionHrFactor, double DbpShareOfBpVariation)
 {
     internal static VitalsParameters Read(ParameterReader p) => new(
         p.Positive("vitals.hr_mean"), p["vitals.hr_sd"], p.Positive("vitals.sbp_mean"), p["vitals.sbp_sd"], p.Positive("vitals.dbp_mean"), p["vitals.dbp_sd"],
@@ -19,5 +20,6 @@ public sealed record VitalsParameters(
         p["vitals.midazolam_spo2_drop"], p.Positive("vitals.midazolam_spo2_h"),
         p["vitals.hr_noise_sd"], p["vitals.bp_noise_sd"], p["vitals.spo2_noise_sd"], p["vitals.rr_noise_sd"],
         p["vitals.hr_drift_sd"], p["vitals.bp_drift_sd"], p["vitals.spo2_drift_sd"], p.Positive("vitals.drift_tau_h"),
-        p["vitals.probe_off_per_h"], p["vitals.motion_per_h"], p.Positive("vitals.artefact_duration_s"));
+        p["vitals.probe_off_per_h"], p["vitals.motion_per_h"], p.Positive("vitals.artefact_duration_s"),
+        p["vitals.probe_off_spo2_drop"], p.Positive("vitals.motion_hr_factor"), p.Fraction("vitals.dbp_share_of_bp_variation"));
 }

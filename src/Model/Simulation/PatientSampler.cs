@@ -16,7 +16,7 @@ public sealed class PatientSampler(Cohort cohort, ModelParameters parameters, Ar
         bool female = demo.NextDouble() < (cohort.FemaleFraction?.Value ?? pop.FemaleFraction);
         double age = Draw(ref demo, cohort.AgeYears, pop.AgeMeanYears, pop.AgeSdYears, pop.AgeMinYears, pop.AgeMaxYears);
         double weight = Draw(ref demo, cohort.WeightKg, pop.WeightMeanKg, pop.WeightSdKg, pop.WeightMinKg, pop.WeightMaxKg);
-        int nrs0 = (int)Math.Clamp(Math.Round(Draw(ref demo, cohort.BaselineNrs, 7, 1.5, 0, 10), MidpointRounding.AwayFromZero), 0, 10);
+        int nrs0 = (int)Math.Clamp(Math.Round(Draw(ref demo, cohort.BaselineNrs, double.NaN, double.NaN, 0, 10), MidpointRounding.AwayFromZero), 0, 10);
         double duration = DrawDuration(ref demo, cohort.DiseaseDurationYears);
 
         var iiv = SeededRandom.For(seed, index, StreamPurpose.Variability);

@@ -28,7 +28,7 @@ public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
         var v = new VitalSigns(
             expected.HrPerMin + _hrDrift + (p.HrNoiseSd * _random.NextNormal()),
             expected.SbpMmHg + _bpDrift + (p.BpNoiseSd * _random.NextNormal()),
-            expected.DbpMmHg + (0.6 * _bpDrift) + (p.BpNoiseSd * 0.6 * _random.NextNormal()),
+            expected.DbpMmHg + (p.DbpShareOfBpVariation * _bpDrift) + (p.BpNoiseSd * p.DbpShareOfBpVariation * _random.NextNormal()),
             Math.Min(100, expected.Spo2Percent + _spo2Drift + (p.Spo2NoiseSd * _random.NextNormal())),
             Math.Max(0, expected.RrPerMin + (p.RrNoiseSd * _random.NextNormal())));
 
@@ -62,8 +62,8 @@ public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
         // A loose probe reads a falsely low saturation; motion corrupts the pulse rate.
         return _artefact switch
         {
-            VitalsArtefact.ProbeOff => v with { Spo2Percent = Math.Max(0, v.Spo2Percent - 15), Artefact = VitalsArtefact.ProbeOff },
-            VitalsArtefact.Motion => v with { HrPerMin = v.HrPerMin * 1.35, Artefact = VitalsArtefact.Motion },
+            VitalsArtefact.ProbeOff => v with { Spo2Percent = Math.Max(0, v.Spo2Percent - p.ProbeOffSpo2Drop), Artefact = VitalsArtefact.ProbeOff },
+            VitalsArtefact.Motion => v with { HrPerMin = v.HrPerMin * p.MotionHrFactor, Artefact = VitalsArtefact.Motion },
             _ => v,
         };
     }

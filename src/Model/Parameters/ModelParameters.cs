@@ -8,6 +8,7 @@ public sealed record ModelParameters(
     SideEffectParameters SideEffects,
     VitalsParameters Vitals,
     SimulationParameters Simulation,
+    PumpParameters Pump,
     IReadOnlyList<AlarmRule> Alarms)
 {
     public static ModelParameters Load(string path) => From(ParameterFile.Load(path));
@@ -22,6 +23,7 @@ public sealed record ModelParameters(
             SideEffectParameters.Read(p),
             VitalsParameters.Read(p),
             SimulationParameters.Read(p),
+            PumpParameters.Read(p),
             file.Alarms);
     }
 }

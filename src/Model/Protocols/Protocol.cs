@@ -20,6 +20,7 @@ public sealed record Protocol(
     IReadOnlyList<CoMedication>? CoMedication = null,
     OutcomeTimes? Outcomes = null,
     EarlyDischarge? EarlyDischarge = null,
+    Bag? Bag = null,
     string? Notes = null)
 {
     public StartTime StartOrDefault => Start ?? new StartTime();

@@ -126,6 +126,11 @@ public static partial class ProtocolValidator
             }
         }
 
+        if (p.Bag is { } bag && (bag.VolumeMl is <= 0 || bag.ConcentrationMgPerMl is <= 0))
+        {
+            Fail("bag", "volume_ml and concentration_mg_per_ml must be > 0");
+        }
+
         var o = p.OutcomesOrDefault;
         if (o.T1AfterEndH < 0 || o.T2WeeksAfterEnd <= 0 || o.FollowUpVisits < 0)
         {

@@ -2,6 +2,7 @@ using WardTwin.Model.Outcomes;
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Pd;
 using WardTwin.Model.Pk;
+using WardTwin.Model.Pump;
 using WardTwin.Model.Protocols;
 using WardTwin.Model.Randomness;
 using WardTwin.Model.Titration;
@@ -35,6 +36,8 @@ public sealed class Admission
     private readonly bool _clonidinePatch;
     private readonly double _hardMaxInProtocolUnits;
     private readonly double _sessionH;
+    private readonly bool _externalPump;
+    private readonly InfusionPump? _pump;
     private SeededRandom _background;
     private SeededRandom _discharge;
     private int _next;
@@ -55,7 +58,9 @@ public sealed class Admission
     private readonly List<int> _dailyNrs = new(16);
     private readonly int[] _weekly = new int[Timeline.WeeksAfter];
 
-    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false)
+    /// <param name="externalPump">When true the host owns the pump: rate requests wait in <see cref="PendingPumpCommand"/>
+    /// and the patient's exposure is what the host reports with <see cref="SetDeliveredRate"/>.</param>
+    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool externalPump = false)
     {
         var protocol = plan.Protocol;
         var parameters = plan.Parameters;
@@ -82,6 +87,9 @@ public sealed class Admission
         double perUnit = RateUnits.ToMgPerHour(1, protocol.Rate.Unit, patient.WeightKg, _sessionH);
         _hardMaxInProtocolUnits = protocol.Limits.HardMax.ToMgPerHour(patient.WeightKg, _sessionH) / perUnit;
         _titrationState = new TitrationState(protocol.Rate.Start);
+        _externalPump = externalPump;
+        Programme = PumpProgrammeFor(plan, patient);
+        _pump = externalPump ? null : new InfusionPump(Programme, keepLog: recordEvents);
 
         var meds = protocol.CoMedicationOrEmpty;
         var comed = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.CoMedication);
@@ -107,6 +115,67 @@ public sealed class Admission
 
     public IReadOnlyList<AdmissionEvent> Log => _log ?? [];
 
+    /// <summary>The pump programme this patient needs (limits in mg/h for the patient's weight, the bag).</summary>
+    public PumpProgramme Programme { get; }
+
+    /// <summary>With an external pump: what the protocol asks the pump to do now; the walk waits until it is answered.</summary>
+    public PumpCommand? PendingPumpCommand { get; private set; }
+
+    /// <summary>The pump inside the walk, when the walk owns one (reference engine).</summary>
+    public InfusionPump? Pump => _pump;
+
+    public static PumpProgramme PumpProgrammeFor(ProtocolPlan plan, VirtualPatient patient)
+    {
+        var p = plan.Protocol;
+        var defaults = plan.Parameters.Pump;
+        double sessionH = p.Schedule.SessionH ?? 1;
+        return new PumpProgramme(
+            p.Arm == Arm.Placebo ? "saline (placebo)" : p.Product == Product.SKetamine ? "S-ketamine" : "racemic ketamine",
+            p.Bag?.ConcentrationMgPerMl ?? defaults.ConcentrationMgPerMl,
+            p.Bag?.VolumeMl ?? defaults.BagVolumeMl,
+            p.Limits.HardMax.ToMgPerHour(patient.WeightKg, sessionH),
+            p.Limits.SoftMax?.ToMgPerHour(patient.WeightKg, sessionH),
+            defaults.NearEmptyMinutes);
+    }
+
+    /// <summary>With an external pump: handle every event up to <paramref name="timeH"/>, stopping early while a pump command waits.</summary>
+    public void AdvanceTo(double timeH)
+    {
+        while (PendingPumpCommand is null && !Finished && Peek().TimeH <= timeH)
+        {
+            ProcessNext();
+        }
+
+        if (PendingPumpCommand is null && timeH > _pk.TimeH)
+        {
+            _pk.AdvanceTo(timeH);
+        }
+    }
+
+    /// <summary>The host's pump answered the pending command, or changed delivery by itself (pause, empty bag, occlusion).</summary>
+    public void SetDeliveredRate(double timeH, double deliveredMgPerH)
+    {
+        PendingPumpCommand = null;
+        _pk.AdvanceTo(Math.Max(timeH, _pk.TimeH));
+        _pk.SetRate(_protocol.Arm == Arm.Placebo ? 0 : deliveredMgPerH);
+    }
+
+    /// <summary>A rate set by hand (a trainee): later reviews continue from it.</summary>
+    public void NoteManualRate(double timeH, double rateMgPerH)
+    {
+        double perUnit = RateUnits.ToMgPerHour(1, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
+        _titrationState = _titrationState with { Rate = rateMgPerH / perUnit };
+        _maxRateMgPerH = Math.Max(_maxRateMgPerH, rateMgPerH);
+        _log?.Add(new AdmissionEvent(timeH, "manual", $"rate set by hand to {rateMgPerH:0.###} mg/h"));
+    }
+
+    /// <summary>Midazolam given by hand (a trainee answering agitation).</summary>
+    public void GiveMidazolam(double timeH, double doseMg)
+    {
+        _pk.AdvanceTo(Math.Max(timeH, _pk.TimeH));
+        Give(timeH, new CoMedication(Drug.Midazolam, doseMg, CoMedicationWhen.OnSideEffect), "given by hand");
+    }
+
     public Concentrations ConcentrationsNow => _pk.Concentrations;
 
     public AdmissionOutcome RunToEnd()
@@ -123,6 +192,11 @@ public sealed class Admission
     public void ProcessNext()
     {
         var e = Peek();
+        while (_pump?.NextEventTimeH is { } pumpEvent && pumpEvent < e.TimeH)
+        {
+            HandlePumpEvent(pumpEvent);
+        }
+
         if (_next < _treatmentCount)
         {
             _next++;
@@ -144,7 +218,7 @@ public sealed class Admission
                 break;
             case TimelineEventKind.InfusionStop:
                 _running = false;
-                _pk.SetRate(0);
+                Command(new PumpCommand(PumpCommandKind.Stop, 0));
                 break;
             case TimelineEventKind.Observation:
                 Observe(e.TimeH);
@@ -198,7 +272,48 @@ public sealed class Admission
 
         double mgPerH = RateUnits.ToMgPerHour(_titrationState.Rate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
         _maxRateMgPerH = Math.Max(_maxRateMgPerH, mgPerH);
-        _pk.SetRate(_protocol.Arm == Arm.Placebo ? 0 : mgPerH);
+        Command(new PumpCommand(PumpCommandKind.SetRate, mgPerH));
+    }
+
+    /// <summary>The protocol's nurse confirms soft-limit rates the protocol itself calls for.</summary>
+    private void Command(PumpCommand command)
+    {
+        if (_externalPump)
+        {
+            PendingPumpCommand = command;
+            return;
+        }
+
+        double t = _pk.TimeH;
+        if (command.Kind == PumpCommandKind.Stop)
+        {
+            _pump!.Stop(t);
+        }
+        else
+        {
+            if (_pump!.State == PumpState.Stopped)
+            {
+                _pump.Start(t);
+            }
+
+            _pump.SetRate(t, command.RateMgPerH, confirmed: true);
+        }
+
+        SetDeliveredRate(t, _pump.DeliveredRateMgPerH);
+    }
+
+    /// <summary>The bag warns near-empty: the ward nurse hangs a new one before it runs dry.</summary>
+    private void HandlePumpEvent(double t)
+    {
+        _pk.AdvanceTo(t);
+        _pump!.AdvanceTo(t);
+        if (_pump.State != PumpState.Empty)
+        {
+            _pump.ReplaceBag(t);
+            _log?.Add(new AdmissionEvent(t, "pump", "bag near empty: new bag hung"));
+        }
+
+        SetDeliveredRate(t, _pump.DeliveredRateMgPerH);
     }
 
     private void Observe(double t)
@@ -342,10 +457,14 @@ public sealed class Admission
 
         _treatmentEndH = t;
         _earlyDischargeReason = earlyReason;
+        if (_running)
+        {
+            Command(new PumpCommand(PumpCommandKind.Stop, 0));
+        }
+
         _endRateProtocolUnits = _titrationState.Rate;
         _endRateMgPerH = RateUnits.ToMgPerHour(_titrationState.Rate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
         _running = false;
-        _pk.SetRate(0);
         _treatmentCount = _next;
         _after = Timeline.AfterTreatment(_protocol.OutcomesOrDefault, t);
         _log?.Add(new AdmissionEvent(t, "discharge", earlyReason is null ? "end of treatment" : $"early discharge: {earlyReason}"));

@@ -1,0 +1,185 @@
+using System.Globalization;
+
+namespace WardTwin.Model.Pump;
+
+/// <summary>
+/// A smart infusion pump: programmed rate, hard and soft limits (a hard-limit request is refused and
+/// changes nothing; a soft-limit one needs a confirmation), start/pause/resume/stop, a bag that runs
+/// near-empty and empty, occlusion, and the delivered dose integrated exactly. Delivery is what the
+/// patient receives: nothing while paused, stopped, occluded or empty.
+/// </summary>
+public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
+{
+    private readonly List<PumpEvent>? _log = keepLog ? [] : null;
+    private bool _nearEmptyRaised;
+
+    public PumpProgramme Programme => programme;
+
+    public PumpState State { get; private set; } = PumpState.Idle;
+
+    public double TimeH { get; private set; }
+
+    /// <summary>The programmed rate (kept while paused, so resume continues it).</summary>
+    public double RateMgPerH { get; private set; }
+
+    public double DeliveredMg { get; private set; }
+
+    public double RemainingMl { get; private set; } = programme.BagVolumeMl;
+
+    public int BagsUsed { get; private set; } = 1;
+
+    public IReadOnlyList<PumpEvent> Log => _log ?? (IReadOnlyList<PumpEvent>)[];
+
+    public bool NearEmpty => RemainingMl <= RateMlPerH * Programme.NearEmptyMinutes / 60 && State == PumpState.Running;
+
+    public double DeliveredRateMgPerH => State == PumpState.Running ? RateMgPerH : 0;
+
+    private double RateMlPerH => RateMgPerH / Programme.ConcentrationMgPerMl;
+
+    /// <summary>When the bag will be near-empty or empty at the current rate, if running.</summary>
+    public double? NextEventTimeH
+    {
+        get
+        {
+            if (State != PumpState.Running || RateMgPerH <= 0)
+            {
+                return null;
+            }
+
+            double hoursToEmpty = RemainingMl / RateMlPerH;
+            double nearAt = hoursToEmpty - (Programme.NearEmptyMinutes / 60);
+            return !_nearEmptyRaised && nearAt > 0 ? TimeH + nearAt : TimeH + hoursToEmpty;
+        }
+    }
+
+    public void AdvanceTo(double timeH)
+    {
+        if (timeH < TimeH - 1e-12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeH), $"pump time cannot go back from {TimeH} h to {timeH} h");
+        }
+
+        while (NextEventTimeH is { } next && next <= timeH + 1e-12)
+        {
+            Integrate(next);
+            if (!_nearEmptyRaised && RemainingMl > 1e-9)
+            {
+                _nearEmptyRaised = true;
+                Record("near-empty", $"{RemainingMl:0.#} mL left");
+            }
+            else
+            {
+                RemainingMl = 0;
+                State = PumpState.Empty;
+                Record("empty", "bag empty: delivery stopped");
+            }
+        }
+
+        Integrate(Math.Max(timeH, TimeH));
+    }
+
+    /// <summary>Asks for a new rate; refused above the hard limit, held for confirmation above the soft limit.</summary>
+    public PumpResult SetRate(double timeH, double rateMgPerH, bool confirmed)
+    {
+        AdvanceTo(timeH);
+        if (!double.IsFinite(rateMgPerH) || rateMgPerH < 0)
+        {
+            return Refuse($"rate must be a number >= 0 mg/h, not {rateMgPerH}");
+        }
+
+        if (rateMgPerH > Programme.HardMaxMgPerH + 1e-9)
+        {
+            return Refuse($"{F(rateMgPerH)} mg/h is above the hard limit of {F(Programme.HardMaxMgPerH)} mg/h");
+        }
+
+        if (Programme.SoftMaxMgPerH is { } soft && rateMgPerH > soft + 1e-9 && !confirmed)
+        {
+            return new PumpResult(PumpOutcome.NeedsConfirmation, $"{F(rateMgPerH)} mg/h is above the soft limit of {F(soft)} mg/h: confirm to continue", RateMgPerH);
+        }
+
+        double before = RateMgPerH;
+        RateMgPerH = rateMgPerH;
+        _nearEmptyRaised &= NearEmpty;
+        if (State == PumpState.Idle)
+        {
+            State = PumpState.Running;
+        }
+
+        if (_log is not null)
+        {
+            Record("rate", $"{F(before)} -> {F(rateMgPerH)} mg/h{(confirmed && Programme.SoftMaxMgPerH is { } s && rateMgPerH > s ? " (soft limit confirmed)" : string.Empty)}");
+        }
+
+        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    public PumpResult Start(double timeH) => Transition(timeH, "start", [PumpState.Idle, PumpState.Stopped], PumpState.Running);
+
+    public PumpResult Pause(double timeH) => Transition(timeH, "pause", [PumpState.Running], PumpState.Paused);
+
+    public PumpResult Resume(double timeH) => Transition(timeH, "resume", [PumpState.Paused, PumpState.Occluded], PumpState.Running);
+
+    public PumpResult Stop(double timeH) => Transition(timeH, "stop", [PumpState.Running, PumpState.Paused, PumpState.Occluded, PumpState.Empty, PumpState.Idle], PumpState.Stopped);
+
+    public PumpResult Occlude(double timeH) => Transition(timeH, "occlusion", [PumpState.Running], PumpState.Occluded);
+
+    /// <summary>A new full bag; an empty pump carries on at its programmed rate.</summary>
+    public PumpResult ReplaceBag(double timeH)
+    {
+        AdvanceTo(timeH);
+        RemainingMl = Programme.BagVolumeMl;
+        BagsUsed++;
+        _nearEmptyRaised = false;
+        if (State == PumpState.Empty)
+        {
+            State = PumpState.Running;
+        }
+
+        if (_log is not null)
+        {
+            Record("bag", $"new {F(Programme.BagVolumeMl)} mL bag ({F(Programme.BagMg)} mg)");
+        }
+
+        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    private PumpResult Transition(double timeH, string action, PumpState[] from, PumpState to)
+    {
+        AdvanceTo(timeH);
+        if (!from.Contains(State))
+        {
+            return Refuse($"cannot {action} a pump that is {State.ToString().ToLowerInvariant()}");
+        }
+
+        State = to;
+        if (_log is not null)
+        {
+            Record(action, $"now {to.ToString().ToLowerInvariant()}");
+        }
+
+        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    private void Integrate(double timeH)
+    {
+        double dt = timeH - TimeH;
+        if (dt > 0 && State == PumpState.Running)
+        {
+            double mg = Math.Min(RateMgPerH * dt, RemainingMl * Programme.ConcentrationMgPerMl);
+            DeliveredMg += mg;
+            RemainingMl = Math.Max(0, RemainingMl - (mg / Programme.ConcentrationMgPerMl));
+        }
+
+        TimeH = Math.Max(TimeH, timeH);
+    }
+
+    private PumpResult Refuse(string reason)
+    {
+        Record("refused", reason);
+        return new PumpResult(PumpOutcome.Refused, reason, RateMgPerH);
+    }
+
+    private void Record(string kind, string detail) => _log?.Add(new PumpEvent(TimeH, kind, detail));
+
+    private static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,11 @@
+namespace WardTwin.Model.Pump;
+
+public enum PumpState
+{
+    Idle,
+    Running,
+    Paused,
+    Stopped,
+    Occluded,
+    Empty,
+}

@@ -77,9 +77,11 @@ public sealed class DataCatalog(string root)
             : throw new DataFileException("--protocol", idOrPath, $"unknown protocol id; known ids: {string.Join(", ", ProtocolIds())}");
     }
 
+    public string CohortPath(string id) => Path.Combine(Root, "cohorts", id + ".json");
+
     public Cohort LoadCohort(string id)
     {
-        string path = Path.Combine(Root, "cohorts", id + ".json");
+        string path = CohortPath(id);
         if (!File.Exists(path))
         {
             throw new DataFileException(path, "(file)", $"unknown cohort '{id}'");

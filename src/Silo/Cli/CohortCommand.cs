@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WardTwin.Grains;
 using System.Text.Json.Nodes;
 using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
@@ -34,21 +35,27 @@ internal static class CohortCommand
         };
         var output = new Option<string>("--out") { Description = "Output folder; each protocol writes OUT/<protocol-id>/", Required = true };
         var placebo = new Option<bool>("--placebo") { Description = "Run each protocol as its placebo arm (saline, titrated blind)" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "grains (default: admissions run as Orleans grains in an embedded silo) or reference (the plain in-process loop); both give the same bytes",
+            DefaultValueFactory = _ => "grains",
+        };
+        engine.AcceptOnlyFromAmong("grains", "reference");
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => -1 };
         var data = CommonOptions.Data();
         var parameters = CommonOptions.Params();
 
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
-            protocols, patients, seed, prices, priceOverrides, output, placebo, threads, data, parameters,
+            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters,
         };
         command.SetAction(r => CommonOptions.Guard(() => Run(
             r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(priceOverrides) ?? [], r.GetValue(output)!,
-            r.GetValue(placebo), r.GetValue(threads), r.GetValue(data), r.GetValue(parameters))));
+            r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters)).GetAwaiter().GetResult()));
         return command;
     }
 
-    private static int Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, int threads, string? dataDir, string? paramsPath)
+    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath)
     {
         // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
@@ -66,6 +73,8 @@ internal static class CohortCommand
         }
 
         var cohorts = jobs.Select(j => catalog.LoadCohort(j.Cohort)).ToList();
+        string parametersPath = paramsPath ?? catalog.DefaultParametersPath;
+        await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root) : null;
         var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
         var costs = new CostCalculator(priceList);
         var results = new List<CohortResult>();
@@ -73,7 +82,13 @@ internal static class CohortCommand
         {
             var protocol = jobs[i];
             var progress = new ProgressReporter(protocol.Id, patients);
-            var outcomes = new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report);
+            var outcomes = grains is null
+                ? new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report)
+                : await grains.RunAsync(
+                    new CohortRequest(
+                        File.ReadAllText(catalog.ResolveProtocolPath(protocolArgs[i])), catalog.ResolveProtocolPath(protocolArgs[i]),
+                        File.ReadAllText(catalog.CohortPath(protocol.Cohort)), File.ReadAllText(parametersPath), patients, seed, placebo),
+                    $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
             var bills = outcomes.Select(o => costs.Cost(protocol, o)).ToArray();
             var result = new CohortResult(protocol, seed, outcomes, bills, priceList, alarmNames);
             CohortOutput.Write(outDir, result);

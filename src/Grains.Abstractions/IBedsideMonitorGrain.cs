@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+
+namespace WardTwin.Grains;
+
+/// <summary>A bedside monitor: samples the patient's vitals (per sample in real time, per-minute means when accelerated) and raises alarms.</summary>
+public interface IBedsideMonitorGrain : IGrainWithStringKey
+{
+    Task ConfigureAsync(string patientId, double baselineHr, double sampleHz, long seed);
+
+    /// <summary>The patient's true vitals from simulation time FromH to ToH (one-way, pushed by the patient).</summary>
+    [OneWay]
+    Task ObserveAsync(double fromH, double toH, VitalsReading truthAtEnd);
+
+    Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count);
+
+    Task<IReadOnlyList<AlarmView>> GetAlarmsAsync();
+
+    Task<bool> AcknowledgeAsync(string kind);
+
+    Task<long> GetSampleCountAsync();
+}

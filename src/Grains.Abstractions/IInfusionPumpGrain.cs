@@ -1,0 +1,27 @@
+namespace WardTwin.Grains;
+
+/// <summary>An infusion pump at a bed: programme, limits, bag, delivery; commands from the care plan or a trainee.</summary>
+public interface IInfusionPumpGrain : IGrainWithStringKey
+{
+    Task ProgramAsync(string patientId, PumpSettings settings, double wardTimeH);
+
+    /// <summary>The care plan's command at a ward time (the protocol nurse confirms soft limits it calls for).</summary>
+    Task<PumpReply> CommandAsync(double wardTimeH, double rateMgPerH, bool stopInfusion);
+
+    Task<PumpReply> AdvanceToAsync(double wardTimeH);
+
+    /// <summary>A trainee's new rate: refused above the hard limit, held for confirmation above the soft limit.</summary>
+    Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit);
+
+    Task<PumpReply> PauseAsync();
+
+    Task<PumpReply> ResumeAsync();
+
+    Task<PumpReply> StopAsync();
+
+    Task<PumpReply> ReplaceBagAsync();
+
+    Task<PumpReply> OccludeAsync();
+
+    Task<PumpView> GetViewAsync();
+}

@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+
+namespace WardTwin.Grains;
+
+/// <summary>A ward: beds, admissions, arrivals with a waiting list, and one simulation clock for all of them.</summary>
+public interface IWardGrain : IGrainWithStringKey
+{
+    Task<WardStatus> StartAsync(WardConfig config);
+
+    Task PauseAsync();
+
+    Task ResumeAsync();
+
+    /// <summary>Real time is 1, k× accelerated is k, as fast as possible is +∞; ≤ 0 is refused.</summary>
+    Task SetTimeScaleAsync(double timeScale);
+
+    /// <summary>Moves the clock to what the time provider says now (the grain timer calls it; tests call it under fake time).</summary>
+    Task<WardStatus> TickAsync();
+
+    /// <summary>Admits a new patient to a free bed; an occupied or unknown bed is refused.</summary>
+    Task<string> AdmitAsync(int bed);
+
+    Task DischargeAsync(int bed);
+
+    [AlwaysInterleave]
+    Task<WardStatus> GetStatusAsync();
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync();
+}

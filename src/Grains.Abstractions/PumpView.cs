@@ -1,0 +1,37 @@
+namespace WardTwin.Grains;
+
+/// <summary>The pump as its screen shows it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PumpView(
+    [property: Id(0)] string State,
+    [property: Id(1)] double RateMgPerH,
+    [property: Id(2)] double DeliveredRateMgPerH,
+    [property: Id(3)] double DeliveredMg,
+    [property: Id(4)] double RemainingMl,
+    [property: Id(5)] bool NearEmpty,
+    [property: Id(6)] double HardMaxMgPerH,
+    [property: Id(7)] double? SoftMaxMgPerH,
+    [property: Id(8)] string Product,
+    [property: Id(9)] IReadOnlyList<string> Log);
+
+/// <summary>The answer to a pump request: accepted, refused (with the reason) or needing confirmation.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PumpReply(
+    [property: Id(0)] string Outcome,
+    [property: Id(1)] string Message,
+    [property: Id(2)] double RateMgPerH,
+    [property: Id(3)] double DeliveredRateMgPerH,
+    [property: Id(4)] double? NextEventWardTimeH)
+{
+    public bool Accepted => Outcome == "accepted";
+}
+
+/// <summary>The drug library entry the pump is programmed with for one patient.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PumpSettings(
+    [property: Id(0)] string Product,
+    [property: Id(1)] double ConcentrationMgPerMl,
+    [property: Id(2)] double BagVolumeMl,
+    [property: Id(3)] double HardMaxMgPerH,
+    [property: Id(4)] double? SoftMaxMgPerH,
+    [property: Id(5)] double NearEmptyMinutes);

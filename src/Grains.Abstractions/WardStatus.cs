@@ -1,0 +1,30 @@
+namespace WardTwin.Grains;
+
+/// <summary>The ward at one moment of simulation time.</summary>
+[GenerateSerializer, Immutable]
+public sealed record WardStatus(
+    [property: Id(0)] string WardId,
+    [property: Id(1)] double SimTimeH,
+    [property: Id(2)] double TimeScale,
+    [property: Id(3)] bool Running,
+    [property: Id(4)] int Beds,
+    [property: Id(5)] int Occupied,
+    [property: Id(6)] int Waiting,
+    [property: Id(7)] int Admitted,
+    [property: Id(8)] int Discharged,
+    [property: Id(9)] IReadOnlyList<BedStatus> BedList,
+    [property: Id(10)] double LagMs);
+
+/// <summary>One bed: who is in it, the pump rate, the last pain score, the latest vitals and open alarms.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BedStatus(
+    [property: Id(0)] int Bed,
+    [property: Id(1)] string? AdmissionId,
+    [property: Id(2)] double? ProtocolDay,
+    [property: Id(3)] double? PumpRateMgPerH,
+    [property: Id(4)] int? LastNrs,
+    [property: Id(5)] VitalsReading? Vitals,
+    [property: Id(6)] IReadOnlyList<string> ActiveAlarms);
+
+[GenerateSerializer, Immutable]
+public sealed record OccupancyPoint([property: Id(0)] double SimTimeH, [property: Id(1)] int Occupied, [property: Id(2)] int Waiting);

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WardTwin.Grains;
+
+namespace WardTwin.Silo.Hosting;
+
+/// <summary>Builds the embedded silo: localhost clustering, the model catalog, options from configuration.</summary>
+public static class SiloHostFactory
+{
+    public static IHost Build(string[] args, int? siloPort = null, int? gatewayPort = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
+        builder.Configuration.AddEnvironmentVariables("WARDTWIN_");
+        if (dataPath is not null)
+        {
+            builder.Configuration[$"{WardTwinOptions.Section}:{nameof(WardTwinOptions.DataPath)}"] = dataPath;
+        }
+
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        ConfigureServices(builder.Services, builder.Configuration);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort ?? FreePort(), gatewayPort ?? FreePort()));
+        _ = args;
+        return builder.Build();
+    }
+
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section)).Validate(o => o.ShardSize > 0 && o.WardTickMs > 0, "WardTwin:ShardSize and WardTwin:WardTickMs must be > 0");
+        services.AddSingleton<ModelCatalog>();
+        services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>A free loopback port, so a cohort run can start beside a running ward.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -8,7 +8,8 @@ public interface IInfusionPumpGrain : IGrainWithStringKey
     /// <summary>The care plan's command at a ward time (the protocol nurse confirms soft limits it calls for).</summary>
     Task<PumpReply> CommandAsync(double wardTimeH, double rateMgPerH, bool stopInfusion);
 
-    Task<PumpReply> AdvanceToAsync(double wardTimeH);
+    /// <summary>Moves the pump to a ward time; with a ward nurse on hand, a near-empty bag is replaced at once.</summary>
+    Task<PumpReply> AdvanceToAsync(double wardTimeH, bool autoNurse);
 
     /// <summary>A trainee's new rate: refused above the hard limit, held for confirmation above the soft limit.</summary>
     Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit);

@@ -9,7 +9,8 @@ public sealed record PatientAdmission(
     [property: Id(3)] long Seed,
     [property: Id(4)] int PatientIndex,
     [property: Id(5)] double AdmittedAtH,
-    [property: Id(6)] double MonitorHz);
+    [property: Id(6)] double MonitorHz,
+    [property: Id(7)] bool AutoNurse);
 
 /// <summary>What a patient grain reports after advancing.</summary>
 [GenerateSerializer, Immutable]
@@ -17,4 +18,6 @@ public sealed record PatientTick(
     [property: Id(0)] bool TreatmentEnded,
     [property: Id(1)] double? LastNrsTimeH,
     [property: Id(2)] int? LastNrs,
-    [property: Id(3)] double DeliveredRateMgPerH);
+    [property: Id(3)] double DeliveredRateMgPerH,
+    [property: Id(4)] VitalsReading Vitals,
+    [property: Id(5)] double HoursSinceAdmission);

@@ -10,4 +10,5 @@ public sealed record WardConfig(
     [property: Id(4)] double ArrivalsPerDay = 0,
     [property: Id(5)] double[]? ArrivalScheduleH = null,
     [property: Id(6)] double MonitorHz = 1,
-    [property: Id(7)] double MaxSpeedStepH = 6);
+    [property: Id(7)] double MaxSpeedStepH = 6,
+    [property: Id(8)] bool AutoNurse = true);

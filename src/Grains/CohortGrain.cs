@@ -14,7 +14,7 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
     public async Task<AdmissionOutcome[]> RunAsync(CohortRequest request)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(request.Patients);
-        _ = catalog.RunnerFor(request); // a bad file fails here, before any shard starts
+        _ = DataErrors.Translate(() => catalog.RunnerFor(request)); // a bad file fails here, before any shard starts
         _total = request.Patients;
         _done = 0;
         _finished = false;

@@ -178,6 +178,18 @@ public sealed class Admission
 
     public Concentrations ConcentrationsNow => _pk.Concentrations;
 
+    public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
+
+    /// <summary>The last pain score the patient reported (review, assessment, T1), if any.</summary>
+    public int? LastReportedNrs { get; private set; }
+
+    /// <summary>The patient's true vital signs now, before monitor noise.</summary>
+    public VitalSigns ExpectedVitals()
+    {
+        double t = _pk.TimeH;
+        return _vitals.Expected(Patient, _pk.Concentrations.FastEffectNgPerMl, ClonidineActive(t), t - _lastMidazolamH);
+    }
+
     public AdmissionOutcome RunToEnd()
     {
         while (!Finished)
@@ -390,7 +402,9 @@ public sealed class Admission
         double trueNrs = _pain.TrueNrs(Patient, _pk.Concentrations.SlowEffectNgPerMl, relief);
         int day = (int)Math.Floor(t / 24);
         var noise = new SeededRandom(SeededRandom.Key(Patient.Seed, Patient.Index, ((ulong)StreamPurpose.ReportNoise << 32) | (uint)day));
-        return PainModel.Report(trueNrs, _parameters.Pain.ReportNoiseSd * noise.NextNormal());
+        int reported = PainModel.Report(trueNrs, _parameters.Pain.ReportNoiseSd * noise.NextNormal());
+        LastReportedNrs = reported;
+        return reported;
     }
 
     private void GiveScheduled(double t, int index)

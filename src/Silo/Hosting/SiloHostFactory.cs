@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WardTwin.Grains;
@@ -33,7 +34,7 @@ public static class SiloHostFactory
     {
         services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section)).Validate(o => o.ShardSize > 0 && o.WardTickMs > 0, "WardTwin:ShardSize and WardTwin:WardTickMs must be > 0");
         services.AddSingleton<ModelCatalog>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(WardGrain.ClockKey, TimeProvider.System);
     }
 
     /// <summary>A free loopback port, so a cohort run can start beside a running ward.</summary>

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of WardTwin: the fast unit and calibration tests (tests/WardTwin.Model.Tests), then the
+# Runs every test of WardTwin: the fast unit and calibration tests (tests/WardTwin.Model.Tests), the grain
+# tests on an in-process Orleans cluster (tests/WardTwin.Grains.Tests), then the
 # slow end-to-end ones that drive the real command line (tests/WardTwin.EndToEnd.Tests). It installs what
 # the tests need first, so it works on a fresh machine. Prints "N passed, N failed" at the end.
 set -uo pipefail
@@ -32,6 +33,7 @@ run() {
 }
 
 run tests/WardTwin.Model.Tests
+run tests/WardTwin.Grains.Tests
 run tests/WardTwin.EndToEnd.Tests
 
 echo

@@ -47,7 +47,7 @@ public sealed class InfusionPumpGrain(ILogger<InfusionPumpGrain> logger) : Grain
     public Task<PumpReply> AdvanceToAsync(double wardTimeH, bool autoNurse)
     {
         Pump.AdvanceTo(Local(wardTimeH));
-        if (autoNurse && Pump.NearEmpty)
+        if (autoNurse && (Pump.NearEmpty || Pump.State == PumpState.Empty))
         {
             Pump.ReplaceBag(Pump.TimeH);
         }

@@ -30,7 +30,8 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
     public IReadOnlyList<PumpEvent> Log => _log ?? (IReadOnlyList<PumpEvent>)[];
 
-    public bool NearEmpty => RemainingMl <= RateMlPerH * Programme.NearEmptyMinutes / 60 && State == PumpState.Running;
+    /// <summary>The near-empty warning is on: raised when the bag reached its lead time, cleared by a new bag.</summary>
+    public bool NearEmpty => State == PumpState.Running && (_nearEmptyRaised || RemainingMl <= (RateMlPerH * Programme.NearEmptyMinutes / 60) + 1e-9);
 
     public double DeliveredRateMgPerH => State == PumpState.Running ? RateMgPerH : 0;
 
@@ -99,7 +100,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
         double before = RateMgPerH;
         RateMgPerH = rateMgPerH;
-        _nearEmptyRaised &= NearEmpty;
+        _nearEmptyRaised &= RemainingMl <= (RateMlPerH * Programme.NearEmptyMinutes / 60) + 1e-9;
         if (State == PumpState.Idle)
         {
             State = PumpState.Running;

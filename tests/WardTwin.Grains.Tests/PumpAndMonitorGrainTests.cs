@@ -1,0 +1,59 @@
+namespace WardTwin.Grains.Tests;
+
+public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture) : IClassFixture<TwoSiloCluster>
+{
+    private async Task<(IWardGrain Ward, string Admission)> Ward(string name, double monitorHz = 1)
+    {
+        var ward = fixture.Client.GetGrain<IWardGrain>(name);
+        await ward.StartAsync(new WardConfig(1, "erasmus-7d", 3600, 5, MonitorHz: monitorHz));
+        fixture.Time.Advance(TimeSpan.FromSeconds(3));
+        await ward.TickAsync();
+        return (ward, (await ward.GetStatusAsync()).BedList[0].AdmissionId!);
+    }
+
+    [Fact]
+    public async Task A_trainee_is_refused_above_the_hard_limit_asked_to_confirm_above_the_soft_limit_and_the_patient_gets_what_the_pump_delivers()
+    {
+        var (ward, id) = await Ward("trainee");
+        var pump = fixture.Client.GetGrain<IInfusionPumpGrain>(id);
+        var patient = fixture.Client.GetGrain<IPatientGrain>(id);
+        double rateBefore = (await pump.GetViewAsync()).RateMgPerH;
+
+        var hard = await pump.SetRateAsync(20, confirmSoftLimit: true);
+        Assert.Equal("refused", hard.Outcome);
+        Assert.Contains("hard limit of 14 mg/h", hard.Message, StringComparison.Ordinal);
+        Assert.Equal(rateBefore, (await pump.GetViewAsync()).RateMgPerH);
+
+        var soft = await pump.SetRateAsync(13, confirmSoftLimit: false);
+        Assert.Equal("needsconfirmation", soft.Outcome);
+        Assert.True((await pump.SetRateAsync(13, confirmSoftLimit: true)).Accepted);
+        Assert.Equal(13, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
+
+        Assert.True((await pump.PauseAsync()).Accepted);
+        Assert.Equal(0, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
+        fixture.Time.Advance(TimeSpan.FromSeconds(2));
+        await ward.TickAsync();
+        Assert.True((await pump.ResumeAsync()).Accepted);
+        Assert.Equal(13, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
+        Assert.Contains((await patient.GetSnapshotAsync()).Log, l => l.Contains("rate set by hand to 13", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_monitor_gives_per_minute_means_when_accelerated_and_alarms_can_be_acknowledged()
+    {
+        var (ward, id) = await Ward("monitor");
+        var monitor = fixture.Client.GetGrain<IBedsideMonitorGrain>(id);
+        var recent = await monitor.GetRecentAsync(200);
+        Assert.NotEmpty(recent);
+        Assert.All(recent, r => Assert.InRange(r.HrPerMin, 30, 200));
+        Assert.True(await monitor.GetSampleCountAsync() >= 3 * 3600, "an hour of 1 Hz samples per simulated hour");
+        var alarms = await monitor.GetAlarmsAsync();
+        foreach (var alarm in alarms)
+        {
+            Assert.True(await monitor.AcknowledgeAsync(alarm.Kind));
+        }
+
+        Assert.False(await monitor.AcknowledgeAsync("no_such_alarm"));
+        Assert.NotNull(await ward.GetStatusAsync());
+    }
+}

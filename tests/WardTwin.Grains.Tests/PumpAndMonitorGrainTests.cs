@@ -11,6 +11,23 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture) : IClassFix
         return (ward, (await ward.GetStatusAsync()).BedList[0].AdmissionId!);
     }
 
+    /// <summary>The pump tells the patient one-way (neither waits on the other), so the patient catches up shortly after.</summary>
+    private static async Task<PatientSnapshot> Eventually(IPatientGrain patient, Func<PatientSnapshot, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var snapshot = await patient.GetSnapshotAsync();
+            if (condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"patient {snapshot.AdmissionId} never showed {what}; delivered {snapshot.DeliveredRateMgPerH} mg/h");
+            await Task.Delay(20);
+        }
+    }
+
     [Fact]
     public async Task A_trainee_is_refused_above_the_hard_limit_asked_to_confirm_above_the_soft_limit_and_the_patient_gets_what_the_pump_delivers()
     {
@@ -27,15 +44,15 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture) : IClassFix
         var soft = await pump.SetRateAsync(13, confirmSoftLimit: false);
         Assert.Equal("needsconfirmation", soft.Outcome);
         Assert.True((await pump.SetRateAsync(13, confirmSoftLimit: true)).Accepted);
-        Assert.Equal(13, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
+        await Eventually(patient, p => p.DeliveredRateMgPerH == 13, "13 mg/h delivered");
 
         Assert.True((await pump.PauseAsync()).Accepted);
-        Assert.Equal(0, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
+        await Eventually(patient, p => p.DeliveredRateMgPerH == 0, "no delivery while paused");
         fixture.Time.Advance(TimeSpan.FromSeconds(2));
         await ward.TickAsync();
         Assert.True((await pump.ResumeAsync()).Accepted);
-        Assert.Equal(13, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
-        Assert.Contains((await patient.GetSnapshotAsync()).Log, l => l.Contains("rate set by hand to 13", StringComparison.Ordinal));
+        var resumed = await Eventually(patient, p => p.DeliveredRateMgPerH == 13, "13 mg/h again after resume");
+        Assert.Contains(resumed.Log, l => l.Contains("rate set by hand to 13", StringComparison.Ordinal));
     }
 
     [Fact]

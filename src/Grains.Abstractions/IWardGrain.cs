@@ -27,4 +27,8 @@ public interface IWardGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync();
+
+    /// <summary>How long the recent clock moves took (real ms): the ward falls behind real time when they pass the tick period.</summary>
+    [AlwaysInterleave]
+    Task<double[]> GetTickLagsMsAsync();
 }

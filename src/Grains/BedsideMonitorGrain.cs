@@ -13,9 +13,9 @@ namespace WardTwin.Grains;
 /// </summary>
 public sealed class BedsideMonitorGrain(ModelCatalog catalog, ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
-    private const int Keep = 600;
+    private const int Keep = 300;
     private const int MaxReadingsPerPush = 120;
-    private readonly Queue<VitalsReading> _recent = new();
+    private readonly ReadingRing _recent = new(Keep);
     private readonly Dictionary<string, AlarmState> _alarms = new(StringComparer.Ordinal);
     private VitalsSampler? _sampler;
     private AlarmEvaluator? _evaluator;
@@ -69,7 +69,7 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, ILogger<BedsideMon
     }
 
     public Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count) =>
-        Task.FromResult<IReadOnlyList<VitalsReading>>(_recent.TakeLast(Math.Clamp(count, 0, Keep)).ToArray());
+        Task.FromResult<IReadOnlyList<VitalsReading>>(_recent.Last(Math.Clamp(count, 0, Keep)));
 
     public Task<IReadOnlyList<AlarmView>> GetAlarmsAsync() =>
         Task.FromResult<IReadOnlyList<AlarmView>>(_alarms.Select(a => a.Value.View(a.Key)).ToArray());
@@ -94,11 +94,7 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, ILogger<BedsideMon
 
     private void Record(VitalsReading reading, VitalSigns v)
     {
-        _recent.Enqueue(reading);
-        if (_recent.Count > Keep)
-        {
-            _recent.Dequeue();
-        }
+        _recent.Add(reading);
 
         var rules = _evaluator!.Rules;
         double escalateAfterH = catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600;

@@ -21,6 +21,7 @@ public sealed class WardGrain(
 
     private readonly List<OccupancyPoint> _occupancy = [];
     private readonly Queue<double> _waiting = new();
+    private readonly Queue<double> _lags = new();
     private WardConfig? _config;
     private WardClock? _clock;
     private string?[] _beds = [];
@@ -131,6 +132,8 @@ public sealed class WardGrain(
 
     public Task<WardStatus> GetStatusAsync() => Task.FromResult(Status());
 
+    public Task<double[]> GetTickLagsMsAsync() => Task.FromResult(_lags.ToArray());
+
     public Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync() => Task.FromResult<IReadOnlyList<OccupancyPoint>>(_occupancy.ToArray());
 
     private int Occupied => _beds.Count(b => b is not null);
@@ -178,6 +181,11 @@ public sealed class WardGrain(
         }
 
         _lagMs = clock.Elapsed.TotalMilliseconds;
+        _lags.Enqueue(_lagMs);
+        if (_lags.Count > 3600)
+        {
+            _lags.Dequeue();
+        }
     }
 
     private async Task Advance(int bed, string id, double target) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using WardTwin.Silo.Cli;
 
 var root = new RootCommand("WardTwin: a ward simulation and digital twin for multi-day ketamine infusions in CRPS");
+root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(CohortCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

@@ -13,6 +13,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks: print throughput figures for this machine");
         bench.Subcommands.Add(Model());
+        bench.Subcommands.Add(BenchGrains.Create());
         return bench;
     }
 

@@ -40,6 +40,24 @@ internal static class CommonOptions
         return option;
     }
 
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (DataFileException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
     /// <summary>Runs a verb body; a bad data file or argument becomes one line on stderr and exit code 2.</summary>
     public static int Guard(Func<int> body)
     {

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WardTwin.Grains;
+using WardTwin.Model.Data;
+using WardTwin.Model.Simulation;
+using WardTwin.Silo.Hosting;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>
+/// `bench grains`: in one run, cohort throughput through the grains against the reference engine (both
+/// on all cores), then a live ward of N admissions in real time with 1 Hz monitors: tick lag and memory.
+/// </summary>
+internal static class BenchGrains
+{
+    public static Command Create()
+    {
+        var patients = new Option<int>("--patients") { Description = "Admissions for the cohort throughput part", DefaultValueFactory = _ => 10_000 };
+        var live = new Option<int>("--live") { Description = "Live admissions (beds) for the real-time part", DefaultValueFactory = _ => 10_000 };
+        var seconds = new Option<double>("--seconds") { Description = "Real seconds the live ward runs", DefaultValueFactory = _ => 30 };
+        var output = new Option<string>("--out") { Description = "JSON file for the figures", Required = true };
+        var data = CommonOptions.Data();
+        var command = new Command("grains", "Cohort throughput through grains vs the reference engine, and a live ward's lag and memory") { patients, live, seconds, output, data };
+        command.SetAction(r => CommonOptions.GuardAsync(() => Run(r.GetValue(patients), r.GetValue(live), r.GetValue(seconds), r.GetValue(output)!, r.GetValue(data))).GetAwaiter().GetResult());
+        return command;
+    }
+
+    private static async Task<int> Run(int patients, int live, double seconds, string output, string? dataDir)
+    {
+        var catalog = DataCatalog.Locate(dataDir);
+        var protocol = catalog.LoadProtocol("erasmus-7d");
+        var runner = new CohortRunner(protocol, catalog.LoadCohort(protocol.Cohort), catalog.LoadParameters());
+        using var host = SiloHostFactory.Build([], dataPath: catalog.Root, logLevel: Microsoft.Extensions.Logging.LogLevel.Error);
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var request = new CohortRequest(File.ReadAllText(catalog.ResolveProtocolPath(protocol.Id)), protocol.Id, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
+            File.ReadAllText(catalog.DefaultParametersPath), patients, 1, false);
+
+        // Both engines warm up (JIT tiers up) before either is timed, so neither pays for it.
+        for (int w = 0; w < 3; w++)
+        {
+            runner.Run(2000, seed: 99 + w);
+            await grains.GetGrain<ICohortGrain>($"bench-warmup-{w}").RunAsync(request with { Patients = 2000, Seed = 99 + w });
+        }
+
+        var clock = Stopwatch.StartNew();
+        runner.Run(patients, seed: 1);
+        double referenceRate = patients / clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"reference engine: {referenceRate:0} admissions/s");
+        clock.Restart();
+        await grains.GetGrain<ICohortGrain>("bench").RunAsync(request);
+        double grainRate = patients / clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"grain engine: {grainRate:0} admissions/s");
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        long before = Process.GetCurrentProcess().WorkingSet64;
+        long managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var ward = grains.GetGrain<IWardGrain>("bench-live");
+        await ward.StartAsync(new WardConfig(live, protocol.Id, TimeScale: 1, Seed: 1, MonitorHz: 1));
+        Console.Error.WriteLine($"live ward of {live} admissions started; running {seconds:0} s in real time");
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var lags = (await ward.GetTickLagsMsAsync()).Order().ToArray();
+        var status = await ward.GetStatusAsync();
+        long managedAfter = GC.GetTotalMemory(forceFullCollection: true);
+        long after = Process.GetCurrentProcess().WorkingSet64;
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        long samples = 0;
+        foreach (var bed in status.BedList.Where(b => b.AdmissionId is not null).Take(200))
+        {
+            samples += await grains.GetGrain<IBedsideMonitorGrain>(bed.AdmissionId!).GetSampleCountAsync();
+        }
+
+        double p99 = lags.Length == 0 ? double.NaN : lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(0.99 * lags.Length) - 1)];
+        var result = new JsonObject
+        {
+            ["protocol"] = protocol.Id,
+            ["patients"] = patients,
+            ["grain_admissions_per_s"] = Math.Round(grainRate, 1),
+            ["reference_admissions_per_s"] = Math.Round(referenceRate, 1),
+            ["ratio"] = Math.Round(grainRate / referenceRate, 3),
+            ["live_admissions"] = status.Occupied,
+            ["live_seconds"] = seconds,
+            ["live_ticks"] = lags.Length,
+            ["live_lag_p50_ms"] = lags.Length == 0 ? null : Math.Round(lags[lags.Length / 2], 1),
+            ["live_lag_p99_ms"] = double.IsNaN(p99) ? null : Math.Round(p99, 1),
+            ["live_lag_max_ms"] = lags.Length == 0 ? null : Math.Round(lags[^1], 1),
+            ["live_sim_time_h"] = Math.Round(status.SimTimeH, 4),
+            ["monitor_samples_per_s_sampled_200"] = Math.Round(samples / seconds, 1),
+            ["peak_working_set_bytes"] = peak,
+            ["working_set_before_live_bytes"] = before,
+            ["working_set_live_bytes"] = after,
+            ["bytes_per_live_admission"] = status.Occupied == 0 ? null : (after - before) / status.Occupied,
+            ["managed_bytes_per_live_admission"] = status.Occupied == 0 ? null : (managedAfter - managedBefore) / status.Occupied,
+            ["cores"] = Environment.ProcessorCount,
+        };
+        await File.WriteAllTextAsync(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        await host.StopAsync();
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains: {grainRate:0} admissions/s, reference {referenceRate:0}/s, ratio {grainRate / referenceRate:0.00} (goal >= 2000/s and >= 0.2)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live: {status.Occupied} admissions, tick lag p99 {p99:0} ms (goal < 1000), {(after - before) / Math.Max(status.Occupied, 1)} bytes of working set and {(managedAfter - managedBefore) / Math.Max(status.Occupied, 1)} bytes of live managed heap per admission (goal <= 25600), peak working set {peak / 1e6:0} MB"));
+        Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WardTwin.Grains;
+using WardTwin.Silo.Hosting;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>`run`: a silo with one live ward, and a one-line status that updates as the ward's clock moves.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var beds = new Option<int>("--beds") { Description = "Beds on the ward", DefaultValueFactory = _ => 10 };
+        var protocol = new Option<string>("--protocol") { Description = "Protocol id from data/protocols/", DefaultValueFactory = _ => "erasmus-7d" };
+        var timeScale = new Option<string>("--time-scale") { Description = "1 = real time, k = k× accelerated, max = as fast as possible", DefaultValueFactory = _ => "1" };
+        var seed = CommonOptions.Seed();
+        var arrivals = new Option<double>("--arrivals-per-day") { Description = "Poisson arrivals a day (0: fill every bed at the start)", DefaultValueFactory = _ => 0 };
+        var monitorHz = new Option<double>("--monitor-hz") { Description = "Bedside monitor sample rate in real time", DefaultValueFactory = _ => 1 };
+        var seconds = new Option<double?>("--for") { Description = "Stop after this many real seconds (default: until Ctrl+C)" };
+        var siloPort = new Option<int>("--silo-port") { Description = "Silo port on localhost", DefaultValueFactory = _ => 11111 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Gateway port on localhost (Orleans clients join here)", DefaultValueFactory = _ => 30000 };
+        var data = CommonOptions.Data();
+        var command = new Command("run", "Start a silo with one live ward and print its status line")
+        {
+            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, data,
+        };
+        command.SetAction((r, cancel) => CommonOptions.GuardAsync(async () =>
+        {
+            double scale = TimeScaleParser.Parse(r.GetValue(timeScale)!);
+            var catalog = Model.Data.DataCatalog.Locate(r.GetValue(data));
+            _ = catalog.LoadProtocol(r.GetValue(protocol)!);
+            using var host = SiloHostFactory.Build([], r.GetValue(siloPort), r.GetValue(gatewayPort), catalog.Root, Microsoft.Extensions.Logging.LogLevel.Error);
+            await host.StartAsync(cancel);
+            var ward = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IWardGrain>("ward-1");
+            var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
+            await ward.StartAsync(config);
+            Console.WriteLine($"ward-1: {config.Beds} beds, {config.ProtocolId}, time scale {(double.IsPositiveInfinity(scale) ? "max" : scale.ToString(CultureInfo.InvariantCulture))}; silo on localhost:{r.GetValue(siloPort)}, gateway :{r.GetValue(gatewayPort)}. Ctrl+C stops.");
+            var until = r.GetValue(seconds) is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
+            bool terminal = !Console.IsOutputRedirected;
+            while (!cancel.IsCancellationRequested && DateTime.UtcNow < until)
+            {
+                try
+                {
+                    await Task.Delay(1000, cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                string line = StatusLine(await ward.GetStatusAsync());
+                Console.Write(terminal ? $"\r{line,-110}" : line + "\n");
+            }
+
+            Console.WriteLine();
+            await host.StopAsync(CancellationToken.None);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static string StatusLine(WardStatus s)
+    {
+        var rates = s.BedList.Where(b => b.PumpRateMgPerH is not null).Select(b => b.PumpRateMgPerH!.Value).ToArray();
+        var nrs = s.BedList.Where(b => b.LastNrs is not null).Select(b => (double)b.LastNrs!.Value).ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"t={s.SimTimeH,8:0.00} h (day {Math.Floor(s.SimTimeH / 24) + 1,3}) | beds {s.Occupied}/{s.Beds} | waiting {s.Waiting} | admitted {s.Admitted} discharged {s.Discharged} | mean rate {(rates.Length == 0 ? 0 : rates.Average()),5:0.0} mg/h | mean NRS {(nrs.Length == 0 ? double.NaN : nrs.Average()),4:0.0} | tick {s.LagMs,5:0} ms");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>The live ward and the grain engine as a user starts them from the command line.</summary>
+public sealed partial class RunAndGrainBenchTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Run_starts_a_ward_and_prints_a_status_line_whose_clock_moves()
+    {
+        var run = await Cli.Run(Timeout, "run", "--beds", "3", "--time-scale", "36000", "--for", "5", "--silo-port", FreePort(), "--gateway-port", FreePort());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var times = TimeRegex().Matches(run.Stdout).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(times.Length >= 3, run.ToString());
+        Assert.True(times[^1] > times[0] + 10, $"the clock should move ~10 h a second: {string.Join(", ", times)}");
+        Assert.Contains("beds 3/3", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--time-scale", "0", "--time-scale")]
+    [InlineData("--time-scale", "fast", "--time-scale")]
+    [InlineData("--protocol", "erasmus-8d", "unknown protocol id")]
+    public async Task Run_refuses_bad_input_with_one_line(string option, string value, string named)
+    {
+        var run = await Cli.Run(Timeout, "run", option, value, "--for", "1", "--silo-port", FreePort(), "--gateway-port", FreePort());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(named, run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Both_cohort_engines_write_the_same_bytes()
+    {
+        string grains = Cli.TempDir(), reference = Cli.TempDir();
+        var a = await Cli.Run(Timeout, "cohort", "--protocol", "dahan-100h", "--patients", "500", "--seed", "8", "--out", grains);
+        var b = await Cli.Run(Timeout, "cohort", "--protocol", "dahan-100h", "--patients", "500", "--seed", "8", "--engine", "reference", "--out", reference);
+        Assert.True(a.ExitCode == 0 && b.ExitCode == 0, a + "\n" + b);
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(reference, "dahan-100h", "summary.json")),
+            await File.ReadAllBytesAsync(Path.Combine(grains, "dahan-100h", "summary.json")));
+    }
+
+    [Fact]
+    public async Task Bench_grains_writes_every_figure_it_promises()
+    {
+        string output = Path.Combine(Cli.TempDir(), "bench.json");
+        var run = await Cli.Run(Timeout, "bench", "grains", "--patients", "300", "--live", "40", "--seconds", "3", "--out", output);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(output))!;
+        foreach (var field in new[] { "grain_admissions_per_s", "reference_admissions_per_s", "ratio", "peak_working_set_bytes", "bytes_per_live_admission", "live_admissions", "live_lag_p99_ms" })
+        {
+            Assert.True(json[field] is not null, $"{field} missing from {output}");
+        }
+
+        Assert.Equal(40, (int)json["live_admissions"]!);
+        Assert.True((double)json["grain_admissions_per_s"]! > 0);
+    }
+
+    [GeneratedRegex(@"t=\s*([0-9.]+) h")]
+    private static partial Regex TimeRegex();
+}

@@ -12,6 +12,9 @@ public interface IPatientGrain : IGrainWithStringKey
 
     Task<PatientSnapshot> GetSnapshotAsync();
 
+    /// <summary>The chart history (at most a few hundred points: older stretches thin out as it grows).</summary>
+    Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync();
+
     Task GiveMidazolamAsync(double doseMg);
 
     /// <summary>The pump changed delivery by itself or by a trainee's hand (one-way: the pump never waits on the patient).</summary>

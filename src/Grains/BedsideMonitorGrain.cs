@@ -11,7 +11,7 @@ namespace WardTwin.Grains;
 /// time, default 1 Hz), per-minute means when the ward runs accelerated. Alarms carry IEC 60601-1-8
 /// priorities, can be acknowledged, and rise one priority when left unacknowledged too long.
 /// </summary>
-public sealed class BedsideMonitorGrain(ModelCatalog catalog, ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
+public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics metrics, ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
     private const int Keep = 300;
     private const int MaxReadingsPerPush = 120;
@@ -63,7 +63,9 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, ILogger<BedsideMon
             Record(reading, v);
         }
 
-        _samples += perSample ? readings : (long)samples;
+        long taken = perSample ? readings : (long)samples;
+        _samples += taken;
+        metrics.VitalsSamples.Add(taken, new KeyValuePair<string, object?>("mode", perSample ? "sample" : "minute-mean"));
         _lastTruth = truthAtEnd;
         return Task.CompletedTask;
     }
@@ -105,6 +107,7 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, ILogger<BedsideMon
             if (met && (!_alarms.TryGetValue(kind, out var existing) || !existing.Active))
             {
                 _alarms[kind] = new AlarmState(rules[i].Priority, reading.SimTimeH);
+                metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("priority", rules[i].Priority.ToString().ToLowerInvariant()));
                 Log.AlarmRaised(logger, this.GetPrimaryKeyString(), kind, rules[i].Priority.ToString(), reading.SimTimeH);
             }
             else if (_alarms.TryGetValue(kind, out var alarm))

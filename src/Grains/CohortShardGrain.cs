@@ -3,7 +3,7 @@ using WardTwin.Model.Outcomes;
 namespace WardTwin.Grains;
 
 /// <summary>A block of a cohort's admissions, run with the model's own walker so that every outcome equals the reference engine's.</summary>
-public sealed class CohortShardGrain(ModelCatalog catalog) : Grain, ICohortShardGrain
+public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metrics) : Grain, ICohortShardGrain
 {
     public Task<AdmissionOutcome[]> RunAsync(CohortRequest request, int first, int count)
     {
@@ -14,6 +14,7 @@ public sealed class CohortShardGrain(ModelCatalog catalog) : Grain, ICohortShard
             outcomes[i] = runner.RunOne(request.Seed, first + i);
         }
 
+        metrics.CohortAdmissions.Add(count);
         DeactivateOnIdle();
         return Task.FromResult(outcomes);
     }

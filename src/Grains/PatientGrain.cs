@@ -10,8 +10,12 @@ namespace WardTwin.Grains;
 /// only what the pump answers it delivers; pump events (near-empty bag, empty bag, a trainee's hand)
 /// change exposure at their own times.
 /// </summary>
-public sealed class PatientGrain(ModelCatalog catalog) : Grain, IPatientGrain
+public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) : Grain, IPatientGrain
 {
+    private const int HistoryCapacity = 240;
+    private readonly List<PatientHistoryPoint> _history = new(16);
+    private double _historyStepH = 0.25;
+    private int _logSeen;
     private Admission? _walk;
     private PatientAdmission? _admission;
     private double? _pumpNextWardH;
@@ -74,6 +78,9 @@ public sealed class PatientGrain(ModelCatalog catalog) : Grain, IPatientGrain
         }
 
         Walk.AdvanceTo(Math.Max(target, Walk.TimeH));
+        CountTitrations();
+        Remember(wardTimeH);
+        metrics.InfusionRate.Record(Walk.DeliveredRateMgPerH, new KeyValuePair<string, object?>("protocol", a.ProtocolId));
         var vitals = Reading(wardTimeH, Walk.ExpectedVitals());
         if (wardTimeH > _lastPushH)
         {
@@ -118,6 +125,43 @@ public sealed class PatientGrain(ModelCatalog catalog) : Grain, IPatientGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync() => Task.FromResult<IReadOnlyList<PatientHistoryPoint>>(_history.ToArray());
+
+    /// <summary>Keeps a point per step; when full, drops every other point and doubles the step, so memory stays flat.</summary>
+    private void Remember(double wardTimeH)
+    {
+        if (_history.Count > 0 && wardTimeH - _history[^1].WardTimeH < _historyStepH)
+        {
+            return;
+        }
+
+        var c = Walk.ConcentrationsNow;
+        _history.Add(new PatientHistoryPoint(wardTimeH, (float)Walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
+            (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, Walk.LastReportedNrs));
+        if (_history.Count >= HistoryCapacity)
+        {
+            for (int i = _history.Count - 1; i > 0; i -= 2)
+            {
+                _history.RemoveAt(i - 1);
+            }
+
+            _historyStepH *= 2;
+        }
+    }
+
+    private void CountTitrations()
+    {
+        var log = Walk.Log;
+        for (; _logSeen < log.Count; _logSeen++)
+        {
+            if (log[_logSeen].Kind == "titration")
+            {
+                string detail = log[_logSeen].Detail;
+                metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", detail[..detail.IndexOf(' ', StringComparison.Ordinal)]));
+            }
+        }
     }
 
     private static VitalsReading Reading(double wardTimeH, VitalSigns v) =>

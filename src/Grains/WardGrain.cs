@@ -15,6 +15,7 @@ public sealed class WardGrain(
     ModelCatalog catalog,
     [FromKeyedServices(WardGrain.ClockKey)] TimeProvider time,
     IOptions<WardTwinOptions> options,
+    WardTwinMetrics metrics,
     ILogger<WardGrain> logger) : Grain, IWardGrain
 {
     public const string ClockKey = "ward-clock";
@@ -73,6 +74,7 @@ public sealed class WardGrain(
         _clock.Start(0);
         _occupancy.Add(new OccupancyPoint(0, Occupied, 0));
         _timer = this.RegisterGrainTimer(_ => TickCore(), new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(options.Value.WardTickMs), TimeSpan.FromMilliseconds(options.Value.WardTickMs)) { KeepAlive = true });
+        metrics.WardsRunning.Add(1);
         Log.WardStarted(logger, this.GetPrimaryKeyString(), config.Beds, config.ProtocolId, config.TimeScale);
         return Status();
     }
@@ -181,6 +183,7 @@ public sealed class WardGrain(
         }
 
         _lagMs = clock.Elapsed.TotalMilliseconds;
+        metrics.EventLag.Record(_lagMs);
         _lags.Enqueue(_lagMs);
         if (_lags.Count > 3600)
         {
@@ -211,6 +214,7 @@ public sealed class WardGrain(
         _admitted++;
         _beds[bed] = id;
         _ticks[bed] = null;
+        metrics.LiveAdmissions.Add(1);
         Log.Admitted(logger, this.GetPrimaryKeyString(), id, bed, atH);
         return id;
     }
@@ -221,6 +225,7 @@ public sealed class WardGrain(
         _beds[bed] = null;
         _ticks[bed] = null;
         _discharged++;
+        metrics.LiveAdmissions.Add(-1);
     }
 
     private double NextArrival(double afterH)

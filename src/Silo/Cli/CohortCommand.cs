@@ -95,9 +95,9 @@ internal static class CohortCommand
             results.Add(result);
         }
 
-        var comparison = Comparison.Build(results);
+        var comparison = CohortComparison.Build(results);
         CohortOutput.WriteComparison(outDir, comparison);
-        Console.Write(Comparison.Table(comparison));
+        Console.Write(CohortComparison.Table(comparison));
         Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))}");
         return 0;
     }

@@ -21,22 +21,27 @@ internal static class RunCommand
         var seconds = new Option<double?>("--for") { Description = "Stop after this many real seconds (default: until Ctrl+C)" };
         var siloPort = new Option<int>("--silo-port") { Description = "Silo port on localhost", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Gateway port on localhost (Orleans clients join here)", DefaultValueFactory = _ => 30000 };
-        var data = CommonOptions.Data();
-        var command = new Command("run", "Start a silo with one live ward and print its status line")
+        var dashboard = new Option<string[]>("--dashboard-url")
         {
-            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, data,
+            Description = "Where the dashboard listens (default http://127.0.0.1:5080); beyond loopback it needs Dashboard:TraineeToken and Dashboard:InstructorToken (e.g. WARDTWIN_Dashboard__TraineeToken)",
+            DefaultValueFactory = _ => ["http://127.0.0.1:5080"],
+        };
+        var data = CommonOptions.Data();
+        var command = new Command("run", "Start a silo with one live ward and the dashboard, and print the ward's status line")
+        {
+            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, data,
         };
         command.SetAction((r, cancel) => CommonOptions.GuardAsync(async () =>
         {
             double scale = TimeScaleParser.Parse(r.GetValue(timeScale)!);
             var catalog = Model.Data.DataCatalog.Locate(r.GetValue(data));
             _ = catalog.LoadProtocol(r.GetValue(protocol)!);
-            using var host = SiloHostFactory.Build([], r.GetValue(siloPort), r.GetValue(gatewayPort), catalog.Root, Microsoft.Extensions.Logging.LogLevel.Error);
+            await using var host = SiloHostFactory.BuildWithDashboard(r.GetValue(siloPort), r.GetValue(gatewayPort), catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error);
             await host.StartAsync(cancel);
             var ward = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IWardGrain>("ward-1");
             var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
             await ward.StartAsync(config);
-            Console.WriteLine($"ward-1: {config.Beds} beds, {config.ProtocolId}, time scale {(double.IsPositiveInfinity(scale) ? "max" : scale.ToString(CultureInfo.InvariantCulture))}; silo on localhost:{r.GetValue(siloPort)}, gateway :{r.GetValue(gatewayPort)}. Ctrl+C stops.");
+            Console.WriteLine($"ward-1: {config.Beds} beds, {config.ProtocolId}, time scale {(double.IsPositiveInfinity(scale) ? "max" : scale.ToString(CultureInfo.InvariantCulture))}; silo on localhost:{r.GetValue(siloPort)}, gateway :{r.GetValue(gatewayPort)}. dashboard {string.Join(", ", r.GetValue(dashboard)!)}. Ctrl+C stops.");
             var until = r.GetValue(seconds) is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
             bool terminal = !Console.IsOutputRedirected;
             while (!cancel.IsCancellationRequested && DateTime.UtcNow < until)

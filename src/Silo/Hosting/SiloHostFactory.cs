@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using WardTwin.Dashboard;
 using WardTwin.Grains;
 
 namespace WardTwin.Silo.Hosting;
@@ -31,10 +34,35 @@ public static class SiloHostFactory
         return builder.Build();
     }
 
+    /// <summary>The silo with the dashboard in the same process, on the given URLs (default http://127.0.0.1:5080).</summary>
+    public static WebApplication BuildWithDashboard(int siloPort, int gatewayPort, string? dataPath, IEnumerable<string> urls, LogLevel logLevel = LogLevel.Warning)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddEnvironmentVariables("WARDTWIN_");
+        if (dataPath is not null)
+        {
+            builder.Configuration[$"{WardTwinOptions.Section}:{nameof(WardTwinOptions.DataPath)}"] = dataPath;
+        }
+
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("WardTwin", logLevel);
+        ConfigureServices(builder.Services, builder.Configuration);
+        builder.Services.AddWardTwinDashboard(builder.Configuration);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort));
+        builder.WebHost.UseUrls([.. urls]);
+        var app = builder.Build();
+        app.UseWardTwinDashboard();
+        return app;
+    }
+
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section)).Validate(o => o.ShardSize > 0 && o.WardTickMs > 0, "WardTwin:ShardSize and WardTwin:WardTickMs must be > 0");
         services.AddSingleton<ModelCatalog>();
+        services.AddMetrics();
+        services.TryAddSingleton<WardTwinMetrics>();
         services.TryAddKeyedSingleton(WardGrain.ClockKey, TimeProvider.System);
     }
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using WardTwin.Model.Outcomes;
 using WardTwin.Model.Statistics;
 
-namespace WardTwin.Silo.Cli;
+namespace WardTwin.Model.Outcomes;
 
 /// <summary>Protocols side by side: response, side effects, stay and cost, and the incremental cost per extra responder against the first.</summary>
-internal static class Comparison
+public static class CohortComparison
 {
     public static JsonArray Build(IReadOnlyList<CohortResult> results)
     {
@@ -72,6 +71,19 @@ internal static class Comparison
         if (rows.Count > 0)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"costs in {(string)rows[0]!["currency"]!}; ICER = incremental cost per extra T1 responder (>= 2 points) against the first protocol");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The comparison as CSV, one protocol a row, for planners to hand on.</summary>
+    public static string Csv(JsonArray rows)
+    {
+        string[] columns = ["protocol", "patients", "responders_t1_2pt", "responders_t2_2pt", "any_side_effect", "effective_mg_per_h_median", "bed_days_mean", "chair_hours_mean", "cost_per_patient", "cost_per_responder_t1", "currency", "vs", "incremental_cost", "incremental_responders_t1", "cost_per_extra_responder_t1", "bed_days_freed"];
+        var sb = new StringBuilder().AppendJoin(',', columns).Append('\n');
+        foreach (var row in rows)
+        {
+            sb.AppendJoin(',', columns.Select(c => row![c] is { } v ? v.ToJsonString().Trim('"') : string.Empty)).Append('\n');
         }
 
         return sb.ToString();

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using WardTwin.Grains;
+using WardTwin.Model.Data;
+using WardTwin.Model.Outcomes;
+
+namespace WardTwin.Dashboard;
+
+/// <summary>The dashboard's HTTP surface: pages, the JSON API, live updates (SSE) and /metrics.</summary>
+public static class DashboardEndpoints
+{
+    public static void MapWardTwinDashboard(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next();
+            }
+            catch (Exception ex) when (Status(ex) is int status)
+            {
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsJsonAsync(new { error = ex.Message });
+            }
+        });
+
+        app.MapGet("/", () => StaticPages.Serve("index.html"));
+        app.MapGet("/{file}", (string file) => StaticPages.Serve(file));
+        var api = app.MapGroup("/api");
+        api.MapGet("/protocols", (DataCatalogProvider d) => d.Catalog.ProtocolIds());
+
+        api.MapGet("/wards/{ward}", async (string ward, IGrainFactory g) => await Ward(g, ward).GetStatusChecked());
+        api.MapGet("/wards/{ward}/occupancy", async (string ward, IGrainFactory g) => await Ward(g, ward).GetOccupancyAsync());
+        api.MapGet("/wards/{ward}/events", Stream);
+        api.MapPost("/wards/{ward}/start", async (string ward, HttpRequest r, IGrainFactory g, DataCatalogProvider d) =>
+        {
+            var b = await Requests.Body(r);
+            string protocol = Requests.Text(b, "protocol", "erasmus-7d");
+            if (!d.Catalog.ProtocolIds().Contains(protocol))
+            {
+                throw ApiException.Bad($"protocol: unknown protocol id '{protocol}'");
+            }
+
+            var config = new WardConfig(Requests.WholeNumber(b, "beds", 8, 1, 10_000), protocol, TimeScale(b), (long)Requests.Number(b, "seed", 1, 0, 1e15),
+                Requests.Number(b, "arrivalsPerDay", 0, 0, 1000), MonitorHz: Requests.Number(b, "monitorHz", 1, 0.01, 100));
+            return await Ward(g, ward).StartAsync(config);
+        }).Needs(Role.Instructor);
+        api.MapPost("/wards/{ward}/pause", async (string ward, IGrainFactory g) => { await Ward(g, ward).PauseAsync(); return Results.Ok(); }).Needs(Role.Instructor);
+        api.MapPost("/wards/{ward}/resume", async (string ward, IGrainFactory g) => { await Ward(g, ward).ResumeAsync(); return Results.Ok(); }).Needs(Role.Instructor);
+        api.MapPost("/wards/{ward}/time-scale", async (string ward, HttpRequest r, IGrainFactory g) =>
+        {
+            await Ward(g, ward).SetTimeScaleAsync(TimeScale(await Requests.Body(r)));
+            return Results.Ok();
+        }).Needs(Role.Instructor);
+        api.MapPost("/wards/{ward}/beds/{bed:int}/admit", async (string ward, int bed, IGrainFactory g) => new { admission = await Ward(g, ward).AdmitAsync(bed) }).Needs(Role.Instructor);
+        api.MapPost("/wards/{ward}/beds/{bed:int}/discharge", async (string ward, int bed, IGrainFactory g) => { await Ward(g, ward).DischargeAsync(bed); return Results.Ok(); }).Needs(Role.Trainee);
+
+        api.MapGet("/patients/{ward}/{n:int}", async (string ward, int n, IGrainFactory g) =>
+        {
+            string id = PatientId(ward, n);
+            var monitor = g.GetGrain<IBedsideMonitorGrain>(id);
+            return new
+            {
+                patient = await g.GetGrain<IPatientGrain>(id).GetSnapshotAsync(),
+                pump = await g.GetGrain<IInfusionPumpGrain>(id).GetViewAsync(),
+                alarms = await monitor.GetAlarmsAsync(),
+                vitals = await monitor.GetRecentAsync(180),
+            };
+        });
+        api.MapGet("/patients/{ward}/{n:int}/history", async (string ward, int n, IGrainFactory g) => await g.GetGrain<IPatientGrain>(PatientId(ward, n)).GetHistoryAsync());
+        api.MapPost("/patients/{ward}/{n:int}/rate", async (string ward, int n, HttpRequest r, IGrainFactory g) =>
+        {
+            var b = await Requests.Body(r);
+            var reply = await Pump(g, ward, n).SetRateAsync(Requests.Number(b, "rateMgPerH", null, 0, 10_000), Requests.Flag(b, "confirm"));
+            int status = reply.Outcome switch { "accepted" => 200, "needsconfirmation" => 409, _ => 422 };
+            return Results.Json(reply, statusCode: status);
+        }).Needs(Role.Trainee);
+        api.MapPost("/patients/{ward}/{n:int}/pump/{action}", async (string ward, int n, string action, IGrainFactory g) =>
+        {
+            var pump = Pump(g, ward, n);
+            var reply = action switch
+            {
+                "pause" => await pump.PauseAsync(),
+                "resume" => await pump.ResumeAsync(),
+                "stop" => await pump.StopAsync(),
+                "bag" => await pump.ReplaceBagAsync(),
+                _ => throw ApiException.Bad($"action: '{action}' is not one of pause, resume, stop, bag"),
+            };
+            return Results.Json(reply, statusCode: reply.Accepted ? 200 : 409);
+        }).Needs(Role.Trainee);
+        api.MapPost("/patients/{ward}/{n:int}/midazolam", async (string ward, int n, HttpRequest r, IGrainFactory g) =>
+        {
+            var b = await Requests.Body(r);
+            await g.GetGrain<IPatientGrain>(PatientId(ward, n)).GiveMidazolamAsync(Requests.Number(b, "doseMg", 2, 0.5, 10));
+            return Results.Ok();
+        }).Needs(Role.Trainee);
+        api.MapPost("/patients/{ward}/{n:int}/alarms/{kind}/ack", async (string ward, int n, string kind, IGrainFactory g) =>
+            await g.GetGrain<IBedsideMonitorGrain>(PatientId(ward, n)).AcknowledgeAsync(Requests.Id(kind, "alarm")) ? Results.Ok() : Results.NotFound(new { error = $"no alarm '{kind}' on this monitor" }))
+            .Needs(Role.Trainee);
+
+        api.MapPost("/cohorts", async (HttpRequest r, PlannerService planner, IOptions<DashboardOptions> o) =>
+        {
+            var b = await Requests.Body(r);
+            var protocols = b["protocols"] as JsonArray ?? throw ApiException.Bad("protocols: must be a list of protocol ids");
+            if (protocols.Count is < 1 or > 6)
+            {
+                throw ApiException.Bad("protocols: give 1 to 6 protocol ids");
+            }
+
+            var ids = protocols.Select((p, i) => p is JsonValue v && v.TryGetValue<string>(out var s) ? Requests.Id(s, $"protocols[{i}]") : throw ApiException.Bad($"protocols[{i}]: must be a protocol id")).ToArray();
+            string region = Requests.Text(b, "prices", "nl");
+            if (region is not ("nl" or "us"))
+            {
+                throw ApiException.Bad($"prices: '{region}' is not one of nl, us");
+            }
+
+            var run = await planner.RunAsync(ids, Requests.WholeNumber(b, "patients", 1000, 1, o.Value.MaxPlannerPatients), (long)Requests.Number(b, "seed", 1, 0, 1e15), region);
+            return new { runId = run.Id, comparison = run.Comparison, summaries = run.Summaries };
+        }).Needs(Role.Instructor);
+        api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Comparison), "text/csv"));
+        api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Comparison.ToJsonString(), "application/json"));
+        api.MapGet("/cohorts/{run}/{protocol}/summary.json", (string run, string protocol, CohortRunStore s) =>
+            s.Get(run).Summaries.TryGetValue(protocol, out var summary) ? Results.Text(CohortSummary.ToJson(summary), "application/json") : Results.NotFound());
+        api.MapGet("/cohorts/{run}/{protocol}/patients.csv", (string run, string protocol, CohortRunStore s) =>
+            s.Get(run).Results.FirstOrDefault(x => x.Protocol.Id == protocol) is { } result ? Results.Text(PatientsCsv.Build(result), "text/csv") : Results.NotFound());
+    }
+
+    private static RouteHandlerBuilder Needs(this RouteHandlerBuilder builder, Role role) => builder.AddEndpointFilter(async (context, next) =>
+    {
+        var policy = context.HttpContext.RequestServices.GetRequiredService<AccessPolicy>();
+        string? refusal = policy.Refusal(context.HttpContext, role);
+        return refusal is null ? await next(context)
+            : Results.Json(new { error = refusal }, statusCode: refusal.StartsWith("a valid", StringComparison.Ordinal) ? 401 : 403);
+    });
+
+    private static async Task Stream(string ward, HttpContext context, IGrainFactory grains, IOptions<DashboardOptions> options, CancellationToken cancel)
+    {
+        var grain = Ward(grains, ward);
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        while (!cancel.IsCancellationRequested)
+        {
+            object payload;
+            try
+            {
+                var status = await grain.GetStatusAsync();
+                payload = new { status, alarms = await Alarms(grains, status, options.Value.StreamAlarmBeds) };
+            }
+            catch (InvalidOperationException ex)
+            {
+                payload = new { error = ex.Message };
+            }
+
+            try
+            {
+                await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(payload, json)}\n\n", cancel);
+                await context.Response.Body.FlushAsync(cancel);
+                await Task.Delay(options.Value.StreamIntervalMs, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One batch of alarms for the beds a page shows, gathered in parallel.</summary>
+    private static async Task<Dictionary<string, IReadOnlyList<AlarmView>>> Alarms(IGrainFactory grains, WardStatus status, int beds)
+    {
+        var ids = status.BedList.Where(b => b.AdmissionId is not null).Take(beds).Select(b => b.AdmissionId!).ToArray();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IBedsideMonitorGrain>(id).GetAlarmsAsync()));
+        return ids.Zip(views).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    private static async Task<WardStatus> GetStatusChecked(this IWardGrain ward) => await ward.GetStatusAsync();
+
+    private static IWardGrain Ward(IGrainFactory g, string ward) => g.GetGrain<IWardGrain>(Requests.Id(ward, "ward"));
+
+    private static IInfusionPumpGrain Pump(IGrainFactory g, string ward, int n) => g.GetGrain<IInfusionPumpGrain>(PatientId(ward, n));
+
+    private static string PatientId(string ward, int n) => n >= 0 ? $"{Requests.Id(ward, "ward")}/{n}" : throw ApiException.Bad($"patient: {n} is not a patient number");
+
+    private static double TimeScale(JsonObject body)
+    {
+        var node = body["timeScale"];
+        if (node is JsonValue v && v.TryGetValue<string>(out var s) && s == "max")
+        {
+            return double.PositiveInfinity;
+        }
+
+        return Requests.Number(body, "timeScale", 1, 1e-6, 1e9);
+    }
+
+    private static int? Status(Exception ex) => ex switch
+    {
+        ApiException a => a.Status,
+        DataFileException => 400,
+        ArgumentException => 400,
+        InvalidOperationException i when i.Message.Contains("not admitted", StringComparison.Ordinal) || i.Message.Contains("not been", StringComparison.Ordinal) => 404,
+        InvalidOperationException => 409,
+        BadHttpRequestException b => b.StatusCode,
+        _ => null,
+    };
+}

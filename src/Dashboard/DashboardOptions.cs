@@ -1,0 +1,25 @@
+namespace WardTwin.Dashboard;
+
+/// <summary>Dashboard settings (section "Dashboard"), validated on start.</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>Access token of trainees (pump, midazolam, alarms, discharge); required when bound beyond loopback.</summary>
+    public string? TraineeToken { get; set; }
+
+    /// <summary>Access token of instructors (all a trainee may, plus wards and planner runs).</summary>
+    public string? InstructorToken { get; set; }
+
+    /// <summary>How often live pages get a batched update (ms).</summary>
+    public int StreamIntervalMs { get; set; } = 500;
+
+    /// <summary>Beds whose alarms a live update carries (the rest show vitals only).</summary>
+    public int StreamAlarmBeds { get; set; } = 64;
+
+    /// <summary>OTLP endpoint for OpenTelemetry metrics and traces; empty leaves OTLP off.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>Largest planner cohort accepted from the page.</summary>
+    public int MaxPlannerPatients { get; set; } = 20_000;
+}

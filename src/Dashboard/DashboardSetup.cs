@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Prometheus;
+
+namespace WardTwin.Dashboard;
+
+/// <summary>Wires the dashboard into a host: services, telemetry (prometheus-net at /metrics, OTLP when configured), endpoints.</summary>
+public static class DashboardSetup
+{
+    public static IServiceCollection AddWardTwinDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section))
+            .Validate(o => o.StreamIntervalMs >= 50 && o.MaxPlannerPatients > 0, "Dashboard:StreamIntervalMs must be >= 50 and MaxPlannerPatients > 0")
+            .ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<CohortRunStore>();
+        services.AddSingleton<DataCatalogProvider>();
+        services.AddSingleton<PlannerService>();
+        if (configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.OtlpEndpoint)}"] is { Length: > 0 } otlp)
+        {
+            // OTLP is a second sink beside the Prometheus scrape; prometheus-net already exports the meters itself.
+            services.AddOpenTelemetry()
+                .WithMetrics(m => m.AddMeter("WardTwin", "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting").AddOtlpExporter(o => o.Endpoint = new Uri(otlp)))
+                .WithTracing(t => t.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
+
+        return services;
+    }
+
+    public static WebApplication UseWardTwinDashboard(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<AccessPolicy>().CheckConfiguration());
+        app.UseHttpMetrics();
+        app.MapMetrics("/metrics");
+        app.MapWardTwinDashboard();
+        return app;
+    }
+}

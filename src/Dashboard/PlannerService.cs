@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using WardTwin.Grains;
+using WardTwin.Model.Costs;
+using WardTwin.Model.Data;
+using WardTwin.Model.Outcomes;
+using WardTwin.Model.Vitals;
+
+namespace WardTwin.Dashboard;
+
+/// <summary>Runs a planner's comparison through the cohort grains and builds the same summaries as the CLI.</summary>
+public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider data, CohortRunStore store)
+{
+    public async Task<CohortRun> RunAsync(IReadOnlyList<string> protocolIds, int patients, long seed, string region)
+    {
+        var catalog = data.Catalog;
+        var parameters = catalog.LoadParameters();
+        var prices = catalog.LoadPrices(region);
+        var alarms = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
+        var protocols = protocolIds.Select(catalog.LoadProtocol).ToArray();
+        string runId = Guid.NewGuid().ToString("N")[..12];
+        var results = new List<CohortResult>();
+        var summaries = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var protocol in protocols)
+        {
+            var request = new CohortRequest(
+                File.ReadAllText(catalog.ResolveProtocolPath(protocol.Id)), protocol.Id, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
+                File.ReadAllText(catalog.DefaultParametersPath), patients, seed, Placebo: false);
+            var outcomes = await grains.GetGrain<ICohortGrain>($"planner/{runId}/{protocol.Id}").RunAsync(request);
+            var costs = new CostCalculator(prices);
+            var result = new CohortResult(protocol, seed, outcomes, outcomes.Select(o => costs.Cost(protocol, o)).ToArray(), prices, alarms);
+            results.Add(result);
+            summaries[protocol.Id] = CohortSummary.Build(result);
+        }
+
+        var run = new CohortRun(runId, results, summaries, CohortComparison.Build(results));
+        store.Add(run);
+        return run;
+    }
+}
+
+/// <summary>The data folder, located once (the dashboard may run apart from the silo).</summary>
+public sealed class DataCatalogProvider(Microsoft.Extensions.Options.IOptions<DashboardOptions> options, IConfiguration configuration)
+{
+    private readonly Lazy<DataCatalog> _catalog = new(() => DataCatalog.Locate(configuration["WardTwin:DataPath"]));
+
+    public DataCatalog Catalog => _catalog.Value;
+
+    public DashboardOptions Options => options.Value;
+}

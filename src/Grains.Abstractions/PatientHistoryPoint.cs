@@ -1,0 +1,13 @@
+namespace WardTwin.Grains;
+
+/// <summary>One point of a patient's charts: pump rate, plasma and effect-site concentrations, last pain score.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PatientHistoryPoint(
+    [property: Id(0)] double WardTimeH,
+    [property: Id(1)] float DeliveredRateMgPerH,
+    [property: Id(2)] float SKetamineNgPerMl,
+    [property: Id(3)] float RKetamineNgPerMl,
+    [property: Id(4)] float NorketamineNgPerMl,
+    [property: Id(5)] float SlowEffectNgPerMl,
+    [property: Id(6)] float FastEffectNgPerMl,
+    [property: Id(7)] int? Nrs);

@@ -1,0 +1,42 @@
+using System.Diagnostics.Metrics;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// The one place that creates WardTwin's instruments (Meter "WardTwin"). Names are stable and tags are
+/// low-cardinality (protocol, kind, priority, action): never a patient, bed or ward id. prometheus-net
+/// prefixes the meter's name, so "live_admissions" is scraped as wardtwin_live_admissions.
+/// </summary>
+public sealed class WardTwinMetrics
+{
+    public const string MeterName = "WardTwin";
+
+    public WardTwinMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        LiveAdmissions = meter.CreateUpDownCounter<long>("live_admissions", "{admission}", "Admissions currently in a bed on a live ward");
+        WardsRunning = meter.CreateUpDownCounter<long>("wards_running", "{ward}", "Live wards started on this silo");
+        InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick");
+        VitalsSamples = meter.CreateCounter<long>("vitals_samples", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
+        Alarms = meter.CreateCounter<long>("alarms", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
+        TitrationEvents = meter.CreateCounter<long>("titration_events", "{event}", "Titration reviews on live wards, by action");
+        CohortAdmissions = meter.CreateCounter<long>("cohort_admissions", "{admission}", "Admissions finished by cohort shards");
+        EventLag = meter.CreateHistogram<double>("event_lag_ms", "ms", "Real time a ward tick takes to advance every bed");
+    }
+
+    public UpDownCounter<long> LiveAdmissions { get; }
+
+    public UpDownCounter<long> WardsRunning { get; }
+
+    public Histogram<double> InfusionRate { get; }
+
+    public Counter<long> VitalsSamples { get; }
+
+    public Counter<long> Alarms { get; }
+
+    public Counter<long> TitrationEvents { get; }
+
+    public Counter<long> CohortAdmissions { get; }
+
+    public Histogram<double> EventLag { get; }
+}

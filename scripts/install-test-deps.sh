@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the test suites need on a fresh Debian machine. Today that is only the .NET SDK of
-# global.json; later suites add their servers (PostgreSQL, Prometheus, Chromium) here.
+# Installs what the test suites need on a fresh Debian machine: the .NET SDK must be there already;
+# Prometheus (scrapes a running silo), Chromium and its driver (the dashboard tests) come from Debian.
 set -euo pipefail
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-test-deps: the .NET 10 SDK is required (dotnet on PATH)" >&2
   exit 1
 fi
-dotnet --version >/dev/null
+
+need=()
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "install-test-deps: installing ${need[*]} from Debian"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" fonts-dejavu-core >/dev/null
+fi
+prometheus --version >/dev/null 2>&1
+/usr/bin/chromium --version >/dev/null
+/usr/bin/chromedriver --version >/dev/null

@@ -12,6 +12,7 @@ public static class DashboardEndpoints
 {
     public static void MapWardTwinDashboard(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.Use(async (context, next) =>
         {
             try
@@ -99,7 +100,7 @@ public static class DashboardEndpoints
             await g.GetGrain<IBedsideMonitorGrain>(PatientId(ward, n)).AcknowledgeAsync(Requests.Id(kind, "alarm")) ? Results.Ok() : Results.NotFound(new { error = $"no alarm '{kind}' on this monitor" }))
             .Needs(Role.Trainee);
 
-        api.MapPost("/cohorts", async (HttpRequest r, PlannerService planner, IOptions<DashboardOptions> o) =>
+        api.MapPost("/cohorts", async (HttpRequest r, PlannerService planner, DataCatalogProvider d, IOptions<DashboardOptions> o) =>
         {
             var b = await Requests.Body(r);
             var protocols = b["protocols"] as JsonArray ?? throw ApiException.Bad("protocols: must be a list of protocol ids");
@@ -108,7 +109,10 @@ public static class DashboardEndpoints
                 throw ApiException.Bad("protocols: give 1 to 6 protocol ids");
             }
 
-            var ids = protocols.Select((p, i) => p is JsonValue v && v.TryGetValue<string>(out var s) ? Requests.Id(s, $"protocols[{i}]") : throw ApiException.Bad($"protocols[{i}]: must be a protocol id")).ToArray();
+            var known = d.Catalog.ProtocolIds();
+            var ids = protocols.Select((p, i) => p is JsonValue v && v.TryGetValue<string>(out var s) && known.Contains(s)
+                ? s
+                : throw ApiException.Bad($"protocols[{i}]: {p?.ToJsonString() ?? "null"} is not a protocol id; known: {string.Join(", ", known)}")).ToArray();
             string region = Requests.Text(b, "prices", "nl");
             if (region is not ("nl" or "us"))
             {

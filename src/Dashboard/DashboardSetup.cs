@@ -33,9 +33,14 @@ public static class DashboardSetup
         return services;
     }
 
+    /// <summary>Call once the server listens: an open dashboard without access tokens must not run.</summary>
+    public static void CheckAccess(this WebApplication app) => app.Services.GetRequiredService<AccessPolicy>().CheckConfiguration();
+
     public static WebApplication UseWardTwinDashboard(this WebApplication app)
     {
-        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<AccessPolicy>().CheckConfiguration());
+        // prometheus-net starts its meter adapter lazily at the first scrape; start it now (a repeat start with
+        // the default options is a no-op there), or whatever happens before the first scrape would be lost.
+        app.Lifetime.ApplicationStopping.Register(MeterAdapter.StartListening().Dispose);
         app.UseHttpMetrics();
         app.MapMetrics("/metrics");
         app.MapWardTwinDashboard();

@@ -12,4 +12,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var app = builder.Build();
 app.UseWardTwinDashboard();
-app.Run();
+await app.StartAsync();
+try
+{
+    app.CheckAccess();
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    await app.StopAsync();
+    return 2;
+}
+
+await app.WaitForShutdownAsync();
+return 0;

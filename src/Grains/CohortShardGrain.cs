@@ -14,7 +14,7 @@ public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metri
             outcomes[i] = runner.RunOne(request.Seed, first + i);
         }
 
-        metrics.CohortAdmissions.Add(count);
+        metrics.CohortAdmissions.Add(count, new KeyValuePair<string, object?>("protocol", runner.Plan.Protocol.Id));
         DeactivateOnIdle();
         return Task.FromResult(outcomes);
     }

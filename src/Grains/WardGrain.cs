@@ -74,7 +74,7 @@ public sealed class WardGrain(
         _clock.Start(0);
         _occupancy.Add(new OccupancyPoint(0, Occupied, 0));
         _timer = this.RegisterGrainTimer(_ => TickCore(), new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(options.Value.WardTickMs), TimeSpan.FromMilliseconds(options.Value.WardTickMs)) { KeepAlive = true });
-        metrics.WardsRunning.Add(1);
+        metrics.WardStarted();
         Log.WardStarted(logger, this.GetPrimaryKeyString(), config.Beds, config.ProtocolId, config.TimeScale);
         return Status();
     }
@@ -214,7 +214,7 @@ public sealed class WardGrain(
         _admitted++;
         _beds[bed] = id;
         _ticks[bed] = null;
-        metrics.LiveAdmissions.Add(1);
+        metrics.AdmissionStarted();
         Log.Admitted(logger, this.GetPrimaryKeyString(), id, bed, atH);
         return id;
     }
@@ -225,7 +225,7 @@ public sealed class WardGrain(
         _beds[bed] = null;
         _ticks[bed] = null;
         _discharged++;
-        metrics.LiveAdmissions.Add(-1);
+        metrics.AdmissionEnded();
     }
 
     private double NextArrival(double afterH)

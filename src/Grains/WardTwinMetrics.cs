@@ -11,11 +11,15 @@ public sealed class WardTwinMetrics
 {
     public const string MeterName = "WardTwin";
 
+    // prometheus-net does not export UpDownCounters, so these levels are observed as gauges.
+    private long _liveAdmissions;
+    private long _wardsRunning;
+
     public WardTwinMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        LiveAdmissions = meter.CreateUpDownCounter<long>("live_admissions", "{admission}", "Admissions currently in a bed on a live ward");
-        WardsRunning = meter.CreateUpDownCounter<long>("wards_running", "{ward}", "Live wards started on this silo");
+        meter.CreateObservableGauge("live_admissions", () => Interlocked.Read(ref _liveAdmissions), "{admission}", "Admissions currently in a bed on a live ward on this silo");
+        meter.CreateObservableGauge("wards_running", () => Interlocked.Read(ref _wardsRunning), "{ward}", "Live wards started on this silo");
         InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick");
         VitalsSamples = meter.CreateCounter<long>("vitals_samples", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
         Alarms = meter.CreateCounter<long>("alarms", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
@@ -24,9 +28,11 @@ public sealed class WardTwinMetrics
         EventLag = meter.CreateHistogram<double>("event_lag_ms", "ms", "Real time a ward tick takes to advance every bed");
     }
 
-    public UpDownCounter<long> LiveAdmissions { get; }
+    public void AdmissionStarted() => Interlocked.Increment(ref _liveAdmissions);
 
-    public UpDownCounter<long> WardsRunning { get; }
+    public void AdmissionEnded() => Interlocked.Decrement(ref _liveAdmissions);
+
+    public void WardStarted() => Interlocked.Increment(ref _wardsRunning);
 
     public Histogram<double> InfusionRate { get; }
 

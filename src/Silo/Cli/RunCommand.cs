@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WardTwin.Dashboard;
 using WardTwin.Grains;
 using WardTwin.Silo.Hosting;
 
@@ -38,6 +39,17 @@ internal static class RunCommand
             _ = catalog.LoadProtocol(r.GetValue(protocol)!);
             await using var host = SiloHostFactory.BuildWithDashboard(r.GetValue(siloPort), r.GetValue(gatewayPort), catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error);
             await host.StartAsync(cancel);
+            try
+            {
+                host.CheckAccess();
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                await host.StopAsync(CancellationToken.None);
+                return 2;
+            }
+
             var ward = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IWardGrain>("ward-1");
             var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
             await ward.StartAsync(config);

@@ -1,0 +1,89 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>A real headless Chromium (Debian's, through its chromedriver) drives the dashboard as a trainee and a planner would.</summary>
+public sealed class DashboardBrowserTests
+{
+    private static string ScreenshotDir
+    {
+        get
+        {
+            string dir = Path.Combine(Cli.RepositoryRoot, "artifacts", "screenshots");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    private static ChromeDriver Browser()
+    {
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--window-size=1600,1100", $"--user-data-dir={Cli.TempDir()}");
+        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        service.SuppressInitialDiagnosticInformation = true;
+        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    private static void Shot(ChromeDriver browser, string name) => browser.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotDir, name + ".png"));
+
+    [Fact]
+    public async Task A_trainee_changes_a_pump_rate_sees_pump_and_monitor_update_and_is_refused_above_the_hard_limit()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "4", "--time-scale", "600");
+        using var browser = Browser();
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        browser.Navigate().GoToUrl(silo.BaseUrl + "/");
+
+        var row = wait.Until(d => d.FindElements(By.CssSelector("tr[data-bed='0']")).FirstOrDefault(r => r.GetAttribute("data-admission")?.Length > 0));
+        string hrBefore = wait.Until(_ => row.FindElement(By.CssSelector(".hr")).Text is { Length: > 0 } t && t != "–" ? t : null);
+
+        browser.FindElement(By.Id("rate-0")).SendKeys("6");
+        browser.FindElement(By.Id("set-rate-0")).Click();
+        wait.Until(_ => browser.FindElement(By.Id("msg-0")).Text.Contains("pump set to 6", StringComparison.Ordinal));
+        wait.Until(_ => row.FindElement(By.CssSelector(".rate")).Text == "6.0");
+        var monitorMoved = wait.Until(_ => row.FindElement(By.CssSelector(".hr")).Text is { } now && now != hrBefore ? now : null);
+        Assert.NotNull(monitorMoved);
+        Shot(browser, "ward-rate-changed");
+
+        var input = browser.FindElement(By.Id("rate-0"));
+        input.Clear();
+        input.SendKeys("20");
+        browser.FindElement(By.Id("set-rate-0")).Click();
+        var message = wait.Until(_ => browser.FindElement(By.Id("msg-0")) is var m && m.Text.Contains("refused", StringComparison.Ordinal) ? m : null);
+        Assert.Contains("hard limit of 14 mg/h", message.Text, StringComparison.Ordinal);
+        Assert.Contains("refused", message.GetAttribute("class"), StringComparison.Ordinal);
+        Thread.Sleep(1500);
+        Assert.Equal("6.0", row.FindElement(By.CssSelector(".rate")).Text);
+        Shot(browser, "ward-hard-limit-refused");
+
+        browser.Navigate().GoToUrl(silo.BaseUrl + "/patient.html?id=ward-1/0");
+        wait.Until(d => d.FindElements(By.CssSelector("#plasma-chart path")).Count >= 1);
+        Shot(browser, "patient-charts");
+    }
+
+    [Fact]
+    public async Task A_planner_runs_two_protocols_and_sees_the_comparison_plot()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");
+        using var browser = Browser();
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(90));
+        browser.Navigate().GoToUrl(silo.BaseUrl + "/planner.html");
+        wait.Until(d => d.FindElements(By.CssSelector("#protocol-list input")).Count >= 13);
+        var patients = browser.FindElement(By.Id("patients"));
+        patients.Clear();
+        patients.SendKeys("400");
+        browser.FindElement(By.Id("run-planner")).Click();
+        wait.Until(d => d.FindElements(By.CssSelector("#responders-plot svg rect")).Count >= 4);
+        Assert.Equal(3, browser.FindElements(By.CssSelector("#comparison tr")).Count);
+        Assert.True(browser.FindElements(By.CssSelector("#nrs-plot svg path")).Count >= 2);
+        Assert.Contains("comparison.csv", browser.FindElement(By.Id("downloads")).Text, StringComparison.Ordinal);
+        Shot(browser, "planner-comparison");
+
+        string csv = await silo.Http.GetStringAsync(browser.FindElement(By.LinkText("comparison.csv")).GetAttribute("href"));
+        Assert.StartsWith("protocol,patients,", csv, StringComparison.Ordinal);
+        Assert.Contains("goldberg-10d-outpatient", csv, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>A real Prometheus (Debian's) scrapes a running silo; every query of the Grafana dashboard returns data.</summary>
+public sealed class PrometheusTests
+{
+    private static readonly string[] CohortProtocols = ["goldberg-10d-outpatient"];
+
+    [Fact]
+    public async Task Every_query_of_the_Grafana_dashboard_returns_data_from_a_real_Prometheus()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "40", "--time-scale", "120");
+        var cohort = await silo.Http.PostAsJsonAsync(silo.BaseUrl + "/api/cohorts", new { protocols = CohortProtocols, patients = 300, seed = 2 });
+        Assert.True(cohort.IsSuccessStatusCode, await cohort.Content.ReadAsStringAsync());
+
+        string dir = Cli.TempDir();
+        int port = RunningSilo.FreePort();
+        string config = File.ReadAllText(Path.Combine(Cli.RepositoryRoot, "deploy", "prometheus", "prometheus.yml"))
+            .Replace("scrape_interval: 5s", "scrape_interval: 1s", StringComparison.Ordinal)
+            .Replace("127.0.0.1:5080", new Uri(silo.BaseUrl).Authority, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(dir, "prometheus.yml"), config);
+        var start = new ProcessStartInfo("prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { $"--config.file={Path.Combine(dir, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(dir, "data")}", $"--web.listen-address=127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var prometheus = Process.Start(start)!;
+        prometheus.StandardError.ReadToEndAsync().Ignore();
+        prometheus.StandardOutput.ReadToEndAsync().Ignore();
+        try
+        {
+            var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(Cli.RepositoryRoot, "deploy", "grafana", "wardtwin.json")))!;
+            var queries = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]!.AsArray().Select(t => (string)t!["expr"]!)).ToArray();
+            Assert.True(queries.Length >= 10, "the dashboard should have its panels");
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var missing = new List<string>(queries);
+            var deadline = DateTime.UtcNow.AddSeconds(150);
+            while (missing.Count > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(3000);
+                foreach (var q in missing.ToArray())
+                {
+                    try
+                    {
+                        var answer = await http.GetFromJsonAsync<JsonNode>($"http://127.0.0.1:{port}/api/v1/query?query={Uri.EscapeDataString(q)}");
+                        if ((string?)answer?["status"] == "success" && answer["data"]!["result"]!.AsArray().Count > 0)
+                        {
+                            missing.Remove(q);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // Prometheus still starting
+                    }
+                }
+            }
+
+            Assert.True(missing.Count == 0, "queries without data after 150 s:\n" + string.Join("\n", missing));
+        }
+        finally
+        {
+            prometheus.Kill(entireProcessTree: true);
+        }
+    }
+}
+
+internal static class TaskExtensions
+{
+    public static void Ignore(this Task task) => task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+}

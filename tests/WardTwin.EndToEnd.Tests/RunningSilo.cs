@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>`wardtwin run` as a background process with its dashboard on a free loopback port; killed on dispose.</summary>
+public sealed class RunningSilo : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private RunningSilo(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<RunningSilo> StartAsync(IDictionary<string, string>? environment = null, string host = "127.0.0.1", params string[] runArgs)
+    {
+        int port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Cli.SiloDll, "run", "--for", "600", "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), "--dashboard-url", $"http://{host}:{port}" }.Concat(runArgs))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[k] = v;
+        }
+
+        var process = Process.Start(start)!;
+        var silo = new RunningSilo(process, $"http://127.0.0.1:{port}");
+        process.OutputDataReceived += (_, e) => silo.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"wardtwin run exited with {process.ExitCode}:\n{silo.Output}");
+            }
+
+            try
+            {
+                if ((await silo.Http.GetAsync(silo.BaseUrl + "/api/wards/ward-1")).IsSuccessStatusCode)
+                {
+                    return silo;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        await silo.DisposeAsync();
+        throw new TimeoutException($"the dashboard did not answer within 90 s:\n{silo.Output}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

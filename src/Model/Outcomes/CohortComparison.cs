@@ -44,6 +44,7 @@ public static class CohortComparison
                 row["incremental_cost"] = Round(cost - refCost);
                 row["incremental_responders_t1"] = Round(dRate);
                 row["cost_per_extra_responder_t1"] = Math.Abs(dRate) < 1e-12 ? null : Round((cost - refCost) / dRate);
+                row["quadrant"] = Quadrant(cost - refCost, dRate);
                 row["bed_days_freed"] = Round(reference.Admissions.Average(x => x.BedDays) - (n == 0 ? 0 : a.Average(x => x.BedDays)));
             }
 
@@ -79,7 +80,7 @@ public static class CohortComparison
     /// <summary>The comparison as CSV, one protocol a row, for planners to hand on.</summary>
     public static string Csv(JsonArray rows)
     {
-        string[] columns = ["protocol", "patients", "responders_t1_2pt", "responders_t2_2pt", "any_side_effect", "effective_mg_per_h_median", "bed_days_mean", "chair_hours_mean", "cost_per_patient", "cost_per_responder_t1", "currency", "vs", "incremental_cost", "incremental_responders_t1", "cost_per_extra_responder_t1", "bed_days_freed"];
+        string[] columns = ["protocol", "patients", "responders_t1_2pt", "responders_t2_2pt", "any_side_effect", "effective_mg_per_h_median", "bed_days_mean", "chair_hours_mean", "cost_per_patient", "cost_per_responder_t1", "currency", "vs", "incremental_cost", "incremental_responders_t1", "cost_per_extra_responder_t1", "quadrant", "bed_days_freed"];
         var sb = new StringBuilder().AppendJoin(',', columns).Append('\n');
         foreach (var row in rows)
         {
@@ -88,6 +89,15 @@ public static class CohortComparison
 
         return sb.ToString();
     }
+
+    /// <summary>Which side of the reference a protocol falls: a ratio of two negatives means savings per responder forgone.</summary>
+    private static string Quadrant(double dCost, double dResponders) => (dCost <= 0, dResponders >= 0) switch
+    {
+        (true, true) => "dominant: cheaper and at least as effective",
+        (false, false) => "dominated: dearer and less effective",
+        (false, true) => "dearer and more effective: cost per extra responder",
+        (true, false) => "cheaper and less effective: saving per responder forgone",
+    };
 
     private static double SessionHours(CohortResult r) => r.Protocol.Schedule.SessionH ?? 0;
 

@@ -10,13 +10,17 @@ public sealed class RunningSilo : IAsyncDisposable
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
 
-    private RunningSilo(Process process, string baseUrl)
+    private RunningSilo(Process process, string baseUrl, int gatewayPort)
     {
         _process = process;
         BaseUrl = baseUrl;
+        GatewayPort = gatewayPort;
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>Where Orleans clients (the standalone dashboard, the load generator) join this silo.</summary>
+    public int GatewayPort { get; }
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -34,8 +38,17 @@ public sealed class RunningSilo : IAsyncDisposable
     public static async Task<RunningSilo> StartAsync(IDictionary<string, string>? environment = null, string host = "127.0.0.1", params string[] runArgs)
     {
         int port = FreePort();
+        int gateway = FreePort();
+        var args = runArgs.ToList();
+        int over = args.IndexOf("--gateway-port-override");
+        if (over >= 0)
+        {
+            gateway = int.Parse(args[over + 1], System.Globalization.CultureInfo.InvariantCulture);
+            args.RemoveRange(over, 2);
+        }
+
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Cli.SiloDll, "run", "--for", "600", "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), "--dashboard-url", $"http://{host}:{port}" }.Concat(runArgs))
+        foreach (var a in new[] { Cli.SiloDll, "run", "--for", "600", "--silo-port", FreePort().ToString(), "--gateway-port", gateway.ToString(), "--dashboard-url", $"http://{host}:{port}" }.Concat(args))
         {
             start.ArgumentList.Add(a);
         }
@@ -46,7 +59,7 @@ public sealed class RunningSilo : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        var silo = new RunningSilo(process, $"http://127.0.0.1:{port}");
+        var silo = new RunningSilo(process, $"http://127.0.0.1:{port}", gateway);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();

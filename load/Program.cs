@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WardTwin.Load;
+
+var admissions = new Option<int>("--admissions") { Description = "Monitors (one per admission) on the load ward; with --ramp, the first step", DefaultValueFactory = _ => 1000 };
+var hz = new Option<double>("--hz") { Description = "Monitor sample rate (readings per second, 4 vitals each)", DefaultValueFactory = _ => 1 };
+var duration = new Option<string>("--duration") { Description = "How long to run, e.g. 60s or 2m (at most 10 minutes)", DefaultValueFactory = _ => "60s" };
+var ramp = new Option<bool>("--ramp") { Description = "Double the monitors each step until p99 latency passes 1 s; report the highest sustained rate" };
+var cluster = new Option<string>("--cluster") { Description = "localhost (a silo's gateway on this machine)", DefaultValueFactory = _ => "localhost" };
+var gateway = new Option<int>("--gateway-port") { Description = "Gateway port of the silo (wardtwin run: 30000)", DefaultValueFactory = _ => 30000 };
+var protocol = new Option<string>("--protocol") { Description = "Protocol of the load ward's patients", DefaultValueFactory = _ => "erasmus-7d" };
+var poll = new Option<double>("--poll") { Description = "Seconds between reads of every monitor (the dashboard streams every 0.5 s)", DefaultValueFactory = _ => 0.5 };
+var output = new Option<string>("--out") { Description = "JSON report", Required = true };
+var root = new RootCommand("WardTwin load generator: drives real-time wards through a cluster and measures the telemetry path")
+{
+    admissions, hz, duration, ramp, cluster, gateway, protocol, poll, output,
+};
+root.SetAction(async (r, cancel) =>
+{
+    try
+    {
+        var options = new LoadOptions(r.GetValue(admissions), r.GetValue(hz), Durations.Parse(r.GetValue(duration)!), r.GetValue(ramp),
+            r.GetValue(cluster)!, r.GetValue(gateway), r.GetValue(protocol)!, r.GetValue(output)!, r.GetValue(poll));
+        Validate(options);
+        return await Run(options, cancel);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine($"error: {ex.Message}");
+        return 2;
+    }
+});
+return await root.Parse(args).InvokeAsync();
+
+static void Validate(LoadOptions o)
+{
+    if (o.Admissions is < 1 or > 100_000)
+    {
+        throw new ArgumentException($"--admissions: {o.Admissions} is outside 1..100000");
+    }
+
+    if (o.Hz is <= 0 or > 50 || o.PollSeconds is < 0.1 or > 10)
+    {
+        throw new ArgumentException("--hz must be within (0, 50] and --poll within [0.1, 10] s");
+    }
+
+    if (o.Cluster != "localhost")
+    {
+        throw new ArgumentException($"--cluster: '{o.Cluster}' is not available; only localhost (the PostgreSQL cluster mode is not built yet)");
+    }
+}
+
+static async Task<int> Run(LoadOptions options, CancellationToken cancel)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.UseOrleansClient(c => c.UseLocalhostClustering(options.GatewayPort));
+    using var host = builder.Build();
+    using var connect = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+    await host.StartAsync(connect.Token);
+    var run = new LoadRun(host.Services.GetRequiredService<IClusterClient>(), options);
+    var steps = new List<LoadStep>();
+    var started = DateTime.UtcNow;
+    if (!options.Ramp)
+    {
+        steps.Add(await run.RunStepAsync(options.Admissions, options.Duration, cancel));
+    }
+    else
+    {
+        var stepDuration = TimeSpan.FromSeconds(Math.Max(10, options.Duration.TotalSeconds / 5));
+        for (int n = options.Admissions; DateTime.UtcNow - started + stepDuration <= options.Duration + TimeSpan.FromSeconds(1) && n <= 100_000; n *= 2)
+        {
+            var step = await run.RunStepAsync(n, stepDuration, cancel);
+            steps.Add(step);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n} monitors: {step.VitalsPerSecond:0} vitals/s, p99 {step.LatencyP99Ms:0} ms"));
+            if (!(step.LatencyP99Ms <= 1000))
+            {
+                break;
+            }
+        }
+    }
+
+    var sustained = steps.Where(s => s.LatencyP99Ms <= 1000).ToArray();
+    var report = new JsonObject
+    {
+        ["cluster"] = options.Cluster,
+        ["hz"] = options.Hz,
+        ["ramp"] = options.Ramp,
+        ["duration_s"] = options.Duration.TotalSeconds,
+        ["steps"] = JsonSerializer.SerializeToNode(steps, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }),
+        ["highest_sustained_monitors"] = sustained.Length == 0 ? null : sustained.Max(s => s.Monitors),
+        ["highest_sustained_vitals_per_s"] = sustained.Length == 0 ? null : Math.Round(sustained.Max(s => s.VitalsPerSecond), 1),
+    };
+    await File.WriteAllTextAsync(options.Output, report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancel);
+    Console.WriteLine($"{"monitors",9} {"readings/s",11} {"vitals/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"alarms",7} {"alarm p99",10} {"dropped",8} {"late",6} {"silo cpu%",10} {"silo MB",8}");
+    foreach (var s in steps)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{s.Monitors,9} {s.ReadingsPerSecond,11:0} {s.VitalsPerSecond,9:0} {s.LatencyP50Ms,8:0} {s.LatencyP95Ms,8:0} {s.LatencyP99Ms,8:0} {s.LatencyMaxMs,8:0} {s.Alarms,7} {s.AlarmLatencyP99Ms,10:0} {s.DroppedReadings,8} {s.LateReadings,6} {s.SiloCpuPercent,10:0} {s.SiloMemoryBytes / 1e6,8:0}"));
+    }
+
+    Console.WriteLine($"wrote {options.Output}");
+    await host.StopAsync(CancellationToken.None);
+    return 0;
+}

@@ -23,14 +23,18 @@ public sealed class LoadRun(IClusterClient client, LoadOptions options)
         Array.Fill(lastSeen, double.NegativeInfinity);
         var seenAlarms = new HashSet<(int, string, double)>();
         var recorder = new LatencyRecorder();
-        int fetch = Math.Max(4, (int)Math.Ceiling(options.PollSeconds * options.Hz * 3));
         var cpu = new List<double>();
         long memory = 0;
         double warmupMs = 3000;
+        double lastPollMs = startedMs;
         while (clock.Elapsed < duration && !cancel.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), cancel);
-            var batches = await Task.WhenAll(monitors.Select(async (m, i) => (i, readings: await m.GetRecentAsync(fetch), alarms: await m.GetAlarmsAsync())));
+
+            // Ask for everything since the last poll (with room to spare), so a slow poll loses nothing.
+            int fetch = 4 + (int)Math.Ceiling((clock.Elapsed.TotalMilliseconds - lastPollMs) / 1000 * options.Hz * 1.5);
+            lastPollMs = clock.Elapsed.TotalMilliseconds;
+            var batches = await Task.WhenAll(monitors.Select(async (m, i) => { var t = await m.GetTelemetryAsync(fetch); return (i, readings: t.Readings, alarms: t.Alarms); }));
             double nowMs = clock.Elapsed.TotalMilliseconds;
             bool measuring = nowMs > startedMs + warmupMs;
             foreach (var (i, readings, alarms) in batches)

@@ -15,6 +15,9 @@ public interface IBedsideMonitorGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<AlarmView>> GetAlarmsAsync();
 
+    /// <summary>The last readings and the alarms together (one call per monitor per poll).</summary>
+    Task<MonitorTelemetry> GetTelemetryAsync(int count);
+
     Task<bool> AcknowledgeAsync(string kind);
 
     Task<long> GetSampleCountAsync();

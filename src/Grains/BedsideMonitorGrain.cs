@@ -23,6 +23,7 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
     private double _hz = 1;
     private double _baselineHr;
     private long _samples;
+    private double _nextSampleH = double.NaN;
 
     public Task ConfigureAsync(string patientId, double baselineHr, double sampleHz, long seed)
     {
@@ -46,28 +47,54 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
         }
 
         var start = _lastTruth ?? truthAtEnd;
-        double seconds = (toH - fromH) * 3600;
-        double samples = seconds * _hz;
-        bool perSample = samples <= MaxReadingsPerPush;
-        int readings = perSample ? Math.Max(1, (int)Math.Round(samples)) : Math.Min(MaxReadingsPerPush, (int)Math.Ceiling(seconds / 60));
-        double step = (toH - fromH) / readings;
-        for (int i = 1; i <= readings; i++)
+        double stepH = 1 / (_hz * 3600);
+        if (double.IsNaN(_nextSampleH) || _nextSampleH < fromH)
         {
-            double t = perSample || readings < MaxReadingsPerPush ? fromH + (i * step) : toH - ((readings - i) / 60.0);
-            double w = (t - fromH) / (toH - fromH);
-            var truth = new VitalSigns(
-                Lerp(start.HrPerMin, truthAtEnd.HrPerMin, w), Lerp(start.SbpMmHg, truthAtEnd.SbpMmHg, w), Lerp(start.DbpMmHg, truthAtEnd.DbpMmHg, w),
-                Lerp(start.Spo2Percent, truthAtEnd.Spo2Percent, w), Lerp(start.RrPerMin, truthAtEnd.RrPerMin, w));
-            var v = _sampler.Sample(t, truth, withArtefacts: perSample);
-            var reading = new VitalsReading(t, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, v.Artefact == VitalsArtefact.None ? null : v.Artefact.ToString().ToLowerInvariant());
-            Record(reading, v);
+            _nextSampleH = fromH + stepH;
         }
 
-        long taken = perSample ? readings : (long)samples;
-        _samples += taken;
-        metrics.VitalsSamples.Add(taken, new KeyValuePair<string, object?>("mode", perSample ? "sample" : "minute-mean"));
+        // Sample instants run on the monitor's own 1/Hz schedule, so every instant falls in exactly one stretch.
+        long due = (long)Math.Floor(((toH - _nextSampleH) / stepH) + 1e-9) + 1;
+        if (due <= 0)
+        {
+            _lastTruth = truthAtEnd;
+            return Task.CompletedTask;
+        }
+
+        bool perSample = due <= MaxReadingsPerPush;
+        if (perSample)
+        {
+            for (long k = 0; k < due; k++)
+            {
+                Take(_nextSampleH + (k * stepH), fromH, toH, start, truthAtEnd, withArtefacts: true);
+            }
+        }
+        else
+        {
+            // Accelerated: per-minute means over the stretch (the most recent MaxReadingsPerPush minutes).
+            int minutes = (int)Math.Min(MaxReadingsPerPush, Math.Ceiling((toH - fromH) * 60));
+            for (int i = minutes - 1; i >= 0; i--)
+            {
+                Take(toH - (i / 60.0), fromH, toH, start, truthAtEnd, withArtefacts: false);
+            }
+        }
+
+        _nextSampleH += due * stepH;
+        _samples += due;
+        metrics.VitalsSamples.Add(due, new KeyValuePair<string, object?>("mode", perSample ? "sample" : "minute-mean"));
         _lastTruth = truthAtEnd;
         return Task.CompletedTask;
+    }
+
+    private void Take(double t, double fromH, double toH, VitalsReading start, VitalsReading end, bool withArtefacts)
+    {
+        double w = (t - fromH) / (toH - fromH);
+        var truth = new VitalSigns(
+            Lerp(start.HrPerMin, end.HrPerMin, w), Lerp(start.SbpMmHg, end.SbpMmHg, w), Lerp(start.DbpMmHg, end.DbpMmHg, w),
+            Lerp(start.Spo2Percent, end.Spo2Percent, w), Lerp(start.RrPerMin, end.RrPerMin, w));
+        var v = _sampler!.Sample(t, truth, withArtefacts);
+        var reading = new VitalsReading(t, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, v.Artefact == VitalsArtefact.None ? null : v.Artefact.ToString().ToLowerInvariant());
+        Record(reading, v);
     }
 
     public Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count) =>
@@ -75,6 +102,9 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
 
     public Task<IReadOnlyList<AlarmView>> GetAlarmsAsync() =>
         Task.FromResult<IReadOnlyList<AlarmView>>(_alarms.Select(a => a.Value.View(a.Key)).ToArray());
+
+    public Task<MonitorTelemetry> GetTelemetryAsync(int count) =>
+        Task.FromResult(new MonitorTelemetry(_recent.Last(Math.Clamp(count, 0, Keep)), _alarms.Select(a => a.Value.View(a.Key)).ToArray()));
 
     public Task<bool> AcknowledgeAsync(string kind)
     {

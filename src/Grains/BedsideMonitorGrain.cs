@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using WardTwin.Model.Parameters;
 using WardTwin.Model.Randomness;
 using WardTwin.Model.Vitals;
 
@@ -16,9 +15,8 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
     private const int Keep = 300;
     private const int MaxReadingsPerPush = 120;
     private readonly ReadingRing _recent = new(Keep);
-    private readonly Dictionary<string, AlarmState> _alarms = new(StringComparer.Ordinal);
     private VitalsSampler? _sampler;
-    private AlarmEvaluator? _evaluator;
+    private AlarmBoard? _board;
     private VitalsReading? _lastTruth;
     private double _hz = 1;
     private double _baselineHr;
@@ -35,7 +33,7 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
         _hz = sampleHz;
         _baselineHr = baselineHr;
         _sampler = new VitalsSampler(catalog.Parameters.Vitals, new SeededRandom(SeededRandom.Key(seed, 0, (ulong)StreamPurpose.Monitor)));
-        _evaluator = new AlarmEvaluator(catalog.Parameters.Alarms);
+        _board = new AlarmBoard(catalog.Parameters.Alarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
         return Task.CompletedTask;
     }
 
@@ -100,77 +98,28 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
     public Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count) =>
         Task.FromResult<IReadOnlyList<VitalsReading>>(_recent.Last(Math.Clamp(count, 0, Keep)));
 
-    public Task<IReadOnlyList<AlarmView>> GetAlarmsAsync() =>
-        Task.FromResult<IReadOnlyList<AlarmView>>(_alarms.Select(a => a.Value.View(a.Key)).ToArray());
+    public Task<IReadOnlyList<AlarmView>> GetAlarmsAsync() => Task.FromResult<IReadOnlyList<AlarmView>>(Views());
 
     public Task<MonitorTelemetry> GetTelemetryAsync(int count) =>
-        Task.FromResult(new MonitorTelemetry(_recent.Last(Math.Clamp(count, 0, Keep)), _alarms.Select(a => a.Value.View(a.Key)).ToArray()));
+        Task.FromResult(new MonitorTelemetry(_recent.Last(Math.Clamp(count, 0, Keep)), Views()));
 
-    public Task<bool> AcknowledgeAsync(string kind)
-    {
-        if (!_alarms.TryGetValue(kind, out var alarm))
-        {
-            return Task.FromResult(false);
-        }
-
-        alarm.Acknowledged = true;
-        if (!alarm.Active)
-        {
-            _alarms.Remove(kind);
-        }
-
-        return Task.FromResult(true);
-    }
+    public Task<bool> AcknowledgeAsync(string kind) => Task.FromResult(_board?.Acknowledge(kind) ?? false);
 
     public Task<long> GetSampleCountAsync() => Task.FromResult(_samples);
 
     private void Record(VitalsReading reading, VitalSigns v)
     {
         _recent.Add(reading);
-
-        var rules = _evaluator!.Rules;
-        double escalateAfterH = catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600;
-        for (int i = 0; i < rules.Count; i++)
+        foreach (var alarm in _board!.Record(reading.SimTimeH, v, _baselineHr))
         {
-            string kind = AlarmEvaluator.Name(rules[i]);
-            bool met = AlarmEvaluator.IsMet(rules[i], v, _baselineHr);
-            if (met && (!_alarms.TryGetValue(kind, out var existing) || !existing.Active))
-            {
-                _alarms[kind] = new AlarmState(rules[i].Priority, reading.SimTimeH);
-                metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("priority", rules[i].Priority.ToString().ToLowerInvariant()));
-                Log.AlarmRaised(logger, this.GetPrimaryKeyString(), kind, rules[i].Priority.ToString(), reading.SimTimeH);
-            }
-            else if (_alarms.TryGetValue(kind, out var alarm))
-            {
-                alarm.Active = met;
-                if (met && !alarm.Acknowledged && !alarm.Escalated && reading.SimTimeH - alarm.RaisedAtH >= escalateAfterH)
-                {
-                    alarm.Escalated = true;
-                    alarm.Priority = alarm.Priority == AlarmPriority.High ? AlarmPriority.High : alarm.Priority + 1;
-                }
-
-                if (!met && alarm.Acknowledged)
-                {
-                    _alarms.Remove(kind);
-                }
-            }
+            string priority = alarm.Priority.ToString().ToLowerInvariant();
+            metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", alarm.Kind), new KeyValuePair<string, object?>("priority", priority));
+            Log.AlarmRaised(logger, this.GetPrimaryKeyString(), alarm.Kind, priority, reading.SimTimeH);
         }
     }
 
+    private AlarmView[] Views() =>
+        _board is null ? [] : _board.Alarms.Select(a => new AlarmView(a.Kind, a.Priority.ToString().ToLowerInvariant(), a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active)).ToArray();
+
     private static double Lerp(double a, double b, double w) => a + ((b - a) * w);
-
-    private sealed class AlarmState(AlarmPriority priority, double raisedAtH)
-    {
-        public AlarmPriority Priority { get; set; } = priority;
-
-        public double RaisedAtH { get; } = raisedAtH;
-
-        public bool Acknowledged { get; set; }
-
-        public bool Escalated { get; set; }
-
-        public bool Active { get; set; } = true;
-
-        public AlarmView View(string kind) => new(kind, Priority.ToString().ToLowerInvariant(), RaisedAtH, Acknowledged, Escalated, Active);
-    }
 }

@@ -1,0 +1,81 @@
+using WardTwin.Model.Parameters;
+
+namespace WardTwin.Model.Vitals;
+
+/// <summary>
+/// A monitor's alarms over time (IEC 60601-1-8): raised when a rule's condition starts, with its priority;
+/// acknowledged by a nurse; escalated one priority when still active and unacknowledged after the
+/// escalation time; cleared when the condition ends and it has been acknowledged.
+/// </summary>
+public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAfterH)
+{
+    private readonly Dictionary<string, ActiveAlarm> _alarms = new(StringComparer.Ordinal);
+
+    public IEnumerable<ActiveAlarm> Alarms => _alarms.Values;
+
+    /// <summary>Applies one reading; returns the alarms it newly raised.</summary>
+    public IReadOnlyList<ActiveAlarm> Record(double timeH, VitalSigns reading, double baselineHr)
+    {
+        List<ActiveAlarm>? raised = null;
+        foreach (var rule in rules)
+        {
+            string kind = AlarmEvaluator.Name(rule);
+            bool met = AlarmEvaluator.IsMet(rule, reading, baselineHr);
+            if (met && (!_alarms.TryGetValue(kind, out var existing) || !existing.Active))
+            {
+                var alarm = new ActiveAlarm(kind, rule.Priority, timeH);
+                _alarms[kind] = alarm;
+                (raised ??= []).Add(alarm);
+            }
+            else if (_alarms.TryGetValue(kind, out var alarm))
+            {
+                alarm.Active = met;
+                if (met && !alarm.Acknowledged && !alarm.Escalated && timeH - alarm.RaisedAtH >= escalateAfterH)
+                {
+                    alarm.Escalated = true;
+                    alarm.Priority = alarm.Priority == AlarmPriority.High ? AlarmPriority.High : alarm.Priority + 1;
+                }
+
+                if (!met && alarm.Acknowledged)
+                {
+                    _alarms.Remove(kind);
+                }
+            }
+        }
+
+        return raised ?? (IReadOnlyList<ActiveAlarm>)[];
+    }
+
+    /// <summary>A nurse acknowledges; an alarm whose condition has already ended goes away.</summary>
+    public bool Acknowledge(string kind)
+    {
+        if (!_alarms.TryGetValue(kind, out var alarm))
+        {
+            return false;
+        }
+
+        alarm.Acknowledged = true;
+        if (!alarm.Active)
+        {
+            _alarms.Remove(kind);
+        }
+
+        return true;
+    }
+}
+
+/// <summary>One alarm on a monitor.</summary>
+public sealed class ActiveAlarm(string kind, AlarmPriority priority, double raisedAtH)
+{
+    public string Kind { get; } = kind;
+
+    public AlarmPriority Priority { get; set; } = priority;
+
+    public double RaisedAtH { get; } = raisedAtH;
+
+    public bool Acknowledged { get; set; }
+
+    public bool Escalated { get; set; }
+
+    public bool Active { get; set; } = true;
+}

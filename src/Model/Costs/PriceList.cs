@@ -8,7 +8,8 @@ public sealed record PriceList(
     [property: JsonRequired] string Currency,
     [property: JsonRequired] int PriceYear,
     [property: JsonRequired] string Source,
-    [property: JsonRequired] IReadOnlyDictionary<string, PriceItem> Items)
+    [property: JsonRequired] IReadOnlyDictionary<string, PriceItem> Items,
+    PsaSettings? Psa = null)
 {
     public static IReadOnlyList<string> RequiredItems { get; } =
     [

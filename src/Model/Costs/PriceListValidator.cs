@@ -12,6 +12,11 @@ public static class PriceListValidator
             throw new DataFileException(file, "currency", "must not be empty");
         }
 
+        if (prices.Psa is { } psa && (psa.PriceCv is < 0 or > 2 || psa.Draws is < 10 or > 100_000))
+        {
+            throw new DataFileException(file, "psa", "price_cv must be within 0..2 and draws within 10..100000");
+        }
+
         foreach (var item in PriceList.RequiredItems)
         {
             if (!prices.Items.TryGetValue(item, out var price))

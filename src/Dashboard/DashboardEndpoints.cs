@@ -93,7 +93,7 @@ public static class DashboardEndpoints
         api.MapPost("/patients/{ward}/{n:int}/midazolam", async (string ward, int n, HttpRequest r, IGrainFactory g) =>
         {
             var b = await Requests.Body(r);
-            await g.GetGrain<IPatientGrain>(PatientId(ward, n)).GiveMidazolamAsync(Requests.Number(b, "doseMg", 2, 0.5, 10));
+            await g.GetGrain<IPatientGrain>(PatientId(ward, n)).GiveMidazolamAsync(Requests.Number(b, "doseMg", 2, double.Epsilon, 1000));
             return Results.Ok();
         }).Needs(Role.Trainee);
         api.MapPost("/patients/{ward}/{n:int}/alarms/{kind}/ack", async (string ward, int n, string kind, IGrainFactory g) =>

@@ -104,9 +104,10 @@ public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
 
     public Task GiveMidazolamAsync(double doseMg)
     {
-        if (doseMg is <= 0 or > 10)
+        double max = catalog.Parameters.SideEffects.MidazolamMaxDoseMg;
+        if (doseMg <= 0 || doseMg > max || !double.IsFinite(doseMg))
         {
-            throw new ArgumentOutOfRangeException(nameof(doseMg), $"a midazolam dose of {doseMg} mg is outside 0-10 mg");
+            throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: a midazolam dose of {doseMg} mg is outside 0-{max} mg");
         }
 
         Walk.GiveMidazolam(Walk.TimeH, doseMg);

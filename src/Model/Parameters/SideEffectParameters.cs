@@ -7,7 +7,8 @@ public sealed record SideEffectParameters(
     IReadOnlyList<SideEffectTypeParameters> Types,
     int BackgroundGrade,
     double MidazolamThresholdFactor, double MidazolamEffectH, int MidazolamDrowsinessGrade,
-    double ClonidineOralEffectH)
+    double ClonidineOralEffectH,
+    double MidazolamMaxDoseMg)
 {
     public SideEffectTypeParameters this[SideEffectKind kind] => Types[(int)kind];
 
@@ -17,7 +18,8 @@ public sealed record SideEffectParameters(
         SideEffectKinds.All.Select(k => SideEffectTypeParameters.Read(p, SideEffectKinds.Name(k))).ToArray(),
         (int)p["side_effects.background_grade"],
         p.Positive("side_effects.midazolam_threshold_factor"), p.Positive("side_effects.midazolam_effect_h"), (int)p["side_effects.midazolam_drowsiness_grade"],
-        p.Positive("side_effects.clonidine_oral_effect_h"));
+        p.Positive("side_effects.clonidine_oral_effect_h"),
+        p.Positive("side_effects.midazolam_max_dose_mg"));
 }
 
 /// <summary>One side effect's personal threshold distribution and background rate.</summary>

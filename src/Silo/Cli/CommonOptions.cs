@@ -40,6 +40,7 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>Runs an async verb body; a bad data file or argument becomes one line on stderr and exit code 2.</summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try
@@ -59,21 +60,5 @@ internal static class CommonOptions
     }
 
     /// <summary>Runs a verb body; a bad data file or argument becomes one line on stderr and exit code 2.</summary>
-    public static int Guard(Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (DataFileException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
-    }
+    public static int Guard(Func<int> body) => GuardAsync(() => Task.FromResult(body())).GetAwaiter().GetResult();
 }

@@ -18,17 +18,7 @@ public static class SiloHostFactory
     public static IHost Build(string[] args, int? siloPort = null, int? gatewayPort = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
-        builder.Configuration.AddEnvironmentVariables("WARDTWIN_");
-        if (dataPath is not null)
-        {
-            builder.Configuration[$"{WardTwinOptions.Section}:{nameof(WardTwinOptions.DataPath)}"] = dataPath;
-        }
-
-        builder.Logging.SetMinimumLevel(logLevel);
-        builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("WardTwin", logLevel);
-        ConfigureServices(builder.Services, builder.Configuration);
+        Configure(builder, dataPath, logLevel);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort ?? FreePort(), gatewayPort ?? FreePort()));
         _ = args;
         return builder.Build();
@@ -38,6 +28,18 @@ public static class SiloHostFactory
     public static WebApplication BuildWithDashboard(int siloPort, int gatewayPort, string? dataPath, IEnumerable<string> urls, LogLevel logLevel = LogLevel.Warning)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        Configure(builder, dataPath, logLevel);
+        builder.Services.AddWardTwinDashboard(builder.Configuration);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort));
+        builder.WebHost.UseUrls([.. urls]);
+        var app = builder.Build();
+        app.UseWardTwinDashboard();
+        return app;
+    }
+
+    /// <summary>What every WardTwin host shares: WARDTWIN_ environment settings, the data folder, quiet framework logs, services.</summary>
+    private static void Configure(IHostApplicationBuilder builder, string? dataPath, LogLevel logLevel)
+    {
         builder.Configuration.AddEnvironmentVariables("WARDTWIN_");
         if (dataPath is not null)
         {
@@ -49,12 +51,6 @@ public static class SiloHostFactory
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("WardTwin", logLevel);
         ConfigureServices(builder.Services, builder.Configuration);
-        builder.Services.AddWardTwinDashboard(builder.Configuration);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort));
-        builder.WebHost.UseUrls([.. urls]);
-        var app = builder.Build();
-        app.UseWardTwinDashboard();
-        return app;
     }
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,6 @@
 namespace WardTwin.Grains;
 
-/// <summary>One point of a patient's charts: pump rate, plasma and effect-site concentrations, last pain score.</summary>
+/// <summary>One point of a patient's charts: pump rate, plasma and effect-site concentrations, last pain score, worst side-effect grade (0-3).</summary>
 [GenerateSerializer, Immutable]
 public sealed record PatientHistoryPoint(
     [property: Id(0)] double WardTimeH,
@@ -10,4 +10,5 @@ public sealed record PatientHistoryPoint(
     [property: Id(4)] float NorketamineNgPerMl,
     [property: Id(5)] float SlowEffectNgPerMl,
     [property: Id(6)] float FastEffectNgPerMl,
-    [property: Id(7)] int? Nrs);
+    [property: Id(7)] int? Nrs,
+    [property: Id(8)] byte WorstSideEffectGrade);

@@ -99,7 +99,8 @@ public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
             this.GetPrimaryKeyString(), a.ProtocolId, a.AdmittedAtH + Walk.TimeH, Walk.TimeH,
             c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl, c.SlowEffectNgPerMl, c.FastEffectNgPerMl,
             Walk.DeliveredRateMgPerH, Walk.ProtocolRate, Walk.LastReportedNrs, Walk.TreatmentEnded,
-            Walk.Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray()));
+            Walk.Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray(),
+            Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal)));
     }
 
     public Task GiveMidazolamAsync(double doseMg)
@@ -140,7 +141,8 @@ public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
 
         var c = Walk.ConcentrationsNow;
         _history.Add(new PatientHistoryPoint(wardTimeH, (float)Walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
-            (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, Walk.LastReportedNrs));
+            (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, Walk.LastReportedNrs,
+            (byte)Walk.CurrentSideEffects().Values.Max()));
         if (_history.Count >= HistoryCapacity)
         {
             for (int i = _history.Count - 1; i > 0; i -= 2)

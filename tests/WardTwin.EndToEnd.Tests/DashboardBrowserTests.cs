@@ -61,6 +61,8 @@ public sealed class DashboardBrowserTests
 
         browser.Navigate().GoToUrl(silo.BaseUrl + "/patient.html?id=ward-1/0");
         wait.Until(d => d.FindElements(By.CssSelector("#plasma-chart path")).Count >= 1);
+        wait.Until(d => d.FindElements(By.CssSelector("#side-effect-chart path")).Count >= 1);
+        Assert.StartsWith("now:", browser.FindElement(By.Id("side-effects-now")).Text, StringComparison.Ordinal);
         Shot(browser, "patient-charts");
     }
 

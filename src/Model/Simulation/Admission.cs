@@ -180,6 +180,19 @@ public sealed class Admission
 
     public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
 
+    /// <summary>Side-effect grades at the latest nursing observation, by kind (card section 4).</summary>
+    public IReadOnlyDictionary<string, SideEffectGrade> CurrentSideEffects()
+    {
+        var current = _tracker.Current;
+        var result = new Dictionary<string, SideEffectGrade>(SideEffectKinds.Count, StringComparer.Ordinal);
+        for (int k = 0; k < current.Length; k++)
+        {
+            result[SideEffectKinds.Name((SideEffectKind)k)] = current[k];
+        }
+
+        return result;
+    }
+
     /// <summary>The last pain score the patient reported (review, assessment, T1), if any.</summary>
     public int? LastReportedNrs { get; private set; }
 

@@ -47,6 +47,9 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         SevereHours = severe ? SevereHours + observationIntervalH : 0;
     }
 
+    /// <summary>The grades at the latest observation, by side effect.</summary>
+    public ReadOnlySpan<SideEffectGrade> Current => _current;
+
     public SideEffectGrade CurrentGradeOf(string name)
     {
         for (int k = 0; k < _current.Length; k++)

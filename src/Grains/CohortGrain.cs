@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Grains;
 
 /// <summary>Fans a cohort out over shard grains (spread over the cluster's silos) and gathers outcomes in patient order.</summary>
-public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> options, ILogger<CohortGrain> logger) : Grain, ICohortGrain
+public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> options, ILocalSiloDetails silo, ILogger<CohortGrain> logger) : Grain, ICohortGrain
 {
     private int _done;
     private int _total;
@@ -24,8 +25,7 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
         for (int first = 0, i = 0; first < request.Patients; first += size, i++)
         {
             int count = Math.Min(size, request.Patients - first);
-            var shard = GrainFactory.GetGrain<ICohortShardGrain>($"{key}/{i}");
-            shards.Add(Track(shard.RunAsync(request, first, count), count));
+            shards.Add(RunShard(key, i, request, first, count));
         }
 
         var parts = await Task.WhenAll(shards);
@@ -34,12 +34,31 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
         return parts.SelectMany(p => p).ToArray();
     }
 
-    public Task<CohortProgress> GetProgressAsync() => Task.FromResult(new CohortProgress(Volatile.Read(ref _done), _total, _finished));
+    public Task<CohortProgress> GetProgressAsync() => Task.FromResult(new CohortProgress(Volatile.Read(ref _done), _total, _finished, silo.SiloAddress.ToString()));
 
-    private async Task<AdmissionOutcome[]> Track(Task<AdmissionOutcome[]> shard, int count)
+    /// <summary>
+    /// Runs one shard; if its silo is lost, runs it again on a fresh activation. A shard's outcomes depend
+    /// only on (seed, patient index) and are gathered by shard index, so a retry can neither change nor
+    /// double-count an admission.
+    /// </summary>
+    private async Task<AdmissionOutcome[]> RunShard(string key, int index, CohortRequest request, int first, int count)
     {
-        var result = await shard;
-        Interlocked.Add(ref _done, count);
-        return result;
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var shard = GrainFactory.GetGrain<ICohortShardGrain>(attempt == 0 ? $"{key}/{index}" : $"{key}/{index}/retry-{attempt}");
+                var result = await shard.RunAsync(request, first, count);
+                Interlocked.Add(ref _done, count);
+                return result;
+            }
+            catch (Exception ex) when (attempt < options.Value.ShardRetries && IsLostSilo(ex))
+            {
+                Log.ShardRetried(logger, key, index, attempt + 1, ex.GetType().Name);
+            }
+        }
     }
+
+    private static bool IsLostSilo(Exception ex) =>
+        ex is SiloUnavailableException or TimeoutException or Orleans.Runtime.OrleansMessageRejectionException;
 }

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Information, "cohort {Cohort}: {Patients} admissions in {Shards} shards")]
     public static partial void CohortFinished(ILogger logger, string cohort, int patients, int shards);
 
+    [LoggerMessage(1002, LogLevel.Warning, "cohort {Cohort}: shard {Shard} lost its silo ({Error}); running it again (attempt {Attempt})")]
+    public static partial void ShardRetried(ILogger logger, string cohort, int shard, int attempt, string error);
+
     [LoggerMessage(1101, LogLevel.Information, "ward {Ward}: started with {Beds} beds, protocol {Protocol}, time scale {TimeScale}")]
     public static partial void WardStarted(ILogger logger, string ward, int beds, string protocol, double timeScale);
 

@@ -21,6 +21,9 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
     private readonly Lazy<ModelParameters> _parameters = new(() => ModelParameters.Load(options.Value.ParametersPath ?? DataCatalog.Locate(options.Value.DataPath).DefaultParametersPath));
     private readonly ConcurrentDictionary<string, (ProtocolPlan Plan, PatientSampler Sampler)> _wardPlans = new(StringComparer.Ordinal);
 
+    /// <summary>The silo's slots for running cohort shards (WardTwin:ShardConcurrency, default one per core).</summary>
+    public SemaphoreSlim ShardSlots { get; } = new(options.Value.ShardConcurrency > 0 ? options.Value.ShardConcurrency : Environment.ProcessorCount);
+
     public DataCatalog Data => _data.Value;
 
     public ModelParameters Parameters => _parameters.Value;

@@ -14,6 +14,15 @@ public sealed class WardTwinOptions
     /// <summary>Admissions per cohort shard grain.</summary>
     public int ShardSize { get; set; } = 50;
 
+    /// <summary>Shards a silo runs at once (0: one per core), so a cohort cannot starve a silo's live wards.</summary>
+    public int ShardConcurrency { get; set; }
+
+    /// <summary>A pause before each shard runs (ms): a throttle for fault drills, 0 in normal runs.</summary>
+    public int ShardPauseMs { get; set; }
+
+    /// <summary>How often a shard is run again after its silo was lost.</summary>
+    public int ShardRetries { get; set; } = 3;
+
     /// <summary>How often a running ward moves its clock, in real milliseconds.</summary>
     public int WardTickMs { get; set; } = 1000;
 }

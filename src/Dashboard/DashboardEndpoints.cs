@@ -90,6 +90,13 @@ public static class DashboardEndpoints
             };
             return Results.Json(reply, statusCode: reply.Accepted ? 200 : 409);
         }).Needs(Role.Trainee);
+        api.MapPost("/patients/{ward}/{n:int}/vtbi", async (string ward, int n, HttpRequest r, IGrainFactory g) =>
+        {
+            var b = await Requests.Body(r);
+            double? vtbi = b["vtbiMl"] is null ? null : Requests.Number(b, "vtbiMl", null, 0.1, 5000);
+            var reply = await Pump(g, ward, n).SetVtbiAsync(vtbi);
+            return Results.Json(reply, statusCode: reply.Accepted ? 200 : 422);
+        }).Needs(Role.Trainee);
         api.MapPost("/patients/{ward}/{n:int}/midazolam", async (string ward, int n, HttpRequest r, IGrainFactory g) =>
         {
             var b = await Requests.Body(r);

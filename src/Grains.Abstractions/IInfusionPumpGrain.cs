@@ -24,5 +24,8 @@ public interface IInfusionPumpGrain : IGrainWithStringKey
 
     Task<PumpReply> OccludeAsync();
 
+    /// <summary>Sets the volume to be infused from now (null clears it); the pump stops when it is reached.</summary>
+    Task<PumpReply> SetVtbiAsync(double? vtbiMl);
+
     Task<PumpView> GetViewAsync();
 }

@@ -12,6 +12,7 @@ public sealed record PumpView(
     [property: Id(6)] double HardMaxMgPerH,
     [property: Id(7)] double? SoftMaxMgPerH,
     [property: Id(8)] string Product,
+    [property: Id(10)] double? VtbiRemainingMl,
     [property: Id(9)] IReadOnlyList<string> Log);
 
 /// <summary>The answer to a pump request: accepted, refused (with the reason) or needing confirmation.</summary>

@@ -68,12 +68,14 @@ public sealed class InfusionPumpGrain(ILogger<InfusionPumpGrain> logger) : Grain
 
     public Task<PumpReply> OccludeAsync() => ByHand(Pump.Occlude(Pump.TimeH));
 
+    public Task<PumpReply> SetVtbiAsync(double? vtbiMl) => ByHand(Pump.SetVtbi(Pump.TimeH, vtbiMl));
+
     public Task<PumpView> GetViewAsync()
     {
         var p = Pump;
         return Task.FromResult(new PumpView(
             p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, p.DeliveredMg, p.RemainingMl, p.NearEmpty,
-            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product,
+            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, p.VtbiMl is { } v ? v - p.InfusedSinceVtbiMl : null,
             p.Log.TakeLast(50).Select(e => $"{_admittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray()));
     }
 

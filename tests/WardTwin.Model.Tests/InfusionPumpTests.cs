@@ -115,4 +115,18 @@ public sealed class InfusionPumpTests
         pump.AdvanceTo(7);
         Assert.Equal(30, pump.DeliveredMg, 9);
     }
+
+    [Fact]
+    public void The_pump_stops_when_the_volume_to_be_infused_is_reached()
+    {
+        var pump = Pump(hard: 100, soft: null);
+        pump.SetRate(0, 10, false);          // 1 mg/mL: 10 mL/h
+        pump.SetVtbi(1, 25);                 // 25 mL from 1 h: reached at 3.5 h
+        Assert.Equal(3.5, pump.NextEventTimeH!.Value, 9);
+        pump.AdvanceTo(5);
+        Assert.Equal(PumpState.Stopped, pump.State);
+        Assert.Equal(35, pump.DeliveredMg, 9);
+        Assert.Contains(pump.Log, e => e.Kind == "vtbi" && e.Detail.Contains("reached", StringComparison.Ordinal));
+        Assert.Equal(PumpOutcome.Refused, pump.SetVtbi(5, -3).Outcome);
+    }
 }

@@ -24,6 +24,11 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
     public double DeliveredMg { get; private set; }
 
+    /// <summary>Volume to be infused (mL) from when it was set; the pump stops when it is reached. null: no limit.</summary>
+    public double? VtbiMl { get; private set; }
+
+    public double InfusedSinceVtbiMl { get; private set; }
+
     public double RemainingMl { get; private set; } = programme.BagVolumeMl;
 
     public int BagsUsed { get; private set; } = 1;
@@ -49,7 +54,9 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
             double hoursToEmpty = RemainingMl / RateMlPerH;
             double nearAt = hoursToEmpty - (Programme.NearEmptyMinutes / 60);
-            return !_nearEmptyRaised && nearAt > 0 ? TimeH + nearAt : TimeH + hoursToEmpty;
+            double bagEvent = !_nearEmptyRaised && nearAt > 0 ? nearAt : hoursToEmpty;
+            double vtbiAt = VtbiMl is { } vtbi ? Math.Max(0, (vtbi - InfusedSinceVtbiMl) / RateMlPerH) : double.PositiveInfinity;
+            return TimeH + Math.Min(bagEvent, vtbiAt);
         }
     }
 
@@ -63,7 +70,13 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
         while (NextEventTimeH is { } next && next <= timeH + 1e-12)
         {
             Integrate(next);
-            if (!_nearEmptyRaised && RemainingMl > 1e-9)
+            if (VtbiMl is { } vtbi && InfusedSinceVtbiMl >= vtbi - 1e-9)
+            {
+                State = PumpState.Stopped;
+                VtbiMl = null;
+                Record("vtbi", $"volume to be infused reached ({vtbi:0.#} mL): stopped");
+            }
+            else if (!_nearEmptyRaised && RemainingMl > 1e-9)
             {
                 _nearEmptyRaised = true;
                 Record("near-empty", $"{RemainingMl:0.#} mL left");
@@ -111,6 +124,21 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             Record("rate", $"{F(before)} -> {F(rateMgPerH)} mg/h{(confirmed && Programme.SoftMaxMgPerH is { } s && rateMgPerH > s ? " (soft limit confirmed)" : string.Empty)}");
         }
 
+        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    /// <summary>Sets (or clears, with null) the volume to be infused from now on.</summary>
+    public PumpResult SetVtbi(double timeH, double? vtbiMl)
+    {
+        AdvanceTo(timeH);
+        if (vtbiMl is { } v && (v <= 0 || !double.IsFinite(v)))
+        {
+            return Refuse($"volume to be infused must be > 0 mL, not {v}");
+        }
+
+        VtbiMl = vtbiMl;
+        InfusedSinceVtbiMl = 0;
+        Record("vtbi", vtbiMl is { } set ? $"volume to be infused {set:0.#} mL" : "volume to be infused cleared");
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
     }
 
@@ -169,6 +197,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             double mg = Math.Min(RateMgPerH * dt, RemainingMl * Programme.ConcentrationMgPerMl);
             DeliveredMg += mg;
             RemainingMl = Math.Max(0, RemainingMl - (mg / Programme.ConcentrationMgPerMl));
+            InfusedSinceVtbiMl += mg / Programme.ConcentrationMgPerMl;
         }
 
         TimeH = Math.Max(TimeH, timeH);

@@ -1,0 +1,8 @@
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>Tests that measure time (latency, scrapes) run on their own, not beside the rest of the suite.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingCollection
+{
+    public const string Name = "timing";
+}

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace WardTwin.EndToEnd.Tests;
 
 /// <summary>The load generator as a load tester runs it against a silo on this machine.</summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimingGroup.Name)]
 public sealed class LoadGeneratorTests
 {
     private static async Task<(int Exit, string Out, string Err)> Load(params string[] args)

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace WardTwin.EndToEnd.Tests;
 
 /// <summary>A real Prometheus (Debian's) scrapes a running silo; every query of the Grafana dashboard returns data.</summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimingGroup.Name)]
 public sealed class PrometheusTests
 {
     private static readonly string[] CohortProtocols = ["goldberg-10d-outpatient"];

@@ -71,7 +71,14 @@ public sealed class DashboardSecurityTests
     public async Task Garbage_requests_get_400_with_the_reason_and_change_nothing(string path, string body, string named)
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");
-        var before = await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0");
+
+        // Wait for the ward's first tick to start the infusion; in real time nothing else changes for hours.
+        string before = await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0");
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); Pump(before) == "0" && DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            before = await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0");
+        }
+
         var response = await silo.Http.PostAsync(silo.BaseUrl + path, Json(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -60,8 +60,19 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture) : IClassFix
     {
         var (ward, id) = await Ward("monitor");
         var monitor = fixture.Client.GetGrain<IBedsideMonitorGrain>(id);
-        var recent = await monitor.GetRecentAsync(200);
+
+        // The patient pushes vitals one-way, so the monitor has them shortly after the tick.
+        IReadOnlyList<VitalsReading> recent = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); recent.Count == 0 && DateTime.UtcNow < deadline; await Task.Delay(20))
+        {
+            recent = await monitor.GetRecentAsync(200);
+        }
+
         Assert.NotEmpty(recent);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); await monitor.GetSampleCountAsync() < 3 * 3600 && DateTime.UtcNow < deadline; await Task.Delay(20))
+        {
+        }
+
         Assert.All(recent, r => Assert.InRange(r.HrPerMin, 30, 200));
         Assert.True(await monitor.GetSampleCountAsync() >= 3 * 3600, "an hour of 1 Hz samples per simulated hour");
         var alarms = await monitor.GetAlarmsAsync();

@@ -50,6 +50,10 @@ public static class SiloHostFactory
         builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("WardTwin", logLevel);
+
+        // A lone localhost silo that stops tries to migrate every activation and logs one error per grain
+        // ("No active nodes are compatible"): there is nowhere to go and nothing is lost, so keep it quiet.
+        builder.Logging.AddFilter("Orleans.Grain", LogLevel.Critical);
         ConfigureServices(builder.Services, builder.Configuration);
     }
 

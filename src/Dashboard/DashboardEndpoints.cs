@@ -31,7 +31,7 @@ public static class DashboardEndpoints
         var api = app.MapGroup("/api");
         api.MapGet("/protocols", (DataCatalogProvider d) => d.Catalog.ProtocolIds());
 
-        api.MapGet("/wards/{ward}", async (string ward, IGrainFactory g) => await Ward(g, ward).GetStatusChecked());
+        api.MapGet("/wards/{ward}", async (string ward, IGrainFactory g) => await Ward(g, ward).GetStatusAsync());
         api.MapGet("/wards/{ward}/occupancy", async (string ward, IGrainFactory g) => await Ward(g, ward).GetOccupancyAsync());
         api.MapGet("/wards/{ward}/events", Stream);
         api.MapPost("/wards/{ward}/start", async (string ward, HttpRequest r, IGrainFactory g, DataCatalogProvider d) =>
@@ -184,8 +184,6 @@ public static class DashboardEndpoints
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IBedsideMonitorGrain>(id).GetAlarmsAsync()));
         return ids.Zip(views).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
-
-    private static async Task<WardStatus> GetStatusChecked(this IWardGrain ward) => await ward.GetStatusAsync();
 
     private static IWardGrain Ward(IGrainFactory g, string ward) => g.GetGrain<IWardGrain>(Requests.Id(ward, "ward"));
 

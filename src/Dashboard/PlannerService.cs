@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using WardTwin.Grains;
-using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Vitals;
@@ -22,12 +21,9 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
         var summaries = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var protocol in protocols)
         {
-            var request = new CohortRequest(
-                File.ReadAllText(catalog.ResolveProtocolPath(protocol.Id)), protocol.Id, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
-                File.ReadAllText(catalog.DefaultParametersPath), patients, seed, Placebo: false);
+            var request = CohortRequest.FromCatalog(catalog, protocol.Id, patients, seed);
             var outcomes = await grains.GetGrain<ICohortGrain>($"planner/{runId}/{protocol.Id}").RunAsync(request);
-            var costs = new CostCalculator(prices);
-            var result = new CohortResult(protocol, seed, outcomes, outcomes.Select(o => costs.Cost(protocol, o)).ToArray(), prices, alarms);
+            var result = CohortResult.Price(protocol, seed, outcomes, prices, alarms);
             results.Add(result);
             summaries[protocol.Id] = CohortSummary.Build(result);
         }

@@ -9,4 +9,15 @@ public sealed record CohortRequest(
     [property: Id(3)] string ParametersJson,
     [property: Id(4)] int Patients,
     [property: Id(5)] long Seed,
-    [property: Id(6)] bool Placebo);
+    [property: Id(6)] bool Placebo)
+{
+    /// <summary>A request carrying a protocol (id or file), its cohort and a parameter file (default: the shipped one) as text.</summary>
+    public static CohortRequest FromCatalog(WardTwin.Model.Data.DataCatalog catalog, string protocolIdOrPath, int patients, long seed, bool placebo = false, string? parametersPath = null)
+    {
+        string protocolPath = catalog.ResolveProtocolPath(protocolIdOrPath);
+        var protocol = catalog.LoadProtocol(protocolPath);
+        return new CohortRequest(
+            File.ReadAllText(protocolPath), protocolPath, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
+            File.ReadAllText(parametersPath ?? catalog.DefaultParametersPath), patients, seed, placebo);
+    }
+}

@@ -16,7 +16,6 @@ public sealed record PatientAdmission(
 [GenerateSerializer, Immutable]
 public sealed record PatientTick(
     [property: Id(0)] bool TreatmentEnded,
-    [property: Id(1)] double? LastNrsTimeH,
     [property: Id(2)] int? LastNrs,
     [property: Id(3)] double DeliveredRateMgPerH,
     [property: Id(4)] VitalsReading Vitals,

@@ -9,6 +9,7 @@ public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metri
     {
         await catalog.ShardSlots.WaitAsync();
         AdmissionOutcome[] outcomes;
+        var runner = catalog.RunnerFor(request);
         try
         {
             if (options.Value.ShardPauseMs > 0)
@@ -16,7 +17,6 @@ public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metri
                 await Task.Delay(options.Value.ShardPauseMs);
             }
 
-            var runner = catalog.RunnerFor(request);
             outcomes = new AdmissionOutcome[count];
             for (int i = 0; i < count; i++)
             {
@@ -28,7 +28,7 @@ public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metri
             catalog.ShardSlots.Release();
         }
 
-        metrics.CohortAdmissions.Add(count, new KeyValuePair<string, object?>("protocol", catalog.RunnerFor(request).Plan.Protocol.Id));
+        metrics.CohortAdmissions.Add(count, new KeyValuePair<string, object?>("protocol", runner.Plan.Protocol.Id));
         DeactivateOnIdle();
         return outcomes;
     }

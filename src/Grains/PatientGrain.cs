@@ -88,7 +88,7 @@ public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
             _lastPushH = wardTimeH;
         }
 
-        return new PatientTick(Walk.TreatmentEnded, null, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.TimeH);
+        return new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.TimeH);
     }
 
     public Task<PatientSnapshot> GetSnapshotAsync()

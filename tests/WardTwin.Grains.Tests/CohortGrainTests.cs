@@ -1,4 +1,3 @@
-using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Simulation;
@@ -10,20 +9,13 @@ public sealed class CohortGrainTests(TwoSiloCluster two, OneSiloCluster one) : I
 {
     private static readonly DataCatalog Data = DataCatalog.Locate();
 
-    private static CohortRequest Request(string protocolId, int patients, long seed)
-    {
-        var protocol = Data.LoadProtocol(protocolId);
-        return new CohortRequest(File.ReadAllText(Data.ResolveProtocolPath(protocolId)), protocolId, File.ReadAllText(Data.CohortPath(protocol.Cohort)),
-            File.ReadAllText(Data.DefaultParametersPath), patients, seed, Placebo: false);
-    }
+    private static CohortRequest Request(string protocolId, int patients, long seed) => CohortRequest.FromCatalog(Data, protocolId, patients, seed);
 
     private static string Summary(string protocolId, long seed, AdmissionOutcome[] outcomes)
     {
         var protocol = Data.LoadProtocol(protocolId);
-        var prices = Data.LoadPrices("nl");
-        var costs = outcomes.Select(o => new CostCalculator(prices).Cost(protocol, o)).ToArray();
         var alarms = Data.LoadParameters().Alarms.Select(AlarmEvaluator.Name).ToArray();
-        return CohortSummary.ToJson(CohortSummary.Build(new CohortResult(protocol, seed, outcomes, costs, prices, alarms)));
+        return CohortSummary.ToJson(CohortSummary.Build(CohortResult.Price(protocol, seed, outcomes, Data.LoadPrices("nl"), alarms)));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Simulation;
@@ -38,8 +37,7 @@ public sealed class SiloLossTests
         await cluster.DeployAsync();
 
         var protocol = Data.LoadProtocol("erasmus-7d");
-        var request = new CohortRequest(File.ReadAllText(Data.ResolveProtocolPath(protocol.Id)), protocol.Id, File.ReadAllText(Data.CohortPath(protocol.Cohort)),
-            File.ReadAllText(Data.DefaultParametersPath), 2000, 13, false);
+        var request = CohortRequest.FromCatalog(Data, protocol.Id, 2000, 13);
 
         // The cohort grain must live on the silo that stays up (the primary, which holds the test cluster's membership).
         var primary = cluster.Silos[0];
@@ -73,9 +71,7 @@ public sealed class SiloLossTests
 
     private static string Summary(Model.Protocols.Protocol protocol, AdmissionOutcome[] outcomes)
     {
-        var prices = Data.LoadPrices("nl");
-        var costs = outcomes.Select(o => new CostCalculator(prices).Cost(protocol, o)).ToArray();
         var alarms = Data.LoadParameters().Alarms.Select(AlarmEvaluator.Name).ToArray();
-        return CohortSummary.ToJson(CohortSummary.Build(new CohortResult(protocol, 13, outcomes, costs, prices, alarms)));
+        return CohortSummary.ToJson(CohortSummary.Build(CohortResult.Price(protocol, 13, outcomes, Data.LoadPrices("nl"), alarms)));
     }
 }

@@ -1,4 +1,3 @@
-using WardTwin.Model.Costs;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Simulation;
 using WardTwin.Model.Vitals;
@@ -37,8 +36,7 @@ public sealed class DeterminismTests
             var protocol = TestData.Catalog.LoadProtocol("erasmus-7d");
             var prices = TestData.Catalog.LoadPrices("nl");
             var outcomes = Runner().Run(200, seed: 4);
-            var costs = outcomes.Select(o => new CostCalculator(prices).Cost(protocol, o)).ToArray();
-            var result = new CohortResult(protocol, 4, outcomes, costs, prices, TestData.Parameters.Alarms.Select(AlarmEvaluator.Name).ToArray());
+            var result = CohortResult.Price(protocol, 4, outcomes, prices, TestData.Parameters.Alarms.Select(AlarmEvaluator.Name).ToArray());
             return CohortSummary.ToJson(CohortSummary.Build(result));
         }
 

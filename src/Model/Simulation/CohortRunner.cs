@@ -13,8 +13,6 @@ public sealed class CohortRunner(Protocol protocol, Cohort cohort, ModelParamete
 
     public ProtocolPlan Plan => _plan;
 
-    public VirtualPatient Patient(long seed, int index) => _sampler.Sample(seed, index);
-
     public AdmissionOutcome RunOne(long seed, int index) =>
         new Admission(_plan, _sampler.Sample(seed, index)).RunToEnd();
 

@@ -34,11 +34,10 @@ internal static class BenchGrains
         var catalog = DataCatalog.Locate(dataDir);
         var protocol = catalog.LoadProtocol("erasmus-7d");
         var runner = new CohortRunner(protocol, catalog.LoadCohort(protocol.Cohort), catalog.LoadParameters());
-        using var host = SiloHostFactory.Build([], dataPath: catalog.Root, logLevel: Microsoft.Extensions.Logging.LogLevel.Error);
+        using var host = SiloHostFactory.Build(dataPath: catalog.Root, logLevel: Microsoft.Extensions.Logging.LogLevel.Error);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var request = new CohortRequest(File.ReadAllText(catalog.ResolveProtocolPath(protocol.Id)), protocol.Id, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
-            File.ReadAllText(catalog.DefaultParametersPath), patients, 1, false);
+        var request = CohortRequest.FromCatalog(catalog, protocol.Id, patients, seed: 1);
 
         // Both engines warm up (JIT tiers up) before either is timed, so neither pays for it.
         for (int w = 0; w < 3; w++)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using WardTwin.Grains;
 using System.Text.Json.Nodes;
-using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Protocols;
@@ -76,7 +75,6 @@ internal static class CohortCommand
         string parametersPath = paramsPath ?? catalog.DefaultParametersPath;
         await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root) : null;
         var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
-        var costs = new CostCalculator(priceList);
         var results = new List<CohortResult>();
         for (int i = 0; i < jobs.Count; i++)
         {
@@ -85,12 +83,9 @@ internal static class CohortCommand
             var outcomes = grains is null
                 ? new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report)
                 : await grains.RunAsync(
-                    new CohortRequest(
-                        File.ReadAllText(catalog.ResolveProtocolPath(protocolArgs[i])), catalog.ResolveProtocolPath(protocolArgs[i]),
-                        File.ReadAllText(catalog.CohortPath(protocol.Cohort)), File.ReadAllText(parametersPath), patients, seed, placebo),
+                    CohortRequest.FromCatalog(catalog, protocolArgs[i], patients, seed, placebo, parametersPath),
                     $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
-            var bills = outcomes.Select(o => costs.Cost(protocol, o)).ToArray();
-            var result = new CohortResult(protocol, seed, outcomes, bills, priceList, alarmNames);
+            var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames);
             CohortOutput.Write(outDir, result);
             results.Add(result);
         }

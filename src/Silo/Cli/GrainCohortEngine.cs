@@ -15,7 +15,7 @@ internal sealed class GrainCohortEngine : IAsyncDisposable
 
     public static async Task<GrainCohortEngine> StartAsync(string? dataPath)
     {
-        var host = SiloHostFactory.Build([], dataPath: dataPath);
+        var host = SiloHostFactory.Build(dataPath: dataPath);
         await host.StartAsync();
         return new GrainCohortEngine(host);
     }

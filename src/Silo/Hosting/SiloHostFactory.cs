@@ -15,12 +15,11 @@ namespace WardTwin.Silo.Hosting;
 /// <summary>Builds the embedded silo: localhost clustering, the model catalog, options from configuration.</summary>
 public static class SiloHostFactory
 {
-    public static IHost Build(string[] args, int? siloPort = null, int? gatewayPort = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
+    public static IHost Build(int? siloPort = null, int? gatewayPort = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         Configure(builder, dataPath, logLevel);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort ?? FreePort(), gatewayPort ?? FreePort()));
-        _ = args;
         return builder.Build();
     }
 

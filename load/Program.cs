@@ -5,34 +5,43 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WardTwin.Cluster;
 using WardTwin.Load;
 
 var admissions = new Option<int>("--admissions") { Description = "Monitors (one per admission) on the load ward; with --ramp, the first step", DefaultValueFactory = _ => 1000 };
 var hz = new Option<double>("--hz") { Description = "Monitor sample rate (readings per second, 4 vitals each)", DefaultValueFactory = _ => 1 };
 var duration = new Option<string>("--duration") { Description = "How long to run, e.g. 60s or 2m (at most 10 minutes)", DefaultValueFactory = _ => "60s" };
 var ramp = new Option<bool>("--ramp") { Description = "Double the monitors each step until p99 latency passes 1 s; report the highest sustained rate" };
-var cluster = new Option<string>("--cluster") { Description = "localhost (a silo's gateway on this machine)", DefaultValueFactory = _ => "localhost" };
+var cluster = new Option<string>("--cluster") { Description = "embedded (a silo's gateway on this machine, see --gateway-port) or postgres (the cluster in --db / WARDTWIN_DB)", DefaultValueFactory = _ => "embedded" };
+var db = new Option<string?>("--db") { Description = $"PostgreSQL connection string for --cluster postgres (default: ${ClusterSettings.DatabaseVariable})" };
+var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's id (as given to its silos)", DefaultValueFactory = _ => ClusterSettings.DefaultClusterId };
 var gateway = new Option<int>("--gateway-port") { Description = "Gateway port of the silo (wardtwin run: 30000)", DefaultValueFactory = _ => 30000 };
 var protocol = new Option<string>("--protocol") { Description = "Protocol of the load ward's patients", DefaultValueFactory = _ => "erasmus-7d" };
 var poll = new Option<double>("--poll") { Description = "Seconds between reads of every monitor (the dashboard streams every 0.5 s)", DefaultValueFactory = _ => 0.5 };
 var output = new Option<string>("--out") { Description = "JSON report", Required = true };
 var root = new RootCommand("WardTwin load generator: drives real-time wards through a cluster and measures the telemetry path")
 {
-    admissions, hz, duration, ramp, cluster, gateway, protocol, poll, output,
+    admissions, hz, duration, ramp, cluster, db, clusterId, gateway, protocol, poll, output,
 };
 root.SetAction(async (r, cancel) =>
 {
     try
     {
+        var settings = ClusterSettings.Resolve(r.GetValue(cluster), r.GetValue(db), r.GetValue(clusterId));
         var options = new LoadOptions(r.GetValue(admissions), r.GetValue(hz), Durations.Parse(r.GetValue(duration)!), r.GetValue(ramp),
             r.GetValue(cluster)!, r.GetValue(gateway), r.GetValue(protocol)!, r.GetValue(output)!, r.GetValue(poll));
         Validate(options);
-        return await Run(options, cancel);
+        return await Run(options, settings, cancel);
     }
     catch (ArgumentException ex)
     {
         Console.Error.WriteLine($"error: {ex.Message}");
         return 2;
+    }
+    catch (NoClusterException ex)
+    {
+        Console.Error.WriteLine($"error: {ex.Message}");
+        return 3;
     }
 });
 return await root.Parse(args).InvokeAsync();
@@ -48,21 +57,28 @@ static void Validate(LoadOptions o)
     {
         throw new ArgumentException("--hz must be within (0, 50] and --poll within [0.1, 10] s");
     }
-
-    if (o.Cluster != "localhost")
-    {
-        throw new ArgumentException($"--cluster: '{o.Cluster}' is not available; only localhost (the PostgreSQL cluster mode is not built yet)");
-    }
 }
 
-static async Task<int> Run(LoadOptions options, CancellationToken cancel)
+static async Task<int> Run(LoadOptions options, ClusterSettings settings, CancellationToken cancel)
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.UseOrleansClient(c => c.UseLocalhostClustering(options.GatewayPort));
+
+    // Connection failures are reported once, below; Orleans's own retries would print a stack trace each.
+    builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+    builder.UseOrleansClient(c => ClusterClient.Configure(c, settings, options.GatewayPort, TimeSpan.FromSeconds(10)));
     using var host = builder.Build();
-    using var connect = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-    await host.StartAsync(connect.Token);
+    try
+    {
+        using var connect = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StartAsync(connect.Token);
+    }
+    catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+    {
+        string where = settings.Mode == ClusterMode.Embedded ? $"a silo gateway on localhost:{options.GatewayPort}" : $"a gateway of cluster '{settings.ClusterId}' listed in {settings.Where}";
+        throw new NoClusterException($"could not connect to {where} ({ex.GetType().Name}: {ex.Message}); start a silo first (WardTwin.Silo run)");
+    }
+
     var run = new LoadRun(host.Services.GetRequiredService<IClusterClient>(), options);
     var steps = new List<LoadStep>();
     var started = DateTime.UtcNow;

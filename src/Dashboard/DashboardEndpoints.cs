@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using WardTwin.Grains;
 using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
@@ -47,6 +48,7 @@ public static class DashboardEndpoints
                 Requests.Number(b, "arrivalsPerDay", 0, 0, 1000), MonitorHz: Requests.Number(b, "monitorHz", 1, 0.01, 100));
             return await Ward(g, ward).StartAsync(config);
         }).Needs(Role.Instructor);
+        api.MapPost("/wards/{ward}/stop", async (string ward, IGrainFactory g) => await Ward(g, ward).StopAsync()).Needs(Role.Instructor);
         api.MapPost("/wards/{ward}/pause", async (string ward, IGrainFactory g) => { await Ward(g, ward).PauseAsync(); return Results.Ok(); }).Needs(Role.Instructor);
         api.MapPost("/wards/{ward}/resume", async (string ward, IGrainFactory g) => { await Ward(g, ward).ResumeAsync(); return Results.Ok(); }).Needs(Role.Instructor);
         api.MapPost("/wards/{ward}/time-scale", async (string ward, HttpRequest r, IGrainFactory g) =>
@@ -82,11 +84,12 @@ public static class DashboardEndpoints
             var pump = Pump(g, ward, n);
             var reply = action switch
             {
+                "start" => await pump.StartAsync(),
                 "pause" => await pump.PauseAsync(),
                 "resume" => await pump.ResumeAsync(),
                 "stop" => await pump.StopAsync(),
                 "bag" => await pump.ReplaceBagAsync(),
-                _ => throw ApiException.Bad($"action: '{action}' is not one of pause, resume, stop, bag"),
+                _ => throw ApiException.Bad($"action: '{action}' is not one of start, pause, resume, stop, bag"),
             };
             return Results.Json(reply, statusCode: reply.Accepted ? 200 : 409);
         }).Needs(Role.Trainee);
@@ -159,8 +162,9 @@ public static class DashboardEndpoints
                 var status = await grain.GetStatusAsync();
                 payload = new { status, alarms = await Alarms(grains, status, options.Value.StreamAlarmBeds) };
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
             {
+                // The ward is unknown, or briefly unreachable while it moves to another silo: say so and keep the stream open.
                 payload = new { error = ex.Message };
             }
 
@@ -207,7 +211,8 @@ public static class DashboardEndpoints
         ApiException a => a.Status,
         DataFileException => 400,
         ArgumentException => 400,
-        InvalidOperationException i when i.Message.Contains("not admitted", StringComparison.Ordinal) || i.Message.Contains("not been", StringComparison.Ordinal) => 404,
+        KeyNotFoundException => 404,
+        StorageUnavailableException => 503,
         InvalidOperationException => 409,
         BadHttpRequestException b => b.StatusCode,
         _ => null,

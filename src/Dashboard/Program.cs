@@ -1,9 +1,22 @@
+using WardTwin.Cluster;
 using WardTwin.Dashboard;
 
-// The dashboard on its own, as an Orleans client of a running cluster (default: the localhost silo of `run`).
+// The dashboard on its own, as an Orleans client of a running cluster: the localhost silo of `run` by default,
+// or a PostgreSQL cluster (Dashboard:Cluster=postgres, the connection string in WARDTWIN_DB or Dashboard:Db).
 var builder = WebApplication.CreateBuilder(args);
 int gateway = builder.Configuration.GetValue("Dashboard:GatewayPort", 30000);
-builder.UseOrleansClient(client => client.UseLocalhostClustering(gateway));
+ClusterSettings cluster;
+try
+{
+    cluster = ClusterSettings.Resolve(builder.Configuration["Dashboard:Cluster"], builder.Configuration["Dashboard:Db"], builder.Configuration["Dashboard:ClusterId"]);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
+
+builder.UseOrleansClient(client => ClusterClient.Configure(client, cluster, gateway, TimeSpan.FromSeconds(30)));
 builder.Services.AddWardTwinDashboard(builder.Configuration);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {

@@ -5,7 +5,7 @@ namespace WardTwin.Grains;
 /// <summary>A bedside monitor: samples the patient's vitals (per sample in real time, per-minute means when accelerated) and raises alarms.</summary>
 public interface IBedsideMonitorGrain : IGrainWithStringKey
 {
-    Task ConfigureAsync(string patientId, double baselineHr, double sampleHz, long seed);
+    Task ConfigureAsync(MonitorSetup setup);
 
     /// <summary>The patient's true vitals from simulation time FromH to ToH (one-way, pushed by the patient).</summary>
     [OneWay]

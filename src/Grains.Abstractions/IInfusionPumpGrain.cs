@@ -1,18 +1,15 @@
 namespace WardTwin.Grains;
 
-/// <summary>An infusion pump at a bed: programme, limits, bag, delivery; commands from the care plan or a trainee.</summary>
+/// <summary>
+/// The infusion pump at a bed, as a trainee's hands reach it: rate (hard limit refused, soft limit held for
+/// confirmation), start, pause, resume, stop, bag, occlusion, volume to be infused. The pump itself lives in
+/// its patient's walk (the same pump model the cohort engine runs); this grain is its keypad and screen.
+/// </summary>
 public interface IInfusionPumpGrain : IGrainWithStringKey
 {
-    Task ProgramAsync(string patientId, PumpSettings settings, double wardTimeH);
-
-    /// <summary>The care plan's command at a ward time (the protocol nurse confirms soft limits it calls for).</summary>
-    Task<PumpReply> CommandAsync(double wardTimeH, double rateMgPerH, bool stopInfusion);
-
-    /// <summary>Moves the pump to a ward time; with a ward nurse on hand, a near-empty bag is replaced at once.</summary>
-    Task<PumpReply> AdvanceToAsync(double wardTimeH, bool autoNurse);
-
-    /// <summary>A trainee's new rate: refused above the hard limit, held for confirmation above the soft limit.</summary>
     Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit);
+
+    Task<PumpReply> StartAsync();
 
     Task<PumpReply> PauseAsync();
 

@@ -1,13 +1,15 @@
-using Orleans.Concurrency;
-
 namespace WardTwin.Grains;
 
-/// <summary>A patient: owns the PK/PD state and the protocol's care plan; exposure comes only from its pump.</summary>
+/// <summary>
+/// A patient: owns the admission walk (PK/PD, pain, side effects, the protocol's care plan and the pump
+/// at the bed). Everything done to the patient by hand is journalled and stored, so a new activation
+/// replays it to the same state.
+/// </summary>
 public interface IPatientGrain : IGrainWithStringKey
 {
     Task AdmitAsync(PatientAdmission admission);
 
-    /// <summary>Handles every event up to this ward time, asking the pump for each rate the protocol calls for.</summary>
+    /// <summary>Handles every event up to this ward time (reviews, assessments, pump events).</summary>
     Task<PatientTick> AdvanceToAsync(double wardTimeH);
 
     Task<PatientSnapshot> GetSnapshotAsync();
@@ -15,9 +17,11 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>The chart history (at most a few hundred points: older stretches thin out as it grows).</summary>
     Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync();
 
+    /// <summary>Midazolam by hand; refused outside the parameter file's dose range and after discharge.</summary>
     Task GiveMidazolamAsync(double doseMg);
 
-    /// <summary>The pump changed delivery by itself or by a trainee's hand (one-way: the pump never waits on the patient).</summary>
-    [OneWay]
-    Task PumpDeliveryChangedAsync(double wardTimeH, double deliveredMgPerH, double? manualRateMgPerH);
+    /// <summary>A key pressed on this patient's pump (the pump grain forwards its keys here).</summary>
+    Task<PumpReply> OperatePumpAsync(PumpKeyPress press);
+
+    Task<PumpView> GetPumpViewAsync();
 }

@@ -5,7 +5,11 @@ namespace WardTwin.Grains;
 /// <summary>A ward: beds, admissions, arrivals with a waiting list, and one simulation clock for all of them.</summary>
 public interface IWardGrain : IGrainWithStringKey
 {
+    /// <summary>Starts the ward; refused while it runs (stop it first). A stopped ward can be started again.</summary>
     Task<WardStatus> StartAsync(WardConfig config);
+
+    /// <summary>Discharges every bed and stops the clock; the ward's history of admissions is kept.</summary>
+    Task<WardStatus> StopAsync();
 
     Task PauseAsync();
 
@@ -22,6 +26,11 @@ public interface IWardGrain : IGrainWithStringKey
 
     Task DischargeAsync(int bed);
 
+    /// <summary>Does nothing but wake the ward: a running ward re-arms its clock when it is activated (the ward keeper calls it).</summary>
+    [AlwaysInterleave]
+    Task<bool> EnsureRunningAsync();
+
+    /// <summary>The ward now; an unknown (never started) ward throws <see cref="KeyNotFoundException"/>.</summary>
     [AlwaysInterleave]
     Task<WardStatus> GetStatusAsync();
 

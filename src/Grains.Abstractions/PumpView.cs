@@ -21,18 +21,7 @@ public sealed record PumpReply(
     [property: Id(0)] string Outcome,
     [property: Id(1)] string Message,
     [property: Id(2)] double RateMgPerH,
-    [property: Id(3)] double DeliveredRateMgPerH,
-    [property: Id(4)] double? NextEventWardTimeH)
+    [property: Id(3)] double DeliveredRateMgPerH)
 {
     public bool Accepted => Outcome == "accepted";
 }
-
-/// <summary>The drug library entry the pump is programmed with for one patient.</summary>
-[GenerateSerializer, Immutable]
-public sealed record PumpSettings(
-    [property: Id(0)] string Product,
-    [property: Id(1)] double ConcentrationMgPerMl,
-    [property: Id(2)] double BagVolumeMl,
-    [property: Id(3)] double HardMaxMgPerH,
-    [property: Id(4)] double? SoftMaxMgPerH,
-    [property: Id(5)] double NearEmptyMinutes);

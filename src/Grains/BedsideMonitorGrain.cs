@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
+using WardTwin.Model.Parameters;
 using WardTwin.Model.Randomness;
 using WardTwin.Model.Vitals;
+
+using Orleans.Storage;
 
 namespace WardTwin.Grains;
 
@@ -10,11 +13,16 @@ namespace WardTwin.Grains;
 /// time, default 1 Hz), per-minute means when the ward runs accelerated. Alarms carry IEC 60601-1-8
 /// priorities, can be acknowledged, and rise one priority when left unacknowledged too long.
 /// </summary>
-public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics metrics, ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
+public sealed class BedsideMonitorGrain(
+    [PersistentState("monitor", WardTwinStorage.Name)] IPersistentState<MonitorState> state,
+    ModelCatalog catalog,
+    WardTwinMetrics metrics,
+    ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
     private const int Keep = 300;
     private const int MaxReadingsPerPush = 120;
     private readonly ReadingRing _recent = new(Keep);
+    private MonitorSetup? _setup;
     private VitalsSampler? _sampler;
     private AlarmBoard? _board;
     private VitalsReading? _lastTruth;
@@ -22,27 +30,75 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
     private double _baselineHr;
     private long _samples;
     private double _nextSampleH = double.NaN;
+    private long _storedVersion;
 
-    public Task ConfigureAsync(string patientId, double baselineHr, double sampleHz, long seed)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (sampleHz <= 0 || !double.IsFinite(sampleHz))
+        var s = state.State;
+        if (s.Setup is { } setup)
         {
-            throw new ArgumentOutOfRangeException(nameof(sampleHz), $"monitor sample rate must be > 0 Hz, not {sampleHz}");
+            Set(setup);
+            if (s.Sampler is { } p)
+            {
+                _sampler!.Restore(new VitalsSamplerPosition(
+                    new SeededRandomPosition(p.RandomState, p.SpareNormal, p.HasSpare), p.HrDrift, p.BpDrift, p.Spo2Drift, p.LastTimeH, p.ArtefactUntilH, (VitalsArtefact)p.Artefact));
+            }
+
+            _board!.Restore(s.Alarms.Select(a => new ActiveAlarm(a.Kind, (AlarmPriority)a.Priority, a.RaisedAtH) { Acknowledged = a.Acknowledged, Escalated = a.Escalated, Active = a.Active }));
+            (_nextSampleH, _samples, _lastTruth) = (s.NextSampleH, s.Samples, s.LastTruth);
+            _storedVersion = _board!.Version;
         }
 
-        _hz = sampleHz;
-        _baselineHr = baselineHr;
-        _sampler = new VitalsSampler(catalog.Parameters.Vitals, new SeededRandom(SeededRandom.Key(seed, 0, (ulong)StreamPurpose.Monitor)));
-        _board = new AlarmBoard(catalog.Parameters.Alarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
         return Task.CompletedTask;
     }
 
-    public Task ObserveAsync(double fromH, double toH, VitalsReading truthAtEnd)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_board is not null)
+        {
+            await Checkpoint();
+        }
+    }
+
+    public async Task ConfigureAsync(MonitorSetup setup)
+    {
+        if (setup.SampleHz <= 0 || !double.IsFinite(setup.SampleHz))
+        {
+            throw new ArgumentOutOfRangeException(nameof(setup), $"monitor sample rate must be > 0 Hz, not {setup.SampleHz}");
+        }
+
+        Set(setup);
+        _nextSampleH = double.NaN;
+        _samples = 0;
+        _lastTruth = null;
+        await Checkpoint();
+    }
+
+    private void Set(MonitorSetup setup)
+    {
+        _setup = setup;
+        _hz = setup.SampleHz;
+        _baselineHr = setup.BaselineHrPerMin;
+        _sampler = new VitalsSampler(catalog.Parameters.Vitals, SeededRandom.For(setup.Seed, setup.PatientIndex, StreamPurpose.BedsideMonitor));
+        _board = new AlarmBoard(catalog.Parameters.Alarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
+    }
+
+    public async Task ObserveAsync(double fromH, double toH, VitalsReading truthAtEnd)
     {
         if (_sampler is null || toH <= fromH)
         {
-            return Task.CompletedTask;
+            return;
         }
+
+        Sample(fromH, toH, truthAtEnd);
+        if (_board!.Version != _storedVersion)
+        {
+            await Checkpoint();
+        }
+    }
+
+    private void Sample(double fromH, double toH, VitalsReading truthAtEnd)
+    {
 
         var start = _lastTruth ?? truthAtEnd;
         double stepH = 1 / (_hz * 3600);
@@ -56,7 +112,7 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
         if (due <= 0)
         {
             _lastTruth = truthAtEnd;
-            return Task.CompletedTask;
+            return;
         }
 
         bool perSample = due <= MaxReadingsPerPush;
@@ -81,7 +137,6 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
         _samples += due;
         metrics.VitalsSamples.Add(due, new KeyValuePair<string, object?>("mode", perSample ? "sample" : "minute-mean"));
         _lastTruth = truthAtEnd;
-        return Task.CompletedTask;
     }
 
     private void Take(double t, double fromH, double toH, VitalsReading start, VitalsReading end, bool withArtefacts)
@@ -103,7 +158,16 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
     public Task<MonitorTelemetry> GetTelemetryAsync(int count) =>
         Task.FromResult(new MonitorTelemetry(_recent.Last(Math.Clamp(count, 0, Keep)), Views()));
 
-    public Task<bool> AcknowledgeAsync(string kind) => Task.FromResult(_board?.Acknowledge(kind) ?? false);
+    public async Task<bool> AcknowledgeAsync(string kind)
+    {
+        bool known = _board?.Acknowledge(kind) ?? false;
+        if (known)
+        {
+            await Checkpoint();
+        }
+
+        return known;
+    }
 
     public Task<long> GetSampleCountAsync() => Task.FromResult(_samples);
 
@@ -115,6 +179,33 @@ public sealed class BedsideMonitorGrain(ModelCatalog catalog, WardTwinMetrics me
             string priority = alarm.Priority.ToString().ToLowerInvariant();
             metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", alarm.Kind), new KeyValuePair<string, object?>("priority", priority));
             Log.AlarmRaised(logger, this.GetPrimaryKeyString(), alarm.Kind, priority, reading.SimTimeH);
+        }
+    }
+
+    /// <summary>Stores the board, schedule and sampler; a failed write is logged and tried again at the next change.</summary>
+    private async Task Checkpoint()
+    {
+        var p = _sampler!.Position;
+        state.State = new MonitorState(
+            _setup,
+            new StoredSampler(p.Random.State, p.Random.SpareNormal, p.Random.HasSpare, p.HrDrift, p.BpDrift, p.Spo2Drift, p.LastTimeH, p.ArtefactUntilH, (int)p.Artefact),
+            [.. _board!.Alarms.Select(a => new StoredAlarm(a.Kind, (int)a.Priority, a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active))],
+            _nextSampleH, _samples, _lastTruth);
+        try
+        {
+            await state.WriteStateAsync();
+            _storedVersion = _board!.Version;
+        }
+        catch (Exception ex)
+        {
+            if (ex is InconsistentStateException)
+            {
+                // Another activation wrote after this one read (a silo was declared dead while still running):
+                // this activation is stale, so let a fresh one load what was stored.
+                this.DeactivateOnIdle();
+            }
+
+            Log.CheckpointFailed(logger, "monitor", this.GetPrimaryKeyString(), $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 

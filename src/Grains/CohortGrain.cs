@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Runtime;
 using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Grains;
 
 /// <summary>Fans a cohort out over shard grains (spread over the cluster's silos) and gathers outcomes in patient order.</summary>
+[PreferLocalPlacement]
 public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> options, ILocalSiloDetails silo, ILogger<CohortGrain> logger) : Grain, ICohortGrain
 {
     private int _done;

@@ -1,108 +1,34 @@
-using Microsoft.Extensions.Logging;
 using WardTwin.Model.Pump;
 
 namespace WardTwin.Grains;
 
-/// <summary>A bedside pump around the model's <see cref="InfusionPump"/>; the patient learns what it delivers, never the reverse.</summary>
-public sealed class InfusionPumpGrain(ILogger<InfusionPumpGrain> logger) : Grain, IInfusionPumpGrain
+/// <summary>
+/// The pump's keypad and screen. The pump model runs inside its patient's walk, so the care plan, the
+/// pump's own events and a trainee's keys act on one pump at one time, and the same code runs in cohorts;
+/// this grain holds no state of its own (its key is the patient's), so it can be collected and moved at will.
+/// </summary>
+public sealed class InfusionPumpGrain : Grain, IInfusionPumpGrain
 {
-    private InfusionPump? _pump;
-    private string? _patientId;
-    private double _admittedAtH;
-    private int _logged;
+    private IPatientGrain Patient => GrainFactory.GetGrain<IPatientGrain>(this.GetPrimaryKeyString());
 
-    private InfusionPump Pump => _pump ?? throw new InvalidOperationException($"pump {this.GetPrimaryKeyString()} has not been programmed (no patient admitted)");
+    public Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit) => Press(PumpActionKind.SetRate, rateMgPerH, confirmSoftLimit);
 
-    private double WardTimeH => _admittedAtH + Pump.TimeH;
+    public Task<PumpReply> StartAsync() => Press(PumpActionKind.Start);
 
-    public Task ProgramAsync(string patientId, PumpSettings settings, double wardTimeH)
-    {
-        _patientId = patientId;
-        _admittedAtH = wardTimeH;
-        _pump = new InfusionPump(new PumpProgramme(settings.Product, settings.ConcentrationMgPerMl, settings.BagVolumeMl, settings.HardMaxMgPerH, settings.SoftMaxMgPerH, settings.NearEmptyMinutes));
-        return Task.CompletedTask;
-    }
+    public Task<PumpReply> PauseAsync() => Press(PumpActionKind.Pause);
 
-    public Task<PumpReply> CommandAsync(double wardTimeH, double rateMgPerH, bool stopInfusion)
-    {
-        double t = Local(wardTimeH);
-        PumpResult result;
-        if (stopInfusion)
-        {
-            result = Pump.State == PumpState.Stopped ? new PumpResult(PumpOutcome.Accepted, "already stopped", Pump.RateMgPerH) : Pump.Stop(t);
-        }
-        else
-        {
-            if (Pump.State == PumpState.Stopped)
-            {
-                Pump.Start(t);
-            }
+    public Task<PumpReply> ResumeAsync() => Press(PumpActionKind.Resume);
 
-            result = Pump.SetRate(t, rateMgPerH, confirmed: true);
-        }
+    public Task<PumpReply> StopAsync() => Press(PumpActionKind.Stop);
 
-        return Task.FromResult(Reply(result));
-    }
+    public Task<PumpReply> ReplaceBagAsync() => Press(PumpActionKind.ReplaceBag);
 
-    public Task<PumpReply> AdvanceToAsync(double wardTimeH, bool autoNurse)
-    {
-        Pump.AdvanceTo(Local(wardTimeH));
-        if (autoNurse && (Pump.NearEmpty || Pump.State == PumpState.Empty))
-        {
-            Pump.ReplaceBag(Pump.TimeH);
-        }
+    public Task<PumpReply> OccludeAsync() => Press(PumpActionKind.Occlude);
 
-        return Task.FromResult(Reply(new PumpResult(PumpOutcome.Accepted, "ok", Pump.RateMgPerH)));
-    }
+    public Task<PumpReply> SetVtbiAsync(double? vtbiMl) => Press(PumpActionKind.SetVtbi, vtbiMl);
 
-    public Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit) =>
-        ByHand(Pump.SetRate(Pump.TimeH, rateMgPerH, confirmSoftLimit), manualRate: true);
+    public Task<PumpView> GetViewAsync() => Patient.GetPumpViewAsync();
 
-    public Task<PumpReply> PauseAsync() => ByHand(Pump.Pause(Pump.TimeH));
-
-    public Task<PumpReply> ResumeAsync() => ByHand(Pump.Resume(Pump.TimeH));
-
-    public Task<PumpReply> StopAsync() => ByHand(Pump.Stop(Pump.TimeH));
-
-    public Task<PumpReply> ReplaceBagAsync() => ByHand(Pump.ReplaceBag(Pump.TimeH));
-
-    public Task<PumpReply> OccludeAsync() => ByHand(Pump.Occlude(Pump.TimeH));
-
-    public Task<PumpReply> SetVtbiAsync(double? vtbiMl) => ByHand(Pump.SetVtbi(Pump.TimeH, vtbiMl));
-
-    public Task<PumpView> GetViewAsync()
-    {
-        var p = Pump;
-        return Task.FromResult(new PumpView(
-            p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, p.DeliveredMg, p.RemainingMl, p.NearEmpty,
-            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, p.VtbiMl is { } v ? v - p.InfusedSinceVtbiMl : null,
-            p.Log.TakeLast(50).Select(e => $"{_admittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray()));
-    }
-
-    /// <summary>A hand on the pump: on success the patient hears of the new delivery (one-way, so neither waits on the other).</summary>
-    private Task<PumpReply> ByHand(PumpResult result, bool manualRate = false)
-    {
-        if (result.Accepted && _patientId is not null)
-        {
-            GrainFactory.GetGrain<IPatientGrain>(_patientId)
-                .PumpDeliveryChangedAsync(WardTimeH, Pump.DeliveredRateMgPerH, manualRate ? Pump.RateMgPerH : null)
-                .Ignore();
-        }
-
-        return Task.FromResult(Reply(result));
-    }
-
-    private double Local(double wardTimeH) => Math.Max(wardTimeH - _admittedAtH, Pump.TimeH);
-
-    private PumpReply Reply(PumpResult r)
-    {
-        for (; _logged < Pump.Log.Count; _logged++)
-        {
-            var e = Pump.Log[_logged];
-            Log.PumpEvent(logger, this.GetPrimaryKeyString(), e.Kind, e.Detail);
-        }
-
-        double? next = Pump.NextEventTimeH is { } n ? _admittedAtH + n : null;
-        return new PumpReply(r.Outcome.ToString().ToLowerInvariant(), r.Message, Pump.RateMgPerH, Pump.DeliveredRateMgPerH, next);
-    }
+    private Task<PumpReply> Press(PumpActionKind key, double? value = null, bool confirm = false) =>
+        Patient.OperatePumpAsync(new PumpKeyPress(key.ToString(), value, confirm));
 }

@@ -20,9 +20,36 @@ internal static partial class Log
     [LoggerMessage(1103, LogLevel.Information, "ward {Ward}: discharged {Admission} from bed {Bed} at {SimTimeH:0.00} h")]
     public static partial void Discharged(ILogger logger, string ward, string admission, int bed, double simTimeH);
 
-    [LoggerMessage(1201, LogLevel.Information, "pump {Pump}: {Kind} {Detail}")]
-    public static partial void PumpEvent(ILogger logger, string pump, string kind, string detail);
-
     [LoggerMessage(1301, LogLevel.Warning, "monitor {Monitor}: alarm {Kind} ({Priority}) at {SimTimeH:0.000} h")]
     public static partial void AlarmRaised(ILogger logger, string monitor, string kind, string priority, double simTimeH);
+
+    [LoggerMessage(1104, LogLevel.Information, "ward {Ward}: activated on this silo and running again from {SimTimeH:0.000} h ({Occupied} beds occupied)")]
+    public static partial void WardRestored(ILogger logger, string ward, double simTimeH, int occupied);
+
+    [LoggerMessage(1105, LogLevel.Warning, "ward {Ward}: bed {Bed} ({Admission}) failed to move to {SimTimeH:0.000} h; the rest of the ward goes on and the bed is tried again next tick")]
+    public static partial void BedFailed(ILogger logger, Exception error, string ward, int bed, string admission, double simTimeH);
+
+    [LoggerMessage(1106, LogLevel.Information, "ward {Ward}: bed {Bed} ({Admission}) moves again after {Failures} failed ticks")]
+    public static partial void BedRecovered(ILogger logger, string ward, int bed, string admission, int failures);
+
+    [LoggerMessage(1107, LogLevel.Information, "ward {Ward}: stopped at {SimTimeH:0.000} h")]
+    public static partial void WardStopped(ILogger logger, string ward, double simTimeH);
+
+    [LoggerMessage(1108, LogLevel.Error, "ward {Ward}: its clock tick failed at {SimTimeH:0.000} h; it tries again next tick")]
+    public static partial void TickFailed(ILogger logger, Exception error, string ward, double simTimeH);
+
+    [LoggerMessage(1109, LogLevel.Warning, "ward keeper: could not wake ward {Ward} ({Error}); trying again")]
+    public static partial void KeeperMissed(ILogger logger, string ward, string error);
+
+    [LoggerMessage(1202, LogLevel.Information, "pump {Pump}: {Action} by hand: {Outcome} {Message} at {WardTimeH:0.000} h")]
+    public static partial void PumpKey(ILogger logger, string pump, string action, string outcome, string message, double wardTimeH);
+
+    [LoggerMessage(1401, LogLevel.Information, "patient {Patient}: activated and replayed {Inputs} stored inputs to {WardTimeH:0.000} h")]
+    public static partial void PatientRestored(ILogger logger, string patient, int inputs, double wardTimeH);
+
+    [LoggerMessage(1501, LogLevel.Error, "{Kind} {Id}: could not store its state; the change was not applied")]
+    public static partial void StoreFailed(ILogger logger, Exception error, string kind, string id);
+
+    [LoggerMessage(1502, LogLevel.Warning, "{Kind} {Id}: could not store its state ({Error}); kept in memory and written again at the next change")]
+    public static partial void CheckpointFailed(ILogger logger, string kind, string id, string error);
 }

@@ -1,109 +1,94 @@
+using Microsoft.Extensions.Logging;
 using WardTwin.Model.Pump;
 using WardTwin.Model.Simulation;
+using WardTwin.Model.Titration;
 using WardTwin.Model.Vitals;
 
 namespace WardTwin.Grains;
 
 /// <summary>
-/// A patient: the model's admission walk (PK/PD, pain, side effects, the protocol's care plan) on the
-/// ward's clock. Each rate the care plan calls for goes to the pump grain, and the patient's exposure is
-/// only what the pump answers it delivers; pump events (near-empty bag, empty bag, a trainee's hand)
-/// change exposure at their own times.
+/// A patient: the model's admission walk (PK/PD, pain, side effects, the protocol's care plan, the pump at
+/// the bed) on the ward's clock. Its stored state is the admission and the journal of inputs by hand, written
+/// at each of them; on activation the walk is rebuilt and the journal replayed, which gives back exactly the
+/// state of the last write (the walk moves only at events and inputs, so how often the ward looked does not
+/// matter). Between writes nothing is lost either: the walk re-derives every event from them.
 /// </summary>
-public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) : Grain, IPatientGrain
+public sealed class PatientGrain(
+    [PersistentState("patient", WardTwinStorage.Name)] IPersistentState<PatientState> state,
+    ModelCatalog catalog,
+    WardTwinMetrics metrics,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
-    private const int HistoryCapacity = 240;
-    private readonly List<PatientHistoryPoint> _history = new(16);
-    private double _historyStepH = 0.25;
+    private readonly PatientChart _chart = new();
     private int _logSeen;
     private Admission? _walk;
-    private PatientAdmission? _admission;
-    private double? _pumpNextWardH;
     private double _lastPushH;
 
-    private Admission Walk => _walk ?? throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} is not admitted");
+    private PatientAdmission Admitted => state.State.Admission ?? throw NotAdmitted();
 
-    private IInfusionPumpGrain PumpGrain => GrainFactory.GetGrain<IInfusionPumpGrain>(this.GetPrimaryKeyString());
+    private Admission Walk => _walk ?? throw NotAdmitted();
+
+    private double WardTimeH => Admitted.AdmittedAtH + Walk.ClockH;
 
     private IBedsideMonitorGrain Monitor => GrainFactory.GetGrain<IBedsideMonitorGrain>(this.GetPrimaryKeyString());
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Admission is { } admission)
+        {
+            _walk = Replay(admission, state.State.Inputs);
+            Log.PatientRestored(logger, this.GetPrimaryKeyString(), state.State.Inputs.Count, admission.AdmittedAtH + _walk.ClockH);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task AdmitAsync(PatientAdmission admission)
     {
-        if (_walk is not null)
+        if (state.State.Admission is not null)
         {
             throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} is already admitted");
         }
 
-        var (plan, sampler) = DataErrors.Translate(() => catalog.WardPlan(admission.ProtocolId));
-        var patient = sampler.Sample(admission.Seed, admission.PatientIndex);
-        _walk = new Admission(plan, patient, recordEvents: true, externalPump: true);
-        _admission = admission;
+        var walk = NewWalk(admission);
+        await Store(new PatientState(admission, []));
+        _walk = walk;
         _lastPushH = admission.AdmittedAtH;
-        var p = _walk.Programme;
-        await PumpGrain.ProgramAsync(this.GetPrimaryKeyString(), new PumpSettings(p.Product, p.ConcentrationMgPerMl, p.BagVolumeMl, p.HardMaxMgPerH, p.SoftMaxMgPerH, p.NearEmptyMinutes), admission.AdmittedAtH);
-        await Monitor.ConfigureAsync(this.GetPrimaryKeyString(), patient.Vitals.HrPerMin, admission.MonitorHz, admission.Seed ^ ((long)admission.PatientIndex << 20));
+        var patient = walk.Patient;
+        await Monitor.ConfigureAsync(new MonitorSetup(this.GetPrimaryKeyString(), patient.Vitals.HrPerMin, admission.MonitorHz, admission.Seed, admission.PatientIndex));
     }
 
-    public async Task<PatientTick> AdvanceToAsync(double wardTimeH)
+    public Task<PatientTick> AdvanceToAsync(double wardTimeH)
     {
-        var a = _admission ?? throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} is not admitted");
-        double target = wardTimeH - a.AdmittedAtH;
-        while (true)
-        {
-            if (Walk.PendingPumpCommand is { } command)
-            {
-                var reply = await PumpGrain.CommandAsync(a.AdmittedAtH + Walk.TimeH, command.RateMgPerH, command.Kind == PumpCommandKind.Stop);
-                Walk.SetDeliveredRate(Walk.TimeH, reply.DeliveredRateMgPerH);
-                _pumpNextWardH = reply.NextEventWardTimeH;
-                continue;
-            }
-
-            double? walkNext = Walk.NextEventTimeH;
-            if (_pumpNextWardH is { } pumpAt && pumpAt - a.AdmittedAtH <= target && (walkNext is null || pumpAt - a.AdmittedAtH < walkNext))
-            {
-                Walk.AdvanceTo(pumpAt - a.AdmittedAtH);
-                var reply = await PumpGrain.AdvanceToAsync(pumpAt, a.AutoNurse);
-                Walk.SetDeliveredRate(pumpAt - a.AdmittedAtH, reply.DeliveredRateMgPerH);
-                _pumpNextWardH = reply.NextEventWardTimeH;
-                continue;
-            }
-
-            if (walkNext is { } next && next <= target)
-            {
-                Walk.ProcessNext();
-                continue;
-            }
-
-            break;
-        }
-
-        Walk.AdvanceTo(Math.Max(target, Walk.TimeH));
+        var a = Admitted;
+        _chart.Redraw(a.AdmittedAtH, Walk, wardTimeH - a.AdmittedAtH);
         CountTitrations();
-        Remember(wardTimeH);
         metrics.InfusionRate.Record(Walk.DeliveredRateMgPerH, new KeyValuePair<string, object?>("protocol", a.ProtocolId));
-        var vitals = Reading(wardTimeH, Walk.ExpectedVitals());
-        if (wardTimeH > _lastPushH)
+        var vitals = Reading(WardTimeH, Walk.ExpectedVitals());
+        if (WardTimeH > _lastPushH)
         {
-            Monitor.ObserveAsync(_lastPushH, wardTimeH, vitals).Ignore();
-            _lastPushH = wardTimeH;
+            Monitor.ObserveAsync(_lastPushH, WardTimeH, vitals).Ignore();
+            _lastPushH = WardTimeH;
         }
 
-        return new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.TimeH);
+        return Task.FromResult(new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH));
     }
 
     public Task<PatientSnapshot> GetSnapshotAsync()
     {
-        var a = _admission ?? throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} is not admitted");
+        var a = Admitted;
         var c = Walk.ConcentrationsNow;
         return Task.FromResult(new PatientSnapshot(
-            this.GetPrimaryKeyString(), a.ProtocolId, a.AdmittedAtH + Walk.TimeH, Walk.TimeH,
+            this.GetPrimaryKeyString(), a.ProtocolId, WardTimeH, Walk.ClockH,
             c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl, c.SlowEffectNgPerMl, c.FastEffectNgPerMl,
             Walk.DeliveredRateMgPerH, Walk.ProtocolRate, Walk.LastReportedNrs, Walk.TreatmentEnded,
             Walk.Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray(),
             Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal)));
     }
 
-    public Task GiveMidazolamAsync(double doseMg)
+    public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync() => Task.FromResult(_chart.Points);
+
+    public async Task GiveMidazolamAsync(double doseMg)
     {
         double max = catalog.Parameters.SideEffects.MidazolamMaxDoseMg;
         if (doseMg <= 0 || doseMg > max || !double.IsFinite(doseMg))
@@ -111,46 +96,100 @@ public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
             throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: a midazolam dose of {doseMg} mg is outside 0-{max} mg");
         }
 
-        Walk.GiveMidazolam(Walk.TimeH, doseMg);
-        return Task.CompletedTask;
-    }
-
-    public Task PumpDeliveryChangedAsync(double wardTimeH, double deliveredMgPerH, double? manualRateMgPerH)
-    {
-        var a = _admission!;
-        double t = Math.Max(wardTimeH - a.AdmittedAtH, Walk.TimeH);
-        Walk.AdvanceTo(t);
-        Walk.SetDeliveredRate(t, deliveredMgPerH);
-        if (manualRateMgPerH is { } rate)
+        _ = Admitted;
+        if (Walk.TreatmentEnded)
         {
-            Walk.NoteManualRate(t, rate);
+            throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: no more doses on this ward");
         }
 
-        return Task.CompletedTask;
+        var input = new PatientInput(Walk.ClockH, null, doseMg);
+        await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
+        Apply(Walk, input);
     }
 
-    public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync() => Task.FromResult<IReadOnlyList<PatientHistoryPoint>>(_history.ToArray());
-
-    /// <summary>Keeps a point per step; when full, drops every other point and doubles the step, so memory stays flat.</summary>
-    private void Remember(double wardTimeH)
+    public async Task<PumpReply> OperatePumpAsync(PumpKeyPress press)
     {
-        if (_history.Count > 0 && wardTimeH - _history[^1].WardTimeH < _historyStepH)
+        var action = ToAction(press);
+        _ = Admitted;
+        if (Walk.TreatmentEnded)
         {
-            return;
+            return new PumpReply("refused", $"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: the pump is no longer in use", Walk.Pump.RateMgPerH, 0);
         }
 
-        var c = Walk.ConcentrationsNow;
-        _history.Add(new PatientHistoryPoint(wardTimeH, (float)Walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
-            (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, Walk.LastReportedNrs,
-            (byte)Walk.CurrentSideEffects().Values.Max()));
-        if (_history.Count >= HistoryCapacity)
-        {
-            for (int i = _history.Count - 1; i > 0; i -= 2)
-            {
-                _history.RemoveAt(i - 1);
-            }
+        var input = new PatientInput(Walk.ClockH, press, null);
 
-            _historyStepH *= 2;
+        // Stored before it is applied: a write that fails leaves walk and journal as they were.
+        await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
+        var result = Walk.Operate(action);
+        Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
+        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH);
+    }
+
+    public Task<PumpView> GetPumpViewAsync()
+    {
+        var a = Admitted;
+        var p = Walk.Pump;
+        var (deliveredMg, remainingMl, vtbiRemaining) = p.ProjectedAt(Walk.ClockH);
+        return Task.FromResult(new PumpView(
+            p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
+            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining,
+            p.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray()));
+    }
+
+    private KeyNotFoundException NotAdmitted() => new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");
+
+    private Admission NewWalk(PatientAdmission admission)
+    {
+        var (plan, sampler) = DataErrors.Translate(() => catalog.WardPlan(admission.ProtocolId));
+        return new Admission(plan, sampler.Sample(admission.Seed, admission.PatientIndex), recordEvents: true, wardNurseHangsBags: admission.AutoNurse);
+    }
+
+    /// <summary>The walk rebuilt from the stored admission and journal; the chart is redrawn along the way.</summary>
+    private Admission Replay(PatientAdmission admission, IReadOnlyList<PatientInput> inputs)
+    {
+        var walk = NewWalk(admission);
+        foreach (var input in inputs)
+        {
+            _chart.Redraw(admission.AdmittedAtH, walk, input.WalkTimeH);
+            Apply(walk, input);
+        }
+
+        _logSeen = walk.Log.Count;
+        _lastPushH = admission.AdmittedAtH + walk.ClockH;
+        return walk;
+    }
+
+    private static void Apply(Admission walk, PatientInput input)
+    {
+        walk.AdvanceTo(input.WalkTimeH);
+        if (input.MidazolamMg is { } mg)
+        {
+            walk.GiveMidazolam(mg);
+        }
+        else if (input.Pump is { } press)
+        {
+            walk.Operate(ToAction(press));
+        }
+    }
+
+    private static PumpAction ToAction(PumpKeyPress press) =>
+        Enum.TryParse<PumpActionKind>(press.Key, ignoreCase: false, out var kind) && Enum.IsDefined(kind)
+            ? new PumpAction(kind, press.Value, press.ConfirmSoftLimit)
+            : throw new ArgumentException($"unknown pump key '{press.Key}' (known: {string.Join(", ", Enum.GetNames<PumpActionKind>())})");
+
+    private async Task Store(PatientState next)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State = previous;
+            Log.StoreFailed(logger, ex, "patient", this.GetPrimaryKeyString());
+            throw new StorageUnavailableException($"patient {this.GetPrimaryKeyString()}: could not store the change ({ex.GetType().Name}: {ex.Message}); nothing was applied", ex);
         }
     }
 
@@ -159,13 +198,21 @@ public sealed class PatientGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
         var log = Walk.Log;
         for (; _logSeen < log.Count; _logSeen++)
         {
-            if (log[_logSeen].Kind == "titration")
+            if (log[_logSeen] is TitrationEvent t)
             {
-                string detail = log[_logSeen].Detail;
-                metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", detail[..detail.IndexOf(' ', StringComparison.Ordinal)]));
+                metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", ActionTag(t.Action)));
             }
         }
     }
+
+    private static string ActionTag(TitrationAction action) => action switch
+    {
+        TitrationAction.Raise => "raise",
+        TitrationAction.Hold => "hold",
+        TitrationAction.Freeze => "freeze",
+        TitrationAction.Lower => "lower",
+        _ => "restore",
+    };
 
     private static VitalsReading Reading(double wardTimeH, VitalSigns v) =>
         new(wardTimeH, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, null);

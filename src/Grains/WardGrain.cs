@@ -4,22 +4,25 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WardTwin.Model.Randomness;
 
+using Orleans.Storage;
+
 namespace WardTwin.Grains;
 
 /// <summary>
 /// A ward: beds, admissions, arrivals (a rate or a schedule) with a waiting list when beds are full,
 /// discharges when treatment ends, bed occupancy over time. Its clock moves on a grain timer; each move
-/// advances every occupied bed's patient to the new time (the patients do their own events).
+/// advances every occupied bed's patient to the new time (the patients do their own events). Its state is
+/// stored at every change and checkpointed while it runs; a running ward is listed in the ward registry, so
+/// the ward keeper wakes it on another silo if its own is lost, and activation re-arms the clock.
 /// </summary>
 public sealed class WardGrain(
+    [PersistentState("ward", WardTwinStorage.Name)] IPersistentState<WardState> state,
     ModelCatalog catalog,
-    [FromKeyedServices(WardGrain.ClockKey)] TimeProvider time,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     IOptions<WardTwinOptions> options,
     WardTwinMetrics metrics,
     ILogger<WardGrain> logger) : Grain, IWardGrain
 {
-    public const string ClockKey = "ward-clock";
-
     private readonly List<OccupancyPoint> _occupancy = [];
     private readonly Queue<double> _waiting = new();
     private readonly Queue<double> _lags = new();
@@ -27,22 +30,87 @@ public sealed class WardGrain(
     private WardClock? _clock;
     private string?[] _beds = [];
     private PatientTick?[] _ticks = [];
+    private BedFault?[] _faults = [];
     private double _simH;
     private double _nextArrivalH = double.PositiveInfinity;
     private int _scheduleIndex;
     private int _admitted;
     private int _discharged;
     private double _lagMs;
+    private bool _stopped;
     private SeededRandom _arrivals;
     private IGrainTimer? _timer;
+    private long _lastCheckpointTicks;
 
-    private WardConfig Config => _config ?? throw new InvalidOperationException($"ward {this.GetPrimaryKeyString()} has not been started");
+    private string Id => this.GetPrimaryKeyString();
+
+    private WardConfig Config => _config is not null && !_stopped ? _config : throw NotRunning();
+
+    private IWardRegistryGrain Registry => GrainFactory.GetGrain<IWardRegistryGrain>(IWardRegistryGrain.Key);
+
+    private int Occupied => _beds.Count(b => b is not null);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        _admitted = s.Admitted;
+        _discharged = s.Discharged;
+        if (s.Config is null || s.Stopped)
+        {
+            _stopped = s.Stopped;
+            _config = s.Config;
+            return Task.CompletedTask;
+        }
+
+        _config = s.Config;
+        _beds = [.. s.Beds];
+        _ticks = new PatientTick?[_beds.Length];
+        _faults = new BedFault?[_beds.Length];
+        _simH = s.SimH;
+        _nextArrivalH = s.NextArrivalH;
+        _scheduleIndex = s.ScheduleIndex;
+        _arrivals = new SeededRandom(s.ArrivalsRandomState);
+        foreach (var w in s.Waiting)
+        {
+            _waiting.Enqueue(w);
+        }
+
+        _occupancy.AddRange(s.Occupancy);
+        _clock = new WardClock(time, s.TimeScale);
+        if (s.Running)
+        {
+            _clock.Start(_simH);
+        }
+
+        ArmClock();
+        metrics.WardStarted();
+        for (int b = 0; b < Occupied; b++)
+        {
+            metrics.AdmissionStarted();
+        }
+
+        Log.WardRestored(logger, Id, _simH, Occupied);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_config is not null && !_stopped)
+        {
+            await Checkpoint();
+            metrics.WardEnded();
+            for (int b = 0; b < Occupied; b++)
+            {
+                metrics.AdmissionEnded();
+            }
+        }
+    }
 
     public async Task<WardStatus> StartAsync(WardConfig config)
     {
-        if (_config is not null)
+        if (_config is not null && !_stopped)
         {
-            throw new InvalidOperationException($"ward {this.GetPrimaryKeyString()} is already running");
+            throw new InvalidOperationException($"ward {Id} is already running (stop it before starting it again)");
         }
 
         if (config.Beds is < 1 or > 100_000)
@@ -58,9 +126,15 @@ public sealed class WardGrain(
         _ = DataErrors.Translate(() => catalog.WardPlan(config.ProtocolId)); // an unknown protocol fails here, before the ward exists
         _clock = new WardClock(time, config.TimeScale);
         _config = config;
+        _stopped = false;
+        _simH = 0;
         _beds = new string?[config.Beds];
         _ticks = new PatientTick?[config.Beds];
-        _arrivals = new SeededRandom(SeededRandom.Key(config.Seed, -2, 0xA77));
+        _faults = new BedFault?[config.Beds];
+        _waiting.Clear();
+        _occupancy.Clear();
+        _scheduleIndex = 0;
+        _arrivals = SeededRandom.For(config.Seed, -2, StreamPurpose.Arrivals);
         bool fillAtStart = config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null;
         _nextArrivalH = NextArrival(0);
         if (fillAtStart)
@@ -73,31 +147,55 @@ public sealed class WardGrain(
 
         _clock.Start(0);
         _occupancy.Add(new OccupancyPoint(0, Occupied, 0));
-        _timer = this.RegisterGrainTimer(_ => TickCore(), new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(options.Value.WardTickMs), TimeSpan.FromMilliseconds(options.Value.WardTickMs)) { KeepAlive = true });
+        await Checkpoint();
+        await Registry.AddAsync(Id);
+        ArmClock();
         metrics.WardStarted();
-        Log.WardStarted(logger, this.GetPrimaryKeyString(), config.Beds, config.ProtocolId, config.TimeScale);
+        Log.WardStarted(logger, Id, config.Beds, config.ProtocolId, config.TimeScale);
         return Status();
     }
 
-    public Task PauseAsync()
+    public async Task<WardStatus> StopAsync()
+    {
+        _ = Config;
+        for (int b = 0; b < _beds.Length; b++)
+        {
+            if (_beds[b] is not null)
+            {
+                Free(b);
+            }
+        }
+
+        _clock!.Pause();
+        _stopped = true;
+        _timer?.Dispose();
+        _timer = null;
+        await Checkpoint();
+        await Registry.RemoveAsync(Id);
+        metrics.WardEnded();
+        Log.WardStopped(logger, Id, _simH);
+        return Status();
+    }
+
+    public async Task PauseAsync()
     {
         _ = Config;
         _clock!.Pause();
-        return Task.CompletedTask;
+        await Checkpoint();
     }
 
-    public Task ResumeAsync()
+    public async Task ResumeAsync()
     {
         _ = Config;
         _clock!.Start(_simH);
-        return Task.CompletedTask;
+        await Checkpoint();
     }
 
-    public Task SetTimeScaleAsync(double timeScale)
+    public async Task SetTimeScaleAsync(double timeScale)
     {
         _ = Config;
         _clock!.SetTimeScale(timeScale, _simH);
-        return Task.CompletedTask;
+        await Checkpoint();
     }
 
     public async Task<WardStatus> TickAsync()
@@ -116,10 +214,12 @@ public sealed class WardGrain(
             throw new InvalidOperationException($"bed {bed} is occupied by {occupant}");
         }
 
-        return await AdmitToBed(bed, _simH);
+        string id = await AdmitToBed(bed, _simH);
+        await Checkpoint();
+        return id;
     }
 
-    public Task DischargeAsync(int bed)
+    public async Task DischargeAsync(int bed)
     {
         _ = Config;
         CheckBed(bed);
@@ -129,16 +229,45 @@ public sealed class WardGrain(
         }
 
         Free(bed);
-        return Task.CompletedTask;
+        await Checkpoint();
     }
 
-    public Task<WardStatus> GetStatusAsync() => Task.FromResult(Status());
+    public Task<bool> EnsureRunningAsync() => Task.FromResult(_config is not null && !_stopped);
+
+    public Task<WardStatus> GetStatusAsync() => _config is null ? throw NotRunning() : Task.FromResult(Status());
 
     public Task<double[]> GetTickLagsMsAsync() => Task.FromResult(_lags.ToArray());
 
-    public Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync() => Task.FromResult<IReadOnlyList<OccupancyPoint>>(_occupancy.ToArray());
+    public Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync() =>
+        _config is null ? throw NotRunning() : Task.FromResult<IReadOnlyList<OccupancyPoint>>(_occupancy.ToArray());
 
-    private int Occupied => _beds.Count(b => b is not null);
+    private KeyNotFoundException NotRunning() =>
+        new(_stopped ? $"ward {Id} is stopped (start it again)" : $"ward {Id} has not been started");
+
+    private void ArmClock()
+    {
+        var period = TimeSpan.FromMilliseconds(options.Value.WardTickMs);
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(_ => TimerTick(), new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        _lastCheckpointTicks = time.GetTimestamp();
+    }
+
+    /// <summary>A tick that throws is logged and the next one tries again: the clock never stops on an error.</summary>
+    private async Task TimerTick()
+    {
+        try
+        {
+            await TickCore();
+            if (time.GetElapsedTime(_lastCheckpointTicks).TotalSeconds >= options.Value.WardCheckpointSeconds)
+            {
+                await Checkpoint();
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.TickFailed(logger, ex, Id, _simH);
+        }
+    }
 
     private async Task TickCore()
     {
@@ -155,6 +284,7 @@ public sealed class WardGrain(
             _nextArrivalH = NextArrival(_nextArrivalH);
         }
 
+        int occupiedBefore = Occupied;
         await AdmitWaiting(target);
         var advancing = new List<Task>();
         for (int b = 0; b < _beds.Length; b++)
@@ -167,11 +297,13 @@ public sealed class WardGrain(
 
         await Task.WhenAll(advancing);
         _simH = target;
+        bool freed = false;
         for (int b = 0; b < _beds.Length; b++)
         {
             if (_ticks[b] is { TreatmentEnded: true })
             {
                 Free(b);
+                freed = true;
             }
         }
 
@@ -180,6 +312,11 @@ public sealed class WardGrain(
         if (last.Occupied != Occupied || last.Waiting != _waiting.Count)
         {
             _occupancy.Add(new OccupancyPoint(_simH, Occupied, _waiting.Count));
+        }
+
+        if (freed || Occupied != occupiedBefore)
+        {
+            await Checkpoint();
         }
 
         _lagMs = clock.Elapsed.TotalMilliseconds;
@@ -191,8 +328,28 @@ public sealed class WardGrain(
         }
     }
 
-    private async Task Advance(int bed, string id, double target) =>
-        _ticks[bed] = await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target);
+    /// <summary>One bed's move; a failure marks the bed and is logged (once, and again when it recovers), never stops the ward.</summary>
+    private async Task Advance(int bed, string id, double target)
+    {
+        try
+        {
+            _ticks[bed] = await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target);
+            if (_faults[bed] is { } fault)
+            {
+                Log.BedRecovered(logger, Id, bed, id, fault.Count);
+                _faults[bed] = null;
+            }
+        }
+        catch (Exception ex)
+        {
+            if (_faults[bed] is null)
+            {
+                Log.BedFailed(logger, ex, Id, bed, id, target);
+            }
+
+            _faults[bed] = new BedFault($"{ex.GetType().Name}: {ex.Message}", (_faults[bed]?.Count ?? 0) + 1);
+        }
+    }
 
     private async Task AdmitWaiting(double atH)
     {
@@ -208,24 +365,50 @@ public sealed class WardGrain(
 
     private async Task<string> AdmitToBed(int bed, double atH)
     {
-        string id = $"{this.GetPrimaryKeyString()}/{_admitted}";
-        await GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(new PatientAdmission(
-            this.GetPrimaryKeyString(), bed, Config.ProtocolId, Config.Seed, _admitted, atH, Config.MonitorHz, Config.AutoNurse));
+        var c = Config;
+        string id = $"{Id}/{_admitted}";
+        await GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(new PatientAdmission(Id, bed, c.ProtocolId, c.Seed, _admitted, atH, c.MonitorHz, c.AutoNurse));
         _admitted++;
         _beds[bed] = id;
         _ticks[bed] = null;
+        _faults[bed] = null;
         metrics.AdmissionStarted();
-        Log.Admitted(logger, this.GetPrimaryKeyString(), id, bed, atH);
+        Log.Admitted(logger, Id, id, bed, atH);
         return id;
     }
 
     private void Free(int bed)
     {
-        Log.Discharged(logger, this.GetPrimaryKeyString(), _beds[bed]!, bed, _simH);
+        Log.Discharged(logger, Id, _beds[bed]!, bed, _simH);
         _beds[bed] = null;
         _ticks[bed] = null;
+        _faults[bed] = null;
         _discharged++;
         metrics.AdmissionEnded();
+    }
+
+    /// <summary>Stores the ward; a failed write is logged and the ward goes on (it is written again at the next change or checkpoint).</summary>
+    private async Task Checkpoint()
+    {
+        _lastCheckpointTicks = time.GetTimestamp();
+        state.State = new WardState(
+            _config, [.. _beds], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _nextArrivalH, _scheduleIndex, _arrivals.Position.State,
+            [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            if (ex is InconsistentStateException)
+            {
+                // Another activation wrote after this one read (a silo was declared dead while still running):
+                // this activation is stale, so let a fresh one load what was stored.
+                this.DeactivateOnIdle();
+            }
+
+            Log.CheckpointFailed(logger, "ward", Id, $"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private double NextArrival(double afterH)
@@ -258,9 +441,12 @@ public sealed class WardGrain(
         for (int b = 0; b < _beds.Length; b++)
         {
             var t = _ticks[b];
-            beds.Add(new BedStatus(b, _beds[b], t is null ? null : (t.HoursSinceAdmission / 24) + 1, t?.DeliveredRateMgPerH, t?.LastNrs, t?.Vitals, []));
+            beds.Add(new BedStatus(b, _beds[b], t is null ? null : (t.HoursSinceAdmission / 24) + 1, t?.DeliveredRateMgPerH, t?.LastNrs, t?.Vitals, [], _faults[b]?.Error));
         }
 
-        return new WardStatus(this.GetPrimaryKeyString(), _simH, _clock?.TimeScale ?? 0, _clock?.Running ?? false, _beds.Length, Occupied, _waiting.Count, _admitted, _discharged, beds, _lagMs);
+        return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, _beds.Length, Occupied, _waiting.Count, _admitted, _discharged, beds, _lagMs,
+            RuntimeIdentity, _stopped);
     }
+
+    private sealed record BedFault(string Error, int Count);
 }

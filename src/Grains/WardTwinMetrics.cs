@@ -19,7 +19,7 @@ public sealed class WardTwinMetrics
     {
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("live_admissions", () => Interlocked.Read(ref _liveAdmissions), "{admission}", "Admissions currently in a bed on a live ward on this silo");
-        meter.CreateObservableGauge("wards_running", () => Interlocked.Read(ref _wardsRunning), "{ward}", "Live wards started on this silo");
+        meter.CreateObservableGauge("wards_running", () => Interlocked.Read(ref _wardsRunning), "{ward}", "Live wards running on this silo");
         InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick");
         VitalsSamples = meter.CreateCounter<long>("vitals_samples", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
         Alarms = meter.CreateCounter<long>("alarms", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
@@ -33,6 +33,8 @@ public sealed class WardTwinMetrics
     public void AdmissionEnded() => Interlocked.Decrement(ref _liveAdmissions);
 
     public void WardStarted() => Interlocked.Increment(ref _wardsRunning);
+
+    public void WardEnded() => Interlocked.Decrement(ref _wardsRunning);
 
     public Histogram<double> InfusionRate { get; }
 

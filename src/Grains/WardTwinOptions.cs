@@ -25,4 +25,10 @@ public sealed class WardTwinOptions
 
     /// <summary>How often a running ward moves its clock, in real milliseconds.</summary>
     public int WardTickMs { get; set; } = 1000;
+
+    /// <summary>How often a running ward stores its sim time between changes, in real seconds.</summary>
+    public double WardCheckpointSeconds { get; set; } = 5;
+
+    /// <summary>How often the ward keeper on each silo wakes the registered wards, in real milliseconds.</summary>
+    public int WardKeeperIntervalMs { get; set; } = 2000;
 }

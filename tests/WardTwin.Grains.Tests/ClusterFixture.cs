@@ -7,7 +7,10 @@ using WardTwin.Silo.Hosting;
 
 namespace WardTwin.Grains.Tests;
 
-/// <summary>An in-process cluster of two silos whose ward clocks run on one fake TimeProvider.</summary>
+/// <summary>
+/// One in-process cluster of two silos shared by every ward test (a collection runs its tests one at a time).
+/// Grain timers, ward clocks and the ward keeper run on Orleans's grain clock, here one fake TimeProvider.
+/// </summary>
 public sealed class TwoSiloCluster : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -23,6 +26,12 @@ public sealed class TwoSiloCluster : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class WardClusterGroup : ICollectionFixture<TwoSiloCluster>
+{
+    public const string Name = "ward cluster";
 }
 
 /// <summary>The same with one silo, to compare a cohort's result across cluster sizes.</summary>
@@ -41,14 +50,23 @@ public sealed class OneSiloCluster : IAsyncLifetime
 
 internal static class ClusterFactory
 {
-    public static InProcessTestCluster Build(int silos, TimeProvider wardClock)
+    public static InProcessTestCluster Build(int silos, TimeProvider grainTime, IDictionary<string, string?>? settings = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WardTwin:ShardSize"] = "40" }).Build();
-            silo.Services.AddKeyedSingleton(WardGrain.ClockKey, wardClock);
+            var values = new Dictionary<string, string?> { ["WardTwin:ShardSize"] = "40" };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+            silo.Services.AddKeyedSingleton(Orleans.Runtime.TimeProviderNames.Grains, grainTime);
+            silo.AddMemoryGrainStorage(WardTwinStorage.Name);
+            SiloClustering.UseBinaryStateSerializer(silo.Services);
             SiloHostFactory.ConfigureServices(silo.Services, configuration);
+            silo.Services.AddHostedService<WardKeeper>();
         });
         return builder.Build();
     }

@@ -5,7 +5,8 @@ using WardTwin.Model.Vitals;
 
 namespace WardTwin.Grains.Tests;
 
-public sealed class CohortGrainTests(TwoSiloCluster two, OneSiloCluster one) : IClassFixture<TwoSiloCluster>, IClassFixture<OneSiloCluster>
+[Collection(WardClusterGroup.Name)]
+public sealed class CohortGrainTests(TwoSiloCluster two, OneSiloCluster one) : IClassFixture<OneSiloCluster>
 {
     private static readonly DataCatalog Data = DataCatalog.Locate();
 

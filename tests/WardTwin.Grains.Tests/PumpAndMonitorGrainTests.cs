@@ -1,6 +1,7 @@
 namespace WardTwin.Grains.Tests;
 
-public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture) : IClassFixture<TwoSiloCluster>
+[Collection(WardClusterGroup.Name)]
+public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture)
 {
     private async Task<(IWardGrain Ward, string Admission)> Ward(string name, double monitorHz = 1)
     {
@@ -52,7 +53,8 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture) : IClassFix
         await ward.TickAsync();
         Assert.True((await pump.ResumeAsync()).Accepted);
         var resumed = await Eventually(patient, p => p.DeliveredRateMgPerH == 13, "13 mg/h again after resume");
-        Assert.Contains(resumed.Log, l => l.Contains("rate set by hand to 13", StringComparison.Ordinal));
+        Assert.Contains(resumed.Log, l => l.Contains("set rate 13 mg/h (confirmed) by hand", StringComparison.Ordinal));
+        await ward.StopAsync();
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class SiloLossTests
                 ["WardTwin:ShardConcurrency"] = "1",
                 ["WardTwin:ShardRetries"] = "6",
             }).Build();
-            silo.Services.AddKeyedSingleton<TimeProvider>(WardGrain.ClockKey, new FakeTimeProvider());
+            silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Grains, new FakeTimeProvider());
+            silo.AddMemoryGrainStorage(WardTwinStorage.Name);
             silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
             SiloHostFactory.ConfigureServices(silo.Services, configuration);
         });

@@ -3,7 +3,8 @@ using WardTwin.Model.Simulation;
 
 namespace WardTwin.Grains.Tests;
 
-public sealed class WardGrainTests(TwoSiloCluster fixture) : IClassFixture<TwoSiloCluster>
+[Collection(WardClusterGroup.Name)]
+public sealed class WardGrainTests(TwoSiloCluster fixture)
 {
     private static readonly DataCatalog Data = DataCatalog.Locate();
 
@@ -118,9 +119,10 @@ public sealed class WardGrainTests(TwoSiloCluster fixture) : IClassFixture<TwoSi
         Assert.Equal(before.TimeScale, after.TimeScale);
 
         var stranger = fixture.Client.GetGrain<IPatientGrain>("nobody/0");
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => stranger.GetSnapshotAsync());
+        var ex = await Assert.ThrowsAsync<KeyNotFoundException>(() => stranger.GetSnapshotAsync());
         Assert.Contains("nobody/0 is not admitted", ex.Message, StringComparison.Ordinal);
         var pump = fixture.Client.GetGrain<IInfusionPumpGrain>("nobody/0");
-        await Assert.ThrowsAsync<InvalidOperationException>(() => pump.SetRateAsync(5, false));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => pump.SetRateAsync(5, false));
+        await ward.StopAsync();
     }
 }

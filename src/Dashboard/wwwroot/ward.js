@@ -51,6 +51,7 @@ function render(update) {
     const id = b.admissionId;
     row.dataset.admission = id || '';
     row.querySelector('.patient').innerHTML = id ? `<a href="patient.html?id=${encodeURIComponent(id)}">${id}</a>` : 'empty';
+    if (b.fault) { row.querySelector('.patient').append(el('span', { class: 'alarm high', title: b.fault }, 'bed fault')); }
     row.querySelector('.day').textContent = fmt(b.protocolDay, 1);
     row.querySelector('.rate').textContent = fmt(b.pumpRateMgPerH, 1);
     row.querySelector('.nrs').textContent = b.lastNrs ?? '–';

@@ -10,6 +10,7 @@ public sealed class PkPdState
     private readonly double[] _modal = new double[PkPdSystem.StateCount];
     private readonly double[] _decayCache = new double[PkPdSystem.StateCount];
     private double _decayCacheDt = double.NaN;
+    private readonly double[] _projected = new double[PkPdSystem.StateCount];
 
     public PkPdState(PkPdSystem system)
     {
@@ -82,6 +83,23 @@ public sealed class PkPdState
     }
 
     public Concentrations Concentrations => _system.Evaluate(_modal, RateMgPerH);
+
+    /// <summary>
+    /// The concentrations at a later time at the current rate, without moving the state: a host can show
+    /// any instant between events while the state itself moves only at events, so its course does not
+    /// depend on how often the host looks (and a replay of the same events is bit-identical).
+    /// </summary>
+    public Concentrations ConcentrationsAt(double timeH)
+    {
+        double dt = Math.Max(0, timeH - TimeH);
+        var l = _system.Eigenvalues;
+        for (int i = 0; i < _modal.Length; i++)
+        {
+            _projected[i] = _modal[i] * Math.Exp(l[i] * dt);
+        }
+
+        return _system.Evaluate(_projected, RateMgPerH);
+    }
 
     public double[] FullState() => _system.State(_modal, RateMgPerH);
 

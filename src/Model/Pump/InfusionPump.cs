@@ -101,6 +101,12 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             return Refuse($"rate must be a number >= 0 mg/h, not {rateMgPerH}");
         }
 
+        if (State == PumpState.Stopped)
+        {
+            // A stopped pump delivers nothing whatever its rate: saying "ok" here would hide that.
+            return Refuse($"the pump is stopped: start it before setting a rate");
+        }
+
         if (rateMgPerH > Programme.HardMaxMgPerH + 1e-9)
         {
             return Refuse($"{F(rateMgPerH)} mg/h is above the hard limit of {F(Programme.HardMaxMgPerH)} mg/h");
@@ -125,6 +131,32 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
         }
 
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    /// <summary>A key pressed on the pump at a time.</summary>
+    public PumpResult Apply(double timeH, PumpAction action) => action.Kind switch
+    {
+        PumpActionKind.SetRate => SetRate(timeH, action.Value ?? double.NaN, action.ConfirmSoftLimit),
+        PumpActionKind.Start => Start(timeH),
+        PumpActionKind.Pause => Pause(timeH),
+        PumpActionKind.Resume => Resume(timeH),
+        PumpActionKind.Stop => Stop(timeH),
+        PumpActionKind.ReplaceBag => ReplaceBag(timeH),
+        PumpActionKind.Occlude => Occlude(timeH),
+        PumpActionKind.SetVtbi => SetVtbi(timeH, action.Value),
+        _ => Refuse($"unknown pump action {action.Kind}"),
+    };
+
+    /// <summary>
+    /// Delivered dose and bag volume at a later time, without moving the pump (no pump event lies in
+    /// between when the host has handled every event up to that time).
+    /// </summary>
+    public (double DeliveredMg, double RemainingMl, double? VtbiRemainingMl) ProjectedAt(double timeH)
+    {
+        double dt = Math.Max(0, timeH - TimeH);
+        double ml = State == PumpState.Running ? Math.Min(RateMlPerH * dt, RemainingMl) : 0;
+        double? vtbi = VtbiMl is { } v ? Math.Max(0, v - InfusedSinceVtbiMl - ml) : null;
+        return (DeliveredMg + (ml * Programme.ConcentrationMgPerMl), RemainingMl - ml, vtbi);
     }
 
     /// <summary>Sets (or clears, with null) the volume to be infused from now on.</summary>

@@ -18,6 +18,12 @@ public struct SeededRandom
         _hasSpare = false;
     }
 
+    /// <summary>Where the stream stands, so a host can store it and continue it later (<see cref="From"/>).</summary>
+    public readonly SeededRandomPosition Position => new(_state, _spareNormal, _hasSpare);
+
+    public static SeededRandom From(SeededRandomPosition position) =>
+        new(position.State) { _spareNormal = position.SpareNormal, _hasSpare = position.HasSpare };
+
     /// <summary>The stream for one purpose of one patient.</summary>
     public static SeededRandom For(long seed, int patientIndex, StreamPurpose purpose) =>
         new(Key(seed, patientIndex, (ulong)purpose));

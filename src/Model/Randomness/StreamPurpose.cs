@@ -12,5 +12,12 @@ public enum StreamPurpose : ulong
     Vitals = 7,
     Discharge = 8,
     CoMedication = 9,
+    /// <summary>The nursing observations' own vital-sign readings inside the walk.</summary>
     Monitor = 10,
+
+    /// <summary>A ward's arrivals (patient index -2: a ward-level stream, not a patient's).</summary>
+    Arrivals = 11,
+
+    /// <summary>The bedside monitor device at a live bed (apart from the walk's observations).</summary>
+    BedsideMonitor = 12,
 }

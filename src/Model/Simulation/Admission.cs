@@ -2,8 +2,8 @@ using WardTwin.Model.Outcomes;
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Pd;
 using WardTwin.Model.Pk;
-using WardTwin.Model.Pump;
 using WardTwin.Model.Protocols;
+using WardTwin.Model.Pump;
 using WardTwin.Model.Randomness;
 using WardTwin.Model.Titration;
 using WardTwin.Model.Vitals;
@@ -11,9 +11,12 @@ using WardTwin.Model.Vitals;
 namespace WardTwin.Model.Simulation;
 
 /// <summary>
-/// One admission of one virtual patient under one protocol, walked event by event on simulation time.
-/// The PK/PD state is advanced exactly between events; the same walk serves the reference engine (a
-/// plain loop) and the grains (which call <see cref="ProcessNext"/> as their clock reaches each event).
+/// One admission of one virtual patient under one protocol, walked event by event on simulation time:
+/// the protocol's events and the pump's own events, in time order. The PK/PD state moves exactly, and
+/// only at events and at a host's inputs (a key pressed on the pump, a dose by hand), never at the
+/// instants a host merely looks; so the course depends on the events and inputs alone, and a host that
+/// replays the same inputs at the same times gets a bit-identical walk. The reference engine runs it as
+/// a plain loop; a patient grain moves it with its ward's clock.
 /// </summary>
 public sealed class Admission
 {
@@ -28,39 +31,29 @@ public sealed class Admission
     private readonly TitrationEngine? _titration;
     private readonly IReadOnlyList<(double StartH, double EndH)> _infusions;
     private readonly TimelineEvent[] _treatment;
+    private readonly ObservationTracker _tracker;
+    private readonly List<AdmissionEvent>? _log;
+    private readonly double _hardMaxInProtocolUnits;
+    private readonly double _sessionH;
+    private readonly double _mgPerHPerProtocolUnit;
+    private readonly BedsidePump _pump;
+    private readonly CoMedicationPlan _comedication;
+    private readonly OutcomeRecord _outcome = new();
     private int _treatmentCount;
     private List<TimelineEvent>? _after;
     private int _nextAfter;
-    private readonly ObservationTracker _tracker;
-    private readonly List<AdmissionEvent>? _log;
-    private readonly bool _clonidinePatch;
-    private readonly double _hardMaxInProtocolUnits;
-    private readonly double _sessionH;
-    private readonly bool _externalPump;
-    private readonly InfusionPump? _pump;
     private SeededRandom _background;
     private SeededRandom _discharge;
     private int _next;
     private TitrationState _titrationState;
     private bool _running;
     private double _treatmentEndH = double.NaN;
-    private double _lastMidazolamH = double.NegativeInfinity;
-    private double _lastClonidineOralH = double.NegativeInfinity;
     private string? _earlyDischargeReason;
-    private int? _onsetDay;
-    private int _midazolamDoses;
-    private int _reviews;
-    private double _maxRateMgPerH;
-    private double? _effectiveRateMgPerH;
-    private double _endRateMgPerH;
-    private double _endRateProtocolUnits;
-    private int _nrsT1 = -1, _nrsT2 = -1;
-    private readonly List<int> _dailyNrs = new(16);
-    private readonly int[] _weekly = new int[Timeline.WeeksAfter];
 
-    /// <param name="externalPump">When true the host owns the pump: rate requests wait in <see cref="PendingPumpCommand"/>
-    /// and the patient's exposure is what the host reports with <see cref="SetDeliveredRate"/>.</param>
-    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool externalPump = false)
+    /// <param name="recordEvents">Keep the admission's and the pump's logs (live wards, tests); cohorts skip them.</param>
+    /// <param name="wardNurseHangsBags">A nurse hangs a new bag when the pump warns near-empty (cohorts, unattended wards);
+    /// without one the bag runs empty until someone replaces it by hand.</param>
+    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true)
     {
         var protocol = plan.Protocol;
         var parameters = plan.Parameters;
@@ -84,29 +77,30 @@ public sealed class Admission
         _background = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.BackgroundSideEffects);
         _discharge = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Discharge);
         _sessionH = protocol.Schedule.SessionH ?? 1;
-        double perUnit = RateUnits.ToMgPerHour(1, protocol.Rate.Unit, patient.WeightKg, _sessionH);
-        _hardMaxInProtocolUnits = protocol.Limits.HardMax.ToMgPerHour(patient.WeightKg, _sessionH) / perUnit;
+        _mgPerHPerProtocolUnit = RateUnits.ToMgPerHour(1, protocol.Rate.Unit, patient.WeightKg, _sessionH);
+        _hardMaxInProtocolUnits = protocol.Limits.HardMax.ToMgPerHour(patient.WeightKg, _sessionH) / _mgPerHPerProtocolUnit;
         _titrationState = new TitrationState(protocol.Rate.Start);
-        _externalPump = externalPump;
         Programme = PumpProgrammeFor(plan, patient);
-        _pump = externalPump ? null : new InfusionPump(Programme, keepLog: recordEvents);
-
-        var meds = protocol.CoMedicationOrEmpty;
-        var comed = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.CoMedication);
-        for (int m = 0; m < meds.Count; m++)
-        {
-            bool given = comed.NextDouble() < meds[m].Probability;
-            _clonidinePatch |= given && meds[m].Drug == Drug.Clonidine && meds[m].When == CoMedicationWhen.Continuous;
-        }
+        _pump = new BedsidePump(Programme, recordEvents, wardNurseHangsBags);
+        _comedication = new CoMedicationPlan(protocol, parameters.SideEffects, patient);
     }
 
     public VirtualPatient Patient { get; }
 
-    public double TimeH => _pk.TimeH;
+    /// <summary>Where the host's clock has brought the walk (hours since admission); every event up to it is handled.</summary>
+    public double ClockH { get; private set; }
 
-    public bool Finished => _next >= _treatmentCount && _after is not null && _nextAfter >= _after.Count;
+    public bool Finished => _next >= _treatmentCount && _after is not null && _nextAfter >= _after.Count && _pump.NextEventTimeH is null;
 
-    public double? NextEventTimeH => Finished ? null : Peek().TimeH;
+    /// <summary>The next protocol or pump event, if any.</summary>
+    public double? NextEventTimeH
+    {
+        get
+        {
+            double? timeline = TimelineFinished ? null : Peek().TimeH;
+            return _pump.NextEventTimeH is { } p && (timeline is null || p < timeline) ? p : timeline;
+        }
+    }
 
     /// <summary>The pump rate the protocol asks for now, in the protocol's unit.</summary>
     public double ProtocolRate => _titrationState.Rate;
@@ -118,11 +112,20 @@ public sealed class Admission
     /// <summary>The pump programme this patient needs (limits in mg/h for the patient's weight, the bag).</summary>
     public PumpProgramme Programme { get; }
 
-    /// <summary>With an external pump: what the protocol asks the pump to do now; the walk waits until it is answered.</summary>
-    public PumpCommand? PendingPumpCommand { get; private set; }
+    /// <summary>The pump at the bed (its state moves at events and inputs; see <see cref="InfusionPump.ProjectedAt"/> for the instants between).</summary>
+    public InfusionPump Pump => _pump.Pump;
 
-    /// <summary>The pump inside the walk, when the walk owns one (reference engine).</summary>
-    public InfusionPump? Pump => _pump;
+    public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
+
+    public double TreatmentEndH => _treatmentEndH;
+
+    /// <summary>The last pain score the patient reported (review, assessment, T1), if any.</summary>
+    public int? LastReportedNrs { get; private set; }
+
+    /// <summary>Concentrations at the host's clock.</summary>
+    public Concentrations ConcentrationsNow => _pk.ConcentrationsAt(ClockH);
+
+    private bool TimelineFinished => _next >= _treatmentCount && (_after is null || _nextAfter >= _after.Count);
 
     public static PumpProgramme PumpProgrammeFor(ProtocolPlan plan, VirtualPatient patient)
     {
@@ -138,47 +141,57 @@ public sealed class Admission
             defaults.NearEmptyMinutes);
     }
 
-    /// <summary>With an external pump: handle every event up to <paramref name="timeH"/>, stopping early while a pump command waits.</summary>
+    /// <summary>The host's clock reached <paramref name="timeH"/>: handle every event up to it.</summary>
     public void AdvanceTo(double timeH)
     {
-        while (PendingPumpCommand is null && !Finished && Peek().TimeH <= timeH)
+        while (NextEventTimeH is { } next && next <= timeH)
         {
             ProcessNext();
         }
 
-        if (PendingPumpCommand is null && timeH > _pk.TimeH)
+        ClockH = Math.Max(ClockH, timeH);
+    }
+
+    /// <summary>A key pressed on the pump by hand at the host's clock. Refused once treatment has ended.</summary>
+    public PumpResult Operate(PumpAction action)
+    {
+        double t = ClockH;
+        PumpResult result;
+        if (TreatmentEnded)
         {
-            _pk.AdvanceTo(timeH);
+            result = new PumpResult(PumpOutcome.Refused, $"patient {Patient.Index} was discharged at {_treatmentEndH:0.##} h: the pump is no longer in use", Pump.RateMgPerH);
         }
+        else
+        {
+            _pk.AdvanceTo(t);
+            result = _pump.Operate(t, action);
+            if (result.Accepted)
+            {
+                Deliver(_pump.Pump.DeliveredRateMgPerH);
+                if (action.Kind == PumpActionKind.SetRate)
+                {
+                    // Later reviews continue from the rate set by hand.
+                    _titrationState = _titrationState with { Rate = Pump.RateMgPerH / _mgPerHPerProtocolUnit };
+                    _outcome.NoteRate(Pump.RateMgPerH);
+                }
+            }
+        }
+
+        _log?.Add(new PumpHandEvent(t, action, result.Outcome, result.Message));
+        return result;
     }
 
-    /// <summary>The host's pump answered the pending command, or changed delivery by itself (pause, empty bag, occlusion).</summary>
-    public void SetDeliveredRate(double timeH, double deliveredMgPerH)
+    /// <summary>Midazolam given by hand (a trainee answering agitation) at the host's clock; refused once treatment has ended.</summary>
+    public void GiveMidazolam(double doseMg)
     {
-        PendingPumpCommand = null;
-        _pk.AdvanceTo(Math.Max(timeH, _pk.TimeH));
-        _pk.SetRate(_protocol.Arm == Arm.Placebo ? 0 : deliveredMgPerH);
+        if (TreatmentEnded)
+        {
+            throw new InvalidOperationException($"patient {Patient.Index} was discharged at {_treatmentEndH:0.##} h: no more doses on this ward");
+        }
+
+        _pk.AdvanceTo(ClockH);
+        _log?.Add(_comedication.ByHand(ClockH, doseMg));
     }
-
-    /// <summary>A rate set by hand (a trainee): later reviews continue from it.</summary>
-    public void NoteManualRate(double timeH, double rateMgPerH)
-    {
-        double perUnit = RateUnits.ToMgPerHour(1, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
-        _titrationState = _titrationState with { Rate = rateMgPerH / perUnit };
-        _maxRateMgPerH = Math.Max(_maxRateMgPerH, rateMgPerH);
-        _log?.Add(new AdmissionEvent(timeH, "manual", $"rate set by hand to {rateMgPerH:0.###} mg/h"));
-    }
-
-    /// <summary>Midazolam given by hand (a trainee answering agitation).</summary>
-    public void GiveMidazolam(double timeH, double doseMg)
-    {
-        _pk.AdvanceTo(Math.Max(timeH, _pk.TimeH));
-        Give(timeH, new CoMedication(Drug.Midazolam, doseMg, CoMedicationWhen.OnSideEffect), "given by hand");
-    }
-
-    public Concentrations ConcentrationsNow => _pk.Concentrations;
-
-    public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
 
     /// <summary>Side-effect grades at the latest nursing observation, by kind (card section 4).</summary>
     public IReadOnlyDictionary<string, SideEffectGrade> CurrentSideEffects()
@@ -193,14 +206,11 @@ public sealed class Admission
         return result;
     }
 
-    /// <summary>The last pain score the patient reported (review, assessment, T1), if any.</summary>
-    public int? LastReportedNrs { get; private set; }
-
-    /// <summary>The patient's true vital signs now, before monitor noise.</summary>
+    /// <summary>The patient's true vital signs at the host's clock, before monitor noise.</summary>
     public VitalSigns ExpectedVitals()
     {
-        double t = _pk.TimeH;
-        return _vitals.Expected(Patient, _pk.Concentrations.FastEffectNgPerMl, ClonidineActive(t), t - _lastMidazolamH);
+        double t = ClockH;
+        return _vitals.Expected(Patient, _pk.ConcentrationsAt(t).FastEffectNgPerMl, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
     }
 
     public AdmissionOutcome RunToEnd()
@@ -213,15 +223,20 @@ public sealed class Admission
         return Outcome();
     }
 
-    /// <summary>Advances to the next scheduled event and handles it.</summary>
+    /// <summary>Advances to the next event (the protocol's or the pump's) and handles it.</summary>
     public void ProcessNext()
     {
-        var e = Peek();
-        while (_pump?.NextEventTimeH is { } pumpEvent && pumpEvent < e.TimeH)
+        if (_pump.NextEventTimeH is { } pumpAt && (TimelineFinished || pumpAt < Peek().TimeH))
         {
-            HandlePumpEvent(pumpEvent);
+            _pk.AdvanceTo(pumpAt);
+            var (delivered, alert) = _pump.HandleEvent(pumpAt);
+            _log?.Add(alert);
+            Deliver(delivered);
+            ClockH = Math.Max(ClockH, pumpAt);
+            return;
         }
 
+        var e = Peek();
         if (_next < _treatmentCount)
         {
             _next++;
@@ -232,6 +247,7 @@ public sealed class Admission
         }
 
         _pk.AdvanceTo(e.TimeH);
+        ClockH = Math.Max(ClockH, e.TimeH);
         switch (e.Kind)
         {
             case TimelineEventKind.DayStart:
@@ -243,7 +259,7 @@ public sealed class Admission
                 break;
             case TimelineEventKind.InfusionStop:
                 _running = false;
-                Command(new PumpCommand(PumpCommandKind.Stop, 0));
+                Deliver(_pump.Command(e.TimeH, new PumpCommand(PumpCommandKind.Stop, 0)));
                 break;
             case TimelineEventKind.Observation:
                 Observe(e.TimeH);
@@ -255,24 +271,31 @@ public sealed class Admission
                 Assess(e.TimeH, e.Arg);
                 break;
             case TimelineEventKind.CoMedication:
-                GiveScheduled(e.TimeH, e.Arg);
+                Note(_comedication.Scheduled(e.TimeH, e.Arg));
                 break;
             case TimelineEventKind.TreatmentEnd:
                 EndTreatment(e.TimeH, null);
                 break;
             case TimelineEventKind.T1:
-                _nrsT1 = ReportNrs(e.TimeH);
+                _outcome.NrsT1 = ReportNrs(e.TimeH);
                 break;
             case TimelineEventKind.WeeklyAfter:
-                _weekly[e.Arg - 1] = ReportNrs(e.TimeH);
+                _outcome.Weekly[e.Arg - 1] = ReportNrs(e.TimeH);
                 break;
             case TimelineEventKind.T2:
-                _nrsT2 = ReportNrs(e.TimeH);
+                _outcome.NrsT2 = ReportNrs(e.TimeH);
                 break;
         }
     }
 
     private TimelineEvent Peek() => _next < _treatmentCount ? _treatment[_next] : _after![_nextAfter];
+
+    private void Note(AdmissionEvent e) => _log?.Add(e);
+
+    private double ToMgPerH(double protocolRate) => RateUnits.ToMgPerHour(protocolRate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
+
+    /// <summary>The patient receives what the pump delivers (nothing of the drug on the placebo arm).</summary>
+    private void Deliver(double deliveredMgPerH) => _pk.SetRate(_protocol.Arm == Arm.Placebo ? 0 : deliveredMgPerH);
 
     private void StartDay(int day)
     {
@@ -295,59 +318,16 @@ public sealed class Admission
             return;
         }
 
-        double mgPerH = RateUnits.ToMgPerHour(_titrationState.Rate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
-        _maxRateMgPerH = Math.Max(_maxRateMgPerH, mgPerH);
-        Command(new PumpCommand(PumpCommandKind.SetRate, mgPerH));
-    }
-
-    /// <summary>The protocol's nurse confirms soft-limit rates the protocol itself calls for.</summary>
-    private void Command(PumpCommand command)
-    {
-        if (_externalPump)
-        {
-            PendingPumpCommand = command;
-            return;
-        }
-
-        double t = _pk.TimeH;
-        if (command.Kind == PumpCommandKind.Stop)
-        {
-            _pump!.Stop(t);
-        }
-        else
-        {
-            if (_pump!.State == PumpState.Stopped)
-            {
-                _pump.Start(t);
-            }
-
-            _pump.SetRate(t, command.RateMgPerH, confirmed: true);
-        }
-
-        SetDeliveredRate(t, _pump.DeliveredRateMgPerH);
-    }
-
-    /// <summary>The bag warns near-empty: the ward nurse hangs a new one before it runs dry.</summary>
-    private void HandlePumpEvent(double t)
-    {
-        _pk.AdvanceTo(t);
-        _pump!.AdvanceTo(t);
-        if (_pump.State != PumpState.Empty)
-        {
-            _pump.ReplaceBag(t);
-            _log?.Add(new AdmissionEvent(t, "pump", "bag near empty: new bag hung"));
-        }
-
-        SetDeliveredRate(t, _pump.DeliveredRateMgPerH);
+        double mgPerH = ToMgPerH(_titrationState.Rate);
+        _outcome.NoteRate(mgPerH);
+        Deliver(_pump.Command(_pk.TimeH, new PumpCommand(PumpCommandKind.SetRate, mgPerH)));
     }
 
     private void Observe(double t)
     {
         var c = _pk.Concentrations;
-        bool midazolam = t - _lastMidazolamH < _parameters.SideEffects.MidazolamEffectH;
-        _tracker.Grade(_sideEffects, Patient, c.FastEffectNgPerMl, midazolam);
-        bool clonidine = ClonidineActive(t);
-        var expected = _vitals.Expected(Patient, c.FastEffectNgPerMl, clonidine, t - _lastMidazolamH);
+        _tracker.Grade(_sideEffects, Patient, c.FastEffectNgPerMl, _comedication.MidazolamActive(t));
+        var expected = _vitals.Expected(Patient, c.FastEffectNgPerMl, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
         var sample = _sampler.Sample(t, expected, withArtefacts: false);
         _tracker.RecordAlarms(_alarms.Evaluate(sample, Patient.Vitals.HrPerMin));
         if (_running)
@@ -355,7 +335,7 @@ public sealed class Admission
             _tracker.RecordPlateau(c);
         }
 
-        TriggerCoMedication(t);
+        _comedication.Trigger(t, _tracker, _log);
         if (_protocol.EarlyDischarge?.SevereSideEffectH is { } limit && _tracker.SevereHours >= limit && _protocol.IsInpatient)
         {
             EndTreatment(t, $"severe side effects for {limit:0} h");
@@ -365,25 +345,25 @@ public sealed class Admission
     private void Review(double t)
     {
         Observe(t);
-        if (!double.IsNaN(_treatmentEndH) || _titration is null)
+        if (TreatmentEnded || _titration is null)
         {
             return;
         }
 
         int reported = ReportNrs(t);
         bool noticed = _pain.NoticesRelief(Patient, reported);
-        NoteOnset(t, noticed);
+        _outcome.NoteOnset(t, noticed);
         var report = _tracker.Report(noticed, _alarms.Rules);
         double before = _titrationState.Rate;
         var decision = _titration.Review(_titrationState, report, _hardMaxInProtocolUnits);
         _titrationState = decision.State;
-        _reviews++;
+        _outcome.Reviews++;
         if (decision.Action == TitrationAction.Freeze)
         {
-            _effectiveRateMgPerH = RateUnits.ToMgPerHour(decision.NewRate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
+            _outcome.EffectiveRateMgPerH = ToMgPerH(decision.NewRate);
         }
 
-        _log?.Add(new AdmissionEvent(t, "titration", $"{decision.Action.ToString().ToLowerInvariant()} {before:0.###} -> {decision.NewRate:0.###} {RateUnits.Symbol(_protocol.Rate.Unit)}: {decision.Reason} (NRS {reported})"));
+        Note(new TitrationEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported));
         _tracker.ResetSinceReview();
         ApplyRate();
     }
@@ -391,26 +371,13 @@ public sealed class Admission
     private void Assess(double t, int day)
     {
         int reported = ReportNrs(t);
-        while (_dailyNrs.Count < day - 1)
-        {
-            _dailyNrs.Add(-1);
-        }
-
-        _dailyNrs.Add(reported);
-        NoteOnset(t, _pain.NoticesRelief(Patient, reported));
-    }
-
-    private void NoteOnset(double t, bool noticed)
-    {
-        if (noticed && _onsetDay is null)
-        {
-            _onsetDay = (int)Math.Floor(t / 24) + 1;
-        }
+        _outcome.NoteDaily(day, reported);
+        _outcome.NoteOnset(t, _pain.NoticesRelief(Patient, reported));
     }
 
     private int ReportNrs(double t)
     {
-        double end = double.IsNaN(_treatmentEndH) ? double.PositiveInfinity : _treatmentEndH;
+        double end = TreatmentEnded ? _treatmentEndH : double.PositiveInfinity;
         double relief = _pain.PlaceboRelief(Patient, t, end);
         double trueNrs = _pain.TrueNrs(Patient, _pk.Concentrations.SlowEffectNgPerMl, relief);
         int day = (int)Math.Floor(t / 24);
@@ -420,91 +387,37 @@ public sealed class Admission
         return reported;
     }
 
-    private void GiveScheduled(double t, int index)
-    {
-        var m = _protocol.CoMedicationOrEmpty[index];
-        Give(t, m, "scheduled");
-    }
-
-    private void TriggerCoMedication(double t)
-    {
-        var meds = _protocol.CoMedicationOrEmpty;
-        for (int i = 0; i < meds.Count; i++)
-        {
-            var m = meds[i];
-            if (m.When != CoMedicationWhen.OnSideEffect || t - LastDose(m.Drug) < (m.MinIntervalH ?? 0))
-            {
-                continue;
-            }
-
-            foreach (var name in m.SideEffects!)
-            {
-                if (_tracker.CurrentGradeOf(name) > SideEffectGrade.None)
-                {
-                    Give(t, m, name);
-                    break;
-                }
-            }
-        }
-    }
-
-    private void Give(double t, CoMedication m, string why)
-    {
-        if (m.Drug == Drug.Midazolam)
-        {
-            _lastMidazolamH = t;
-            _midazolamDoses++;
-        }
-        else
-        {
-            _lastClonidineOralH = t;
-        }
-
-        _log?.Add(new AdmissionEvent(t, "co-medication", $"{m.Drug.ToString().ToLowerInvariant()} {m.DoseMg:0.##} mg ({why})"));
-    }
-
-    private double LastDose(Drug drug) => drug == Drug.Midazolam ? _lastMidazolamH : _lastClonidineOralH;
-
-    private bool ClonidineActive(double t)
-    {
-        if (t - _lastClonidineOralH < _parameters.SideEffects.ClonidineOralEffectH)
-        {
-            return true;
-        }
-
-        return _clonidinePatch && double.IsNaN(_treatmentEndH);
-    }
-
     private void EndTreatment(double t, string? earlyReason)
     {
-        if (!double.IsNaN(_treatmentEndH))
+        if (TreatmentEnded)
         {
             return;
         }
 
         _treatmentEndH = t;
         _earlyDischargeReason = earlyReason;
-        if (_running)
+        if (_running || _pump.Pump.State is not (PumpState.Stopped or PumpState.Idle))
         {
-            Command(new PumpCommand(PumpCommandKind.Stop, 0));
+            Deliver(_pump.Command(t, new PumpCommand(PumpCommandKind.Stop, 0)));
         }
 
-        _endRateProtocolUnits = _titrationState.Rate;
-        _endRateMgPerH = RateUnits.ToMgPerHour(_titrationState.Rate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
+        _outcome.EndRateProtocolUnits = _titrationState.Rate;
+        _outcome.EndRateMgPerH = ToMgPerH(_titrationState.Rate);
         _running = false;
         _treatmentCount = _next;
         _after = Timeline.AfterTreatment(_protocol.OutcomesOrDefault, t);
-        _log?.Add(new AdmissionEvent(t, "discharge", earlyReason is null ? "end of treatment" : $"early discharge: {earlyReason}"));
+        Note(new DischargeEvent(t, earlyReason));
     }
 
     public AdmissionOutcome Outcome()
     {
         if (!Finished)
         {
-            throw new InvalidOperationException($"admission of patient {Patient.Index} is still running at {TimeH:0.##} h");
+            throw new InvalidOperationException($"admission of patient {Patient.Index} is still running at {_pk.TimeH:0.##} h");
         }
 
         var o = _protocol.OutcomesOrDefault;
+        var r = _outcome;
         bool dayCare = _protocol.Setting == Setting.DayCare;
         int sessions = _infusions.Count(i => i.StartH < _treatmentEndH);
         var plateau = _tracker.Plateau();
@@ -512,12 +425,12 @@ public sealed class Admission
         bool hasR = hasS && _protocol.Product == Product.Racemic;
         return new AdmissionOutcome(
             Patient.Index, Patient.Female, Patient.AgeYears, Patient.WeightKg, Patient.AnalgesicResponder, Patient.PlaceboResponder,
-            Patient.BaselineNrs, _nrsT1, _nrsT2, _dailyNrs.ToArray(), (int[])_weekly.Clone(),
-            _effectiveRateMgPerH, _maxRateMgPerH, _endRateMgPerH, _endRateProtocolUnits, _pk.DeliveredMg, _onsetDay,
+            Patient.BaselineNrs, r.NrsT1, r.NrsT2, r.DailyNrs(), (int[])r.Weekly.Clone(),
+            r.EffectiveRateMgPerH, r.MaxRateMgPerH, r.EndRateMgPerH, r.EndRateProtocolUnits, _pk.DeliveredMg, r.OnsetDay,
             _tracker.WorstEver.ToArray(), _tracker.AlarmsEver(),
             hasS ? plateau.SKetamineNgPerMl : null, hasR ? plateau.RKetamineNgPerMl : null,
             hasS ? plateau.SNorketamineNgPerMl : null, hasR ? plateau.RNorketamineNgPerMl : null,
             _treatmentEndH, dayCare ? 0 : _treatmentEndH / 24.0, dayCare ? sessions : 0, o.FollowUpVisits,
-            _earlyDischargeReason, _reviews, _midazolamDoses);
+            _earlyDischargeReason, r.Reviews, _comedication.MidazolamDoses);
     }
 }

@@ -1,4 +1,60 @@
+using System.Globalization;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Pump;
+using WardTwin.Model.Titration;
+
 namespace WardTwin.Model.Simulation;
 
-/// <summary>One line of an admission's log: titrations with reasons, co-medication, alarms, discharge.</summary>
-public sealed record AdmissionEvent(double TimeH, string Kind, string Detail);
+/// <summary>
+/// One line of an admission's log, as a typed record: hosts read its fields (metric tags, tests, a
+/// debrief), and <see cref="Kind"/> with <see cref="Detail"/> are only how a person reads it.
+/// </summary>
+public abstract record AdmissionEvent(double TimeH)
+{
+    public abstract string Kind { get; }
+
+    public abstract string Detail { get; }
+
+    protected static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A titration review's decision and why.</summary>
+public sealed record TitrationEvent(double TimeH, TitrationAction Action, double FromRate, double ToRate, string UnitSymbol, string Reason, int Nrs)
+    : AdmissionEvent(TimeH)
+{
+    public override string Kind => "titration";
+
+    public override string Detail => $"{Action.ToString().ToLowerInvariant()} {F(FromRate)} -> {F(ToRate)} {UnitSymbol}: {Reason} (NRS {Nrs})";
+}
+
+/// <summary>A key pressed on the pump by hand (a trainee), with the pump's answer.</summary>
+public sealed record PumpHandEvent(double TimeH, PumpAction Action, PumpOutcome Outcome, string Message) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "pump";
+
+    public override string Detail => Outcome == PumpOutcome.Accepted ? $"{Action} by hand" : $"{Action} by hand: {Outcome.ToString().ToLowerInvariant()}: {Message}";
+}
+
+/// <summary>The pump changed delivery by itself (bag near-empty, empty, volume to be infused reached) and what the ward nurse did.</summary>
+public sealed record PumpAlertEvent(double TimeH, string What, bool NewBagHung) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "pump";
+
+    public override string Detail => NewBagHung ? $"{What}: new bag hung" : What;
+}
+
+/// <summary>A co-medication dose (scheduled, triggered by a side effect, or given by hand).</summary>
+public sealed record CoMedicationEvent(double TimeH, Drug Drug, double DoseMg, string Why) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "co-medication";
+
+    public override string Detail => $"{Drug.ToString().ToLowerInvariant()} {DoseMg.ToString("0.##", CultureInfo.InvariantCulture)} mg ({Why})";
+}
+
+/// <summary>The end of treatment: as planned, or early with the reason.</summary>
+public sealed record DischargeEvent(double TimeH, string? EarlyReason) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "discharge";
+
+    public override string Detail => EarlyReason is null ? "end of treatment" : $"early discharge: {EarlyReason}";
+}

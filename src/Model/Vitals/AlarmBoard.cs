@@ -13,6 +13,19 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
 
     public IEnumerable<ActiveAlarm> Alarms => _alarms.Values;
 
+    /// <summary>Puts back stored alarms (a monitor reactivated after its silo was lost).</summary>
+    public void Restore(IEnumerable<ActiveAlarm> alarms)
+    {
+        _alarms.Clear();
+        foreach (var a in alarms)
+        {
+            _alarms[a.Kind] = a;
+        }
+    }
+
+    /// <summary>Goes up by one at every change of the board (raised, escalated, condition ended, acknowledged, cleared): a host stores the board when it moved.</summary>
+    public long Version { get; private set; }
+
     /// <summary>Applies one reading; returns the alarms it newly raised.</summary>
     public IReadOnlyList<ActiveAlarm> Record(double timeH, VitalSigns reading, double baselineHr)
     {
@@ -26,12 +39,15 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
                 var alarm = new ActiveAlarm(kind, rule.Priority, timeH);
                 _alarms[kind] = alarm;
                 (raised ??= []).Add(alarm);
+                Version++;
             }
             else if (_alarms.TryGetValue(kind, out var alarm))
             {
+                Version += alarm.Active == met ? 0 : 1;
                 alarm.Active = met;
                 if (met && !alarm.Acknowledged && !alarm.Escalated && timeH - alarm.RaisedAtH >= escalateAfterH)
                 {
+                    Version++;
                     alarm.Escalated = true;
                     alarm.Priority = alarm.Priority == AlarmPriority.High ? AlarmPriority.High : alarm.Priority + 1;
                 }
@@ -55,6 +71,7 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
         }
 
         alarm.Acknowledged = true;
+        Version++;
         if (!alarm.Active)
         {
             _alarms.Remove(kind);

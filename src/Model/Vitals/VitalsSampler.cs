@@ -15,6 +15,16 @@ public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
     private double _artefactUntilH = double.NegativeInfinity;
     private VitalsArtefact _artefact;
 
+    /// <summary>Where the sampler stands (noise stream, drifts, artefact), so a host can store and continue it.</summary>
+    public VitalsSamplerPosition Position => new(_random.Position, _hrDrift, _bpDrift, _spo2Drift, _lastTimeH, _artefactUntilH, _artefact);
+
+    public void Restore(VitalsSamplerPosition position)
+    {
+        _random = SeededRandom.From(position.Random);
+        (_hrDrift, _bpDrift, _spo2Drift) = (position.HrDrift, position.BpDrift, position.Spo2Drift);
+        (_lastTimeH, _artefactUntilH, _artefact) = (position.LastTimeH, position.ArtefactUntilH, position.Artefact);
+    }
+
     public VitalSigns Sample(double timeH, VitalSigns expected, bool withArtefacts)
     {
         double dt = double.IsNaN(_lastTimeH) ? double.PositiveInfinity : Math.Max(timeH - _lastTimeH, 0);

@@ -44,17 +44,19 @@ internal static class CohortCommand
         var data = CommonOptions.Data();
         var parameters = CommonOptions.Params();
 
+        var cluster = new ClusterOptions();
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
             protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters,
         };
-        command.SetAction(r => CommonOptions.Guard(() => Run(
+        cluster.AddTo(command);
+        command.SetAction(r => CommonOptions.GuardAsync(() => Run(
             r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(priceOverrides) ?? [], r.GetValue(output)!,
-            r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters)).GetAwaiter().GetResult()));
+            r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters), cluster.Read(r))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath)
+    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, WardTwin.Cluster.ClusterSettings cluster)
     {
         // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
@@ -73,7 +75,7 @@ internal static class CohortCommand
 
         var cohorts = jobs.Select(j => catalog.LoadCohort(j.Cohort)).ToList();
         string parametersPath = paramsPath ?? catalog.DefaultParametersPath;
-        await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root) : null;
+        await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root, cluster) : null;
         var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
         var results = new List<CohortResult>();
         for (int i = 0; i < jobs.Count; i++)

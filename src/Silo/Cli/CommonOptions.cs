@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WardTwin.Cluster;
 using WardTwin.Model.Data;
 
 namespace WardTwin.Silo.Cli;
@@ -55,6 +56,16 @@ internal static class CommonOptions
         catch (ArgumentException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (OrleansException ex) when (ex.InnerException is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"error: the silo could not reach its cluster: {ex.InnerException.Message}");
             return 2;
         }
     }

@@ -1,21 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WardTwin.Cluster;
 using WardTwin.Grains;
 using WardTwin.Model.Outcomes;
 using WardTwin.Silo.Hosting;
 
 namespace WardTwin.Silo.Cli;
 
-/// <summary>Runs cohorts through the grains of an embedded silo (the default engine of `cohort`).</summary>
+/// <summary>Runs cohorts through the grains of a silo of this process (the default engine of `cohort`): alone, or joined to a cluster whose silos share the shards.</summary>
 internal sealed class GrainCohortEngine : IAsyncDisposable
 {
     private readonly IHost _host;
 
     private GrainCohortEngine(IHost host) => _host = host;
 
-    public static async Task<GrainCohortEngine> StartAsync(string? dataPath)
+    public static async Task<GrainCohortEngine> StartAsync(string? dataPath, ClusterSettings cluster)
     {
-        var host = SiloHostFactory.Build(dataPath: dataPath);
+        await ClusterOptions.PreflightAsync(cluster);
+        var host = SiloHostFactory.Build(cluster, dataPath: dataPath);
         await host.StartAsync();
         return new GrainCohortEngine(host);
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WardTwin.Cluster;
 using WardTwin.Dashboard;
 using WardTwin.Grains;
 using WardTwin.Silo.Hosting;
@@ -27,17 +28,24 @@ internal static class RunCommand
             Description = "Where the dashboard listens (default http://127.0.0.1:5080); beyond loopback it needs Dashboard:TraineeToken and Dashboard:InstructorToken (e.g. WARDTWIN_Dashboard__TraineeToken)",
             DefaultValueFactory = _ => ["http://127.0.0.1:5080"],
         };
+        var wardId = new Option<string>("--ward") { Description = "The ward's id; a ward already running in the cluster is joined, not restarted", DefaultValueFactory = _ => "ward-1" };
+        var advertise = ClusterOptions.AdvertiseIp();
         var data = CommonOptions.Data();
+        var cluster = new ClusterOptions();
         var command = new Command("run", "Start a silo with one live ward and the dashboard, and print the ward's status line")
         {
-            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, data,
+            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, wardId, advertise, data,
         };
+        cluster.AddTo(command);
         command.SetAction((r, cancel) => CommonOptions.GuardAsync(async () =>
         {
             double scale = TimeScaleParser.Parse(r.GetValue(timeScale)!);
             var catalog = Model.Data.DataCatalog.Locate(r.GetValue(data));
             _ = catalog.LoadProtocol(r.GetValue(protocol)!);
-            await using var host = SiloHostFactory.BuildWithDashboard(r.GetValue(siloPort), r.GetValue(gatewayPort), catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error);
+            var settings = cluster.Read(r);
+            var placement = new SiloPlacement(r.GetValue(siloPort), r.GetValue(gatewayPort), ClusterOptions.ParseAddress(r.GetValue(advertise)!));
+            await ClusterOptions.PreflightAsync(settings);
+            await using var host = SiloHostFactory.BuildWithDashboard(settings, placement, catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error);
             await host.StartAsync(cancel);
             try
             {
@@ -50,10 +58,23 @@ internal static class RunCommand
                 return 2;
             }
 
-            var ward = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IWardGrain>("ward-1");
+            string id = r.GetValue(wardId)!;
+            var ward = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IWardGrain>(id);
             var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
-            await ward.StartAsync(config);
-            Console.WriteLine($"ward-1: {config.Beds} beds, {config.ProtocolId}, time scale {(double.IsPositiveInfinity(scale) ? "max" : scale.ToString(CultureInfo.InvariantCulture))}; silo on localhost:{r.GetValue(siloPort)}, gateway :{r.GetValue(gatewayPort)}. dashboard {string.Join(", ", r.GetValue(dashboard)!)}. Ctrl+C stops.");
+            Console.WriteLine(settings.Mode == ClusterMode.Embedded
+                ? $"embedded mode: this silo is a cluster of its own (state in memory; other `run` processes form clusters of their own). Use --cluster postgres --db ... to join several silos."
+                : $"cluster '{settings.ClusterId}' on PostgreSQL at {settings.Where}: silo {placement.AdvertisedAddress}:{placement.SiloPort}, gateway :{placement.GatewayPort}");
+            if (await Existing(ward) is { Stopped: false } running)
+            {
+                Console.WriteLine($"{id} is already running in the cluster (on {running.Host}, t = {running.SimTimeH:0.00} h): this silo joins it; the options of the ward are its own.");
+            }
+            else
+            {
+                await ward.StartAsync(config);
+                Console.WriteLine($"{id}: {config.Beds} beds, {config.ProtocolId}, time scale {(double.IsPositiveInfinity(scale) ? "max" : scale.ToString(CultureInfo.InvariantCulture))}.");
+            }
+
+            Console.WriteLine($"silo on port {placement.SiloPort}, gateway :{placement.GatewayPort}, dashboard {string.Join(", ", r.GetValue(dashboard)!)}. Ctrl+C stops this silo (the ward goes on in the cluster while another silo runs).");
             var until = r.GetValue(seconds) is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
             bool terminal = !Console.IsOutputRedirected;
             while (!cancel.IsCancellationRequested && DateTime.UtcNow < until)
@@ -67,7 +88,21 @@ internal static class RunCommand
                     break;
                 }
 
-                string line = StatusLine(await ward.GetStatusAsync());
+                string line;
+                try
+                {
+                    line = StatusLine(await ward.GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10), cancel));
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    // During a fail-over the ward is briefly unreachable; say so and keep watching.
+                    line = $"{id}: not reachable now ({ex.GetType().Name}: {ex.Message})";
+                }
+
                 Console.Write(terminal ? $"\r{line,-110}" : line + "\n");
             }
 
@@ -76,6 +111,18 @@ internal static class RunCommand
             return 0;
         }));
         return command;
+    }
+
+    private static async Task<WardStatus?> Existing(IWardGrain ward)
+    {
+        try
+        {
+            return await ward.GetStatusAsync();
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
     }
 
     public static string StatusLine(WardStatus s)

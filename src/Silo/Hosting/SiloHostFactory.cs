@@ -1,42 +1,43 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using WardTwin.Cluster;
 using WardTwin.Dashboard;
 using WardTwin.Grains;
 
 namespace WardTwin.Silo.Hosting;
 
-/// <summary>Builds the embedded silo: localhost clustering, the model catalog, options from configuration.</summary>
+/// <summary>Builds a silo host: its cluster (embedded or PostgreSQL), the model catalog, options from configuration, the ward keeper.</summary>
 public static class SiloHostFactory
 {
-    public static IHost Build(int? siloPort = null, int? gatewayPort = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
+    public static IHost Build(ClusterSettings? cluster = null, SiloPlacement? placement = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         Configure(builder, dataPath, logLevel);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort ?? FreePort(), gatewayPort ?? FreePort()));
+        builder.UseOrleans(silo => SiloClustering.Configure(silo, cluster ?? ClusterSettings.Embedded, placement ?? SiloPlacement.AnyFreePorts(), builder.Configuration));
         return builder.Build();
     }
 
     /// <summary>The silo with the dashboard in the same process, on the given URLs (default http://127.0.0.1:5080).</summary>
-    public static WebApplication BuildWithDashboard(int siloPort, int gatewayPort, string? dataPath, IEnumerable<string> urls, LogLevel logLevel = LogLevel.Warning)
+    public static WebApplication BuildWithDashboard(ClusterSettings cluster, SiloPlacement placement, string? dataPath, IEnumerable<string> urls, LogLevel logLevel = LogLevel.Warning)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         Configure(builder, dataPath, logLevel);
         builder.Services.AddWardTwinDashboard(builder.Configuration);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort));
+        builder.UseOrleans(silo => SiloClustering.Configure(silo, cluster, placement, builder.Configuration));
         builder.WebHost.UseUrls([.. urls]);
         var app = builder.Build();
         app.UseWardTwinDashboard();
         return app;
     }
 
-    /// <summary>What every WardTwin host shares: WARDTWIN_ environment settings, the data folder, quiet framework logs, services.</summary>
+    /// <summary>What every WardTwin host shares: WARDTWIN_ environment settings, the data folder, log levels, services.</summary>
     private static void Configure(IHostApplicationBuilder builder, string? dataPath, LogLevel logLevel)
     {
         builder.Configuration.AddEnvironmentVariables("WARDTWIN_");
@@ -48,21 +49,22 @@ public static class SiloHostFactory
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("WardTwin", logLevel);
 
-        // A lone localhost silo that stops tries to migrate every activation and logs one error per grain
-        // ("No active nodes are compatible"): there is nowhere to go and nothing is lost, so keep it quiet.
-        builder.Logging.AddFilter("Orleans.Grain", LogLevel.Critical);
+        // A ward that loses a bed, a store that fails, a keeper that cannot reach a ward: warnings the user must see.
+        builder.Logging.AddFilter("WardTwin", logLevel < LogLevel.Warning ? logLevel : LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration);
+        builder.Services.AddHostedService<WardKeeper>();
     }
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section)).Validate(o => o.ShardSize > 0 && o.WardTickMs > 0, "WardTwin:ShardSize and WardTwin:WardTickMs must be > 0");
+        services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section))
+            .Validate(o => o.ShardSize > 0 && o.WardTickMs > 0 && o.WardCheckpointSeconds > 0 && o.WardKeeperIntervalMs > 0,
+                "WardTwin:ShardSize, WardTickMs, WardCheckpointSeconds and WardKeeperIntervalMs must be > 0")
+            .ValidateOnStart();
         services.AddSingleton<ModelCatalog>();
         services.AddMetrics();
         services.TryAddSingleton<WardTwinMetrics>();
-        services.TryAddKeyedSingleton(WardGrain.ClockKey, TimeProvider.System);
     }
 
     /// <summary>A free loopback port, so a cohort run can start beside a running ward.</summary>

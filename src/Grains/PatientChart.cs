@@ -1,0 +1,51 @@
+using WardTwin.Model.Simulation;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// A patient's chart history: a point per step of ward time; when full, every other point goes and the
+/// step doubles, so memory stays flat over an admission. After a reactivation it is redrawn from the
+/// replayed walk on the same step grid.
+/// </summary>
+internal sealed class PatientChart
+{
+    private const int Capacity = 240;
+    private readonly List<PatientHistoryPoint> _points = new(16);
+    private double _stepH = 0.25;
+
+    public IReadOnlyList<PatientHistoryPoint> Points => _points.ToArray();
+
+    public void Remember(double wardTimeH, Admission walk)
+    {
+        if (_points.Count > 0 && wardTimeH - _points[^1].WardTimeH < _stepH)
+        {
+            return;
+        }
+
+        var c = walk.ConcentrationsNow;
+        _points.Add(new PatientHistoryPoint(wardTimeH, (float)walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
+            (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, walk.LastReportedNrs,
+            (byte)walk.CurrentSideEffects().Values.Max()));
+        if (_points.Count >= Capacity)
+        {
+            for (int i = _points.Count - 1; i > 0; i -= 2)
+            {
+                _points.RemoveAt(i - 1);
+            }
+
+            _stepH *= 2;
+        }
+    }
+
+    /// <summary>Moves a replayed walk to <paramref name="untilWalkH"/> one chart step at a time, remembering each.</summary>
+    public void Redraw(double admittedAtH, Admission walk, double untilWalkH)
+    {
+        double t = walk.ClockH;
+        while (t < untilWalkH)
+        {
+            t = Math.Min(untilWalkH, t + _stepH);
+            walk.AdvanceTo(t);
+            Remember(admittedAtH + t, walk);
+        }
+    }
+}

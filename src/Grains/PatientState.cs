@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// What a patient grain stores: the admission (who, under which protocol, when) and every input by hand
+/// at its walk time. The walk is a pure function of these, so a new activation replays them to exactly the
+/// state the last write left (PK/PD modes, random streams, pump, care plan) instead of storing the model.
+/// </summary>
+[GenerateSerializer]
+public sealed record PatientState(
+    [property: Id(0)] PatientAdmission? Admission,
+    [property: Id(1)] ImmutableList<PatientInput> Inputs)
+{
+    public PatientState()
+        : this(null, ImmutableList<PatientInput>.Empty)
+    {
+    }
+}
+
+/// <summary>One input by hand at a walk time (hours since admission): a pump key, or a midazolam dose.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PatientInput(
+    [property: Id(0)] double WalkTimeH,
+    [property: Id(1)] PumpKeyPress? Pump,
+    [property: Id(2)] double? MidazolamMg);

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// Runs on every silo: every few seconds it reads the ward registry and wakes each running ward. A ward
+/// that is active answers at once; one whose silo was lost is activated on a live silo, restores its
+/// stored state and re-arms its clock. So wards outlive silos without a human restarting them.
+/// </summary>
+public sealed class WardKeeper(
+    IGrainFactory grains,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    IOptions<WardTwinOptions> options,
+    ILogger<WardKeeper> logger) : BackgroundService
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromMilliseconds(options.Value.WardKeeperIntervalMs);
+        using var timer = new PeriodicTimer(period, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await WakeAll(stoppingToken);
+        }
+    }
+
+    private async Task WakeAll(CancellationToken cancel)
+    {
+        IReadOnlyList<string> wards;
+        try
+        {
+            wards = await grains.GetGrain<IWardRegistryGrain>(IWardRegistryGrain.Key).GetRunningAsync().WaitAsync(CallTimeout, cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            Missed("(registry)", ex);
+            return;
+        }
+
+        Found("(registry)");
+        await Task.WhenAll(wards.Select(w => Wake(w, cancel)));
+    }
+
+    private async Task Wake(string ward, CancellationToken cancel)
+    {
+        try
+        {
+            await grains.GetGrain<IWardGrain>(ward).EnsureRunningAsync().WaitAsync(CallTimeout, cancel);
+            Found(ward);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            Missed(ward, ex);
+        }
+    }
+
+    /// <summary>Logged once when a ward (or the registry) cannot be reached, not at every attempt.</summary>
+    private void Missed(string what, Exception ex)
+    {
+        lock (_missing)
+        {
+            if (!_missing.Add(what))
+            {
+                return;
+            }
+        }
+
+        Log.KeeperMissed(logger, what, $"{ex.GetType().Name}: {ex.Message}");
+    }
+
+    private void Found(string what)
+    {
+        lock (_missing)
+        {
+            _missing.Remove(what);
+        }
+    }
+}

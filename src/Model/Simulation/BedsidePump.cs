@@ -1,0 +1,61 @@
+using WardTwin.Model.Pump;
+
+namespace WardTwin.Model.Simulation;
+
+/// <summary>
+/// The pump at the bed as the walk sees it, the same in every engine: the protocol's commands (its
+/// nurse confirms soft-limit rates the protocol calls for), the pump's own events (bag near-empty or
+/// empty, volume to be infused reached) with the ward nurse hanging a new bag when one is on hand, and
+/// keys pressed by hand. Each returns what the pump now delivers; the walk sets the patient's exposure
+/// to exactly that.
+/// </summary>
+internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wardNurseHangsBags)
+{
+    public InfusionPump Pump { get; } = new(programme, keepLog);
+
+    public double? NextEventTimeH => Pump.NextEventTimeH;
+
+    public double Command(double t, PumpCommand command)
+    {
+        if (command.Kind == PumpCommandKind.Stop)
+        {
+            if (Pump.State != PumpState.Stopped)
+            {
+                Pump.Stop(t);
+            }
+        }
+        else
+        {
+            if (Pump.State == PumpState.Stopped)
+            {
+                Pump.Start(t);
+            }
+
+            Pump.SetRate(t, command.RateMgPerH, confirmed: true);
+        }
+
+        return Pump.DeliveredRateMgPerH;
+    }
+
+    /// <summary>Moves the pump through its next event; returns the delivery after it and what happened.</summary>
+    public (double DeliveredMgPerH, PumpAlertEvent Alert) HandleEvent(double t)
+    {
+        int before = Pump.Log.Count;
+        var stateBefore = Pump.State;
+        Pump.AdvanceTo(t);
+        string what = Pump.Log.Count > before ? Pump.Log[^1].Detail : Describe(stateBefore);
+        bool hang = wardNurseHangsBags && (Pump.NearEmpty || Pump.State == PumpState.Empty);
+        if (hang)
+        {
+            Pump.ReplaceBag(t);
+        }
+
+        return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, what, hang));
+    }
+
+    public PumpResult Operate(double t, PumpAction action) => Pump.Apply(t, action);
+
+    private string Describe(PumpState before) => Pump.State == before
+        ? (Pump.NearEmpty ? "bag near empty" : "pump event")
+        : $"pump now {Pump.State.ToString().ToLowerInvariant()}";
+}

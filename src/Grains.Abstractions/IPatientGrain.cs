@@ -20,6 +20,9 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>Midazolam by hand; refused outside the parameter file's dose range and after discharge.</summary>
     Task GiveMidazolamAsync(double doseMg);
 
+    /// <summary>The ward discharges the patient before the protocol's end: the pump stops; later keys and doses are refused.</summary>
+    Task DischargeAsync(string reason);
+
     /// <summary>A key pressed on this patient's pump (the pump grain forwards its keys here).</summary>
     Task<PumpReply> OperatePumpAsync(PumpKeyPress press);
 

@@ -18,4 +18,5 @@ public sealed record PatientSnapshot(
     [property: Id(12)] int? LastNrs,
     [property: Id(13)] bool TreatmentEnded,
     [property: Id(14)] IReadOnlyList<string> Log,
-    [property: Id(15)] IReadOnlyDictionary<string, string> SideEffects);
+    [property: Id(15)] IReadOnlyDictionary<string, string> SideEffects,
+    [property: Id(16)] string Activation = "");

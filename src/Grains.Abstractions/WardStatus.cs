@@ -15,7 +15,8 @@ public sealed record WardStatus(
     [property: Id(9)] IReadOnlyList<BedStatus> BedList,
     [property: Id(10)] double LagMs,
     [property: Id(11)] string Host = "",
-    [property: Id(12)] bool Stopped = false);
+    [property: Id(12)] bool Stopped = false,
+    [property: Id(13)] string Activation = "");
 
 /// <summary>One bed: who is in it, the pump rate, the last pain score, the latest vitals, open alarms, and why its last move failed (if it did).</summary>
 [GenerateSerializer, Immutable]

@@ -83,7 +83,8 @@ public sealed class PatientGrain(
             c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl, c.SlowEffectNgPerMl, c.FastEffectNgPerMl,
             Walk.DeliveredRateMgPerH, Walk.ProtocolRate, Walk.LastReportedNrs, Walk.TreatmentEnded,
             Walk.Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray(),
-            Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal)));
+            Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            GrainContext.ActivationId.ToString()));
     }
 
     public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync() => Task.FromResult(_chart.Points);
@@ -103,6 +104,19 @@ public sealed class PatientGrain(
         }
 
         var input = new PatientInput(Walk.ClockH, null, doseMg);
+        await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
+        Apply(Walk, input);
+    }
+
+    public async Task DischargeAsync(string reason)
+    {
+        _ = Admitted;
+        if (Walk.TreatmentEnded)
+        {
+            return;
+        }
+
+        var input = new PatientInput(Walk.ClockH, null, null, reason);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
     }
@@ -162,7 +176,11 @@ public sealed class PatientGrain(
     private static void Apply(Admission walk, PatientInput input)
     {
         walk.AdvanceTo(input.WalkTimeH);
-        if (input.MidazolamMg is { } mg)
+        if (input.DischargeReason is { } reason)
+        {
+            walk.Discharge(reason);
+        }
+        else if (input.MidazolamMg is { } mg)
         {
             walk.GiveMidazolam(mg);
         }

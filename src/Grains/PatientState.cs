@@ -18,9 +18,10 @@ public sealed record PatientState(
     }
 }
 
-/// <summary>One input by hand at a walk time (hours since admission): a pump key, or a midazolam dose.</summary>
+/// <summary>One input at a walk time (hours since admission): a pump key, a midazolam dose, or a discharge by the ward.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PatientInput(
     [property: Id(0)] double WalkTimeH,
     [property: Id(1)] PumpKeyPress? Pump,
-    [property: Id(2)] double? MidazolamMg);
+    [property: Id(2)] double? MidazolamMg,
+    [property: Id(3)] string? DischargeReason = null);

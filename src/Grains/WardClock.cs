@@ -3,12 +3,18 @@ namespace WardTwin.Grains;
 /// <summary>
 /// One simulation clock: simulation hours as a function of real time and a time scale (real time 1,
 /// k× accelerated, +∞ as fast as possible), with pause and resume. Real time comes from a TimeProvider,
-/// so tests run it on a fake one.
+/// so tests run it on a fake one. It is anchored to a wall-clock instant, which a ward stores: a ward
+/// that was down (its silo lost) catches up to where its clock stands, as a twin of real time should.
 /// </summary>
 public sealed class WardClock(TimeProvider time, double timeScale)
 {
-    private long _anchorTicks = time.GetTimestamp();
+    private DateTimeOffset _anchor = time.GetUtcNow();
     private double _anchorH;
+
+    /// <summary>The wall-clock instant at which the clock read <see cref="AnchorH"/>.</summary>
+    public DateTimeOffset Anchor => _anchor;
+
+    public double AnchorH => _anchorH;
 
     public double TimeScale { get; private set; } = Validate(timeScale);
 
@@ -29,7 +35,7 @@ public sealed class WardClock(TimeProvider time, double timeScale)
             return currentH + maxStepH;
         }
 
-        double realH = time.GetElapsedTime(_anchorTicks).TotalHours;
+        double realH = Math.Max(0, (time.GetUtcNow() - _anchor).TotalHours);
         return Math.Max(currentH, _anchorH + (realH * TimeScale));
     }
 
@@ -41,6 +47,14 @@ public sealed class WardClock(TimeProvider time, double timeScale)
 
     public void Pause() => Running = false;
 
+    /// <summary>Back to a stored anchor (a ward activated again).</summary>
+    public void Restore(DateTimeOffset anchor, double anchorH, bool running)
+    {
+        _anchor = anchor;
+        _anchorH = anchorH;
+        Running = running;
+    }
+
     public void SetTimeScale(double timeScale, double atH)
     {
         TimeScale = Validate(timeScale);
@@ -49,7 +63,7 @@ public sealed class WardClock(TimeProvider time, double timeScale)
 
     private void Reanchor(double atH)
     {
-        _anchorTicks = time.GetTimestamp();
+        _anchor = time.GetUtcNow();
         _anchorH = atH;
     }
 

@@ -77,10 +77,7 @@ public sealed class WardGrain(
 
         _occupancy.AddRange(s.Occupancy);
         _clock = new WardClock(time, s.TimeScale);
-        if (s.Running)
-        {
-            _clock.Start(_simH);
-        }
+        _clock.Restore(s.ClockAnchor, s.ClockAnchorH, s.Running);
 
         ArmClock();
         metrics.WardStarted();
@@ -160,8 +157,9 @@ public sealed class WardGrain(
         _ = Config;
         for (int b = 0; b < _beds.Length; b++)
         {
-            if (_beds[b] is not null)
+            if (_beds[b] is { } id)
             {
+                await GrainFactory.GetGrain<IPatientGrain>(id).DischargeAsync("the ward was stopped");
                 Free(b);
             }
         }
@@ -223,11 +221,12 @@ public sealed class WardGrain(
     {
         _ = Config;
         CheckBed(bed);
-        if (_beds[bed] is null)
+        if (_beds[bed] is not { } id)
         {
             throw new InvalidOperationException($"bed {bed} is empty");
         }
 
+        await GrainFactory.GetGrain<IPatientGrain>(id).DischargeAsync($"discharged from bed {bed} by hand");
         Free(bed);
         await Checkpoint();
     }
@@ -393,7 +392,7 @@ public sealed class WardGrain(
         _lastCheckpointTicks = time.GetTimestamp();
         state.State = new WardState(
             _config, [.. _beds], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _nextArrivalH, _scheduleIndex, _arrivals.Position.State,
-            [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped);
+            [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
         try
         {
             await state.WriteStateAsync();
@@ -445,7 +444,7 @@ public sealed class WardGrain(
         }
 
         return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, _beds.Length, Occupied, _waiting.Count, _admitted, _discharged, beds, _lagMs,
-            RuntimeIdentity, _stopped);
+            RuntimeIdentity, _stopped, GrainContext.ActivationId.ToString());
     }
 
     private sealed record BedFault(string Error, int Count);

@@ -21,10 +21,12 @@ public sealed record WardState(
     [property: Id(9)] int Admitted,
     [property: Id(10)] int Discharged,
     [property: Id(11)] ImmutableArray<OccupancyPoint> Occupancy,
-    [property: Id(12)] bool Stopped)
+    [property: Id(12)] bool Stopped,
+    [property: Id(13)] DateTimeOffset ClockAnchor,
+    [property: Id(14)] double ClockAnchorH)
 {
     public WardState()
-        : this(null, [], 0, false, 1, double.PositiveInfinity, 0, 0, [], 0, 0, [], false)
+        : this(null, [], 0, false, 1, double.PositiveInfinity, 0, 0, [], 0, 0, [], false, default, 0)
     {
     }
 }

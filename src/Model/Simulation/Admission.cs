@@ -193,6 +193,16 @@ public sealed class Admission
         _log?.Add(_comedication.ByHand(ClockH, doseMg));
     }
 
+    /// <summary>The ward discharges the patient now (before the protocol's end): the pump stops, follow-up begins.</summary>
+    public void Discharge(string reason)
+    {
+        if (!TreatmentEnded)
+        {
+            _pk.AdvanceTo(ClockH);
+            EndTreatment(ClockH, reason);
+        }
+    }
+
     /// <summary>Side-effect grades at the latest nursing observation, by kind (card section 4).</summary>
     public IReadOnlyDictionary<string, SideEffectGrade> CurrentSideEffects()
     {

@@ -1,5 +1,6 @@
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Protocols;
+using WardTwin.Model.Pump;
 using WardTwin.Model.Simulation;
 
 namespace WardTwin.Model.Tests;
@@ -74,5 +75,79 @@ public sealed class AdmissionTests
         }
 
         Assert.Equivalent(a.RunToEnd(), b.Outcome(), strict: true);
+    }
+
+    [Fact]
+    public void A_host_that_looks_every_minute_leaves_the_walk_bit_identical_to_the_plain_loop()
+    {
+        var plan = new ProtocolPlan(TestData.Catalog.LoadProtocol("erasmus-7d"), TestData.Parameters);
+        var sampler = new PatientSampler(TestData.Catalog.LoadCohort("erasmus-2021"), TestData.Parameters, Arm.Active);
+        var loop = new Admission(plan, sampler.Sample(8, 2));
+        var stepped = new Admission(plan, sampler.Sample(8, 2));
+        for (double t = 0; !stepped.Finished; t += 1.0 / 60)
+        {
+            stepped.AdvanceTo(t);
+            _ = stepped.ConcentrationsNow;
+            _ = stepped.ExpectedVitals();
+        }
+
+        Assert.Equivalent(loop.RunToEnd(), stepped.Outcome(), strict: true);
+    }
+
+    [Fact]
+    public void Inputs_replayed_at_their_times_rebuild_the_same_walk_however_often_the_host_looked_in_between()
+    {
+        var plan = new ProtocolPlan(TestData.Catalog.LoadProtocol("erasmus-7d"), TestData.Parameters);
+        var sampler = new PatientSampler(TestData.Catalog.LoadCohort("erasmus-2021"), TestData.Parameters, Arm.Active);
+        var inputs = new (double TimeH, PumpAction? Key, double? MidazolamMg)[]
+        {
+            (5.25, new PumpAction(PumpActionKind.SetRate, 9, ConfirmSoftLimit: true), null),
+            (5.5, new PumpAction(PumpActionKind.Pause), null),
+            (6.75, new PumpAction(PumpActionKind.Resume), null),
+            (7, null, 2),
+            (30.1, new PumpAction(PumpActionKind.SetRate, 20), null),
+            (31, new PumpAction(PumpActionKind.Stop), null),
+            (31.5, new PumpAction(PumpActionKind.Start), null),
+        };
+        var live = new Admission(plan, sampler.Sample(8, 3), recordEvents: true, wardNurseHangsBags: false);
+        var replayed = new Admission(plan, sampler.Sample(8, 3), recordEvents: true, wardNurseHangsBags: false);
+        // Live: the host looks every minute and applies each input at the minute it arrives; the journal keeps that time.
+        var journal = new List<double>();
+        int next = 0;
+        for (double t = 0; t < 60; t += 1.0 / 60)
+        {
+            live.AdvanceTo(t);
+            while (next < inputs.Length && inputs[next].TimeH <= t)
+            {
+                journal.Add(live.ClockH);
+                Apply(live, inputs[next++]);
+            }
+        }
+
+        // Replay: straight from one journalled time to the next.
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            replayed.AdvanceTo(journal[i]);
+            Apply(replayed, inputs[i]);
+        }
+
+        live.AdvanceTo(120);
+        replayed.AdvanceTo(120);
+        Assert.Equal(live.Log.Select(e => $"{e.TimeH} {e.Kind}: {e.Detail}"), replayed.Log.Select(e => $"{e.TimeH} {e.Kind}: {e.Detail}"));
+        Assert.Equal(live.Pump.DeliveredMg, replayed.Pump.DeliveredMg);
+        Assert.Equal(live.ConcentrationsNow, replayed.ConcentrationsNow);
+        Assert.Contains(live.Log, e => e is PumpHandEvent { Outcome: PumpOutcome.Refused, Action.Kind: PumpActionKind.SetRate });
+    }
+
+    private static void Apply(Admission walk, (double TimeH, PumpAction? Key, double? MidazolamMg) input)
+    {
+        if (input.Key is { } key)
+        {
+            walk.Operate(key);
+        }
+        else
+        {
+            walk.GiveMidazolam(input.MidazolamMg!.Value);
+        }
     }
 }

@@ -31,6 +31,9 @@ public sealed class BedsideMonitorGrain(
     private long _samples;
     private double _nextSampleH = double.NaN;
     private long _storedVersion;
+    private StoreHealth? _health;
+
+    private StoreHealth Health => _health ??= new StoreHealth("monitor", this.GetPrimaryKeyString(), logger, metrics);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -194,6 +197,7 @@ public sealed class BedsideMonitorGrain(
         try
         {
             await state.WriteStateAsync();
+            Health.Stored();
             _storedVersion = _board!.Version;
         }
         catch (Exception ex)
@@ -205,7 +209,7 @@ public sealed class BedsideMonitorGrain(
                 this.DeactivateOnIdle();
             }
 
-            Log.CheckpointFailed(logger, "monitor", this.GetPrimaryKeyString(), $"{ex.GetType().Name}: {ex.Message}");
+            Health.Failed(ex);
         }
     }
 

@@ -20,7 +20,7 @@ internal static partial class Log
     [LoggerMessage(1103, LogLevel.Information, "ward {Ward}: discharged {Admission} from bed {Bed} at {SimTimeH:0.00} h")]
     public static partial void Discharged(ILogger logger, string ward, string admission, int bed, double simTimeH);
 
-    [LoggerMessage(1301, LogLevel.Warning, "monitor {Monitor}: alarm {Kind} ({Priority}) at {SimTimeH:0.000} h")]
+    [LoggerMessage(1301, LogLevel.Information, "monitor {Monitor}: alarm {Kind} ({Priority}) at {SimTimeH:0.000} h")]
     public static partial void AlarmRaised(ILogger logger, string monitor, string kind, string priority, double simTimeH);
 
     [LoggerMessage(1104, LogLevel.Information, "ward {Ward}: activated on this silo and running again from {SimTimeH:0.000} h ({Occupied} beds occupied)")]
@@ -50,6 +50,9 @@ internal static partial class Log
     [LoggerMessage(1501, LogLevel.Error, "{Kind} {Id}: could not store its state; the change was not applied")]
     public static partial void StoreFailed(ILogger logger, Exception error, string kind, string id);
 
-    [LoggerMessage(1502, LogLevel.Warning, "{Kind} {Id}: could not store its state ({Error}); kept in memory and written again at the next change")]
+    [LoggerMessage(1502, LogLevel.Warning, "{Kind} {Id}: could not store its state ({Error}); it goes on in memory and writes again at its next change or checkpoint")]
     public static partial void CheckpointFailed(ILogger logger, string kind, string id, string error);
+
+    [LoggerMessage(1503, LogLevel.Warning, "{Kind} {Id}: stored its state again after {Failures} failed writes")]
+    public static partial void StoredAgain(ILogger logger, string kind, string id, int failures);
 }

@@ -207,7 +207,7 @@ public sealed class PatientGrain(
         {
             state.State = previous;
             Log.StoreFailed(logger, ex, "patient", this.GetPrimaryKeyString());
-            throw new StorageUnavailableException($"patient {this.GetPrimaryKeyString()}: could not store the change ({ex.GetType().Name}: {ex.Message}); nothing was applied", ex);
+            throw new StorageUnavailableException($"patient {this.GetPrimaryKeyString()}: could not store the change ({Errors.OneLine(ex)}); nothing was applied");
         }
     }
 

@@ -41,6 +41,7 @@ public sealed class WardGrain(
     private SeededRandom _arrivals;
     private IGrainTimer? _timer;
     private long _lastCheckpointTicks;
+    private StoreHealth? _health;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -49,6 +50,8 @@ public sealed class WardGrain(
     private IWardRegistryGrain Registry => GrainFactory.GetGrain<IWardRegistryGrain>(IWardRegistryGrain.Key);
 
     private int Occupied => _beds.Count(b => b is not null);
+
+    private StoreHealth Health => _health ??= new StoreHealth("ward", Id, logger, metrics);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -159,7 +162,16 @@ public sealed class WardGrain(
         {
             if (_beds[b] is { } id)
             {
-                await GrainFactory.GetGrain<IPatientGrain>(id).DischargeAsync("the ward was stopped");
+                try
+                {
+                    await GrainFactory.GetGrain<IPatientGrain>(id).DischargeAsync("the ward was stopped");
+                }
+                catch (Exception ex)
+                {
+                    // The bed is freed anyway: a stopped ward keeps no patient, and the patient's own record says how far it got.
+                    Log.BedFailed(logger, ex, Id, b, id, _simH);
+                }
+
                 Free(b);
             }
         }
@@ -346,7 +358,7 @@ public sealed class WardGrain(
                 Log.BedFailed(logger, ex, Id, bed, id, target);
             }
 
-            _faults[bed] = new BedFault($"{ex.GetType().Name}: {ex.Message}", (_faults[bed]?.Count ?? 0) + 1);
+            _faults[bed] = new BedFault(Errors.OneLine(ex), (_faults[bed]?.Count ?? 0) + 1);
         }
     }
 
@@ -396,6 +408,7 @@ public sealed class WardGrain(
         try
         {
             await state.WriteStateAsync();
+            Health.Stored();
         }
         catch (Exception ex)
         {
@@ -406,7 +419,7 @@ public sealed class WardGrain(
                 this.DeactivateOnIdle();
             }
 
-            Log.CheckpointFailed(logger, "ward", Id, $"{ex.GetType().Name}: {ex.Message}");
+            Health.Failed(ex);
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class WardKeeper(
             }
         }
 
-        Log.KeeperMissed(logger, what, $"{ex.GetType().Name}: {ex.Message}");
+        Log.KeeperMissed(logger, what, Errors.OneLine(ex));
     }
 
     private void Found(string what)

@@ -23,6 +23,7 @@ public sealed class WardTwinMetrics
         InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick");
         VitalsSamples = meter.CreateCounter<long>("vitals_samples", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
         Alarms = meter.CreateCounter<long>("alarms", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
+        StateWriteFailures = meter.CreateCounter<long>("state_write_failures", "{write}", "Grain state writes that storage refused, by grain kind");
         TitrationEvents = meter.CreateCounter<long>("titration_events", "{event}", "Titration reviews on live wards, by action");
         CohortAdmissions = meter.CreateCounter<long>("cohort_admissions", "{admission}", "Admissions finished by cohort shards");
         EventLag = meter.CreateHistogram<double>("event_lag_ms", "ms", "Real time a ward tick takes to advance every bed");
@@ -37,6 +38,9 @@ public sealed class WardTwinMetrics
     public void WardEnded() => Interlocked.Decrement(ref _wardsRunning);
 
     public Histogram<double> InfusionRate { get; }
+
+    /// <summary>Writes of grain state that storage refused (the database down, a conflict), by grain kind.</summary>
+    public Counter<long> StateWriteFailures { get; }
 
     public Counter<long> VitalsSamples { get; }
 

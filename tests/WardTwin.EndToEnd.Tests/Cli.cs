@@ -9,6 +9,9 @@ internal static class Cli
 
     public static string SiloDll => Path.Combine(AppContext.BaseDirectory, "WardTwin.Silo.dll");
 
+    /// <summary>The load generator runs from its own build output (same configuration as this test), with its own dependencies.</summary>
+    public static string LoadDll => Path.Combine(RepositoryRoot, "load", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "WardTwin.Load.dll");
+
     public static async Task<CliResult> Run(TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -10,9 +10,7 @@ public sealed class LoadGeneratorTests
     private static async Task<(int Exit, string Out, string Err)> Load(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        // The generator runs from its own build output (same configuration as this test), with its own dependencies.
-        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        start.ArgumentList.Add(Path.Combine(Cli.RepositoryRoot, "load", "bin", configuration, "net10.0", "WardTwin.Load.dll"));
+        start.ArgumentList.Add(Cli.LoadDll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

@@ -10,12 +10,28 @@ public sealed class RunningSilo : IAsyncDisposable
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
 
-    private RunningSilo(Process process, string baseUrl, int gatewayPort)
+    private RunningSilo(Process process, string baseUrl, int gatewayPort, int siloPort, string wardId)
     {
         _process = process;
         BaseUrl = baseUrl;
         GatewayPort = gatewayPort;
+        SiloPort = siloPort;
+        WardId = wardId;
     }
+
+    /// <summary>This silo's port: Orleans names a silo by it (a ward's status says which silo hosts it).</summary>
+    public int SiloPort { get; }
+
+    public string WardId { get; }
+
+    /// <summary>SIGKILL: the silo dies at once, as on a lost machine (no graceful shutdown, no migration).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    public bool Hosts(string siloIdentity) => siloIdentity.Contains($":{SiloPort}:", StringComparison.Ordinal);
 
     public string BaseUrl { get; }
 
@@ -47,8 +63,19 @@ public sealed class RunningSilo : IAsyncDisposable
             args.RemoveRange(over, 2);
         }
 
+        int siloPort = FreePort();
+        int siloOver = args.IndexOf("--silo-port-override");
+        if (siloOver >= 0)
+        {
+            siloPort = int.Parse(args[siloOver + 1], System.Globalization.CultureInfo.InvariantCulture);
+            args.RemoveRange(siloOver, 2);
+        }
+
+        int wardArg = args.IndexOf("--ward");
+        string wardId = wardArg >= 0 ? args[wardArg + 1] : "ward-1";
+
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Cli.SiloDll, "run", "--for", "600", "--silo-port", FreePort().ToString(), "--gateway-port", gateway.ToString(), "--dashboard-url", $"http://{host}:{port}" }.Concat(args))
+        foreach (var a in new[] { Cli.SiloDll, "run", "--for", "900", "--silo-port", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(), "--dashboard-url", $"http://{host}:{port}" }.Concat(args))
         {
             start.ArgumentList.Add(a);
         }
@@ -59,7 +86,7 @@ public sealed class RunningSilo : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        var silo = new RunningSilo(process, $"http://127.0.0.1:{port}", gateway);
+        var silo = new RunningSilo(process, $"http://127.0.0.1:{port}", gateway, siloPort, wardId);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
@@ -74,7 +101,7 @@ public sealed class RunningSilo : IAsyncDisposable
 
             try
             {
-                if ((await silo.Http.GetAsync(silo.BaseUrl + "/api/wards/ward-1")).IsSuccessStatusCode)
+                if ((await silo.Http.GetAsync(silo.BaseUrl + "/api/wards/" + wardId)).IsSuccessStatusCode)
                 {
                     return silo;
                 }

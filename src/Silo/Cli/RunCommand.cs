@@ -100,7 +100,7 @@ internal static class RunCommand
                 catch (Exception ex)
                 {
                     // During a fail-over the ward is briefly unreachable; say so and keep watching.
-                    line = $"{id}: not reachable now ({ex.GetType().Name}: {ex.Message})";
+                    line = $"{id}: not reachable now ({Errors.OneLine(ex)})";
                 }
 
                 Console.Write(terminal ? $"\r{line,-110}" : line + "\n");

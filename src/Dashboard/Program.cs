@@ -9,8 +9,12 @@ ClusterSettings cluster;
 try
 {
     cluster = ClusterSettings.Resolve(builder.Configuration["Dashboard:Cluster"], builder.Configuration["Dashboard:Db"], builder.Configuration["Dashboard:ClusterId"]);
+    if (cluster.Mode == ClusterMode.Postgres)
+    {
+        await DatabaseCheck.EnsureReadyAsync(cluster);
+    }
 }
-catch (ArgumentException ex)
+catch (Exception ex) when (ex is ArgumentException or DatabaseUnavailableException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
+using WardTwin.Model.Randomness;
 using MathNet.Numerics.Statistics;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Protocols;
@@ -28,7 +29,7 @@ public static class ProbabilisticSensitivity
         string drugItem = protocol.Product == Product.SKetamine ? "drug_per_mg_s_ketamine" : "drug_per_mg_racemic";
         bool telemetry = protocol.Setting == Setting.TelemetryUnit;
 
-        var random = new Xoshiro256StarStar((int)(seed ^ (seed >> 32)) ^ 0x5EA5);
+        var random = new Xoshiro256StarStar((int)(seed ^ (seed >> 32)) ^ (int)StreamPurpose.PriceDraws);
         double shape = 1 / (settings.PriceCv * settings.PriceCv);
         double Draw(string item)
         {

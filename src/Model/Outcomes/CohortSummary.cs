@@ -204,7 +204,7 @@ public static class CohortSummary
         }
 
         double point = totals.Sum() / responders;
-        var random = new SeededRandom(SeededRandom.Key(seed, -1, (ulong)(100 + which)));
+        var random = new SeededRandom(SeededRandom.Key(seed, -1, (ulong)StreamPurpose.Bootstrap + (ulong)which));
         var samples = new List<double>(BootstrapResamples);
         for (int b = 0; b < BootstrapResamples; b++)
         {

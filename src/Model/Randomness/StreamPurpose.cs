@@ -20,4 +20,10 @@ public enum StreamPurpose : ulong
 
     /// <summary>The bedside monitor device at a live bed (apart from the walk's observations).</summary>
     BedsideMonitor = 12,
+
+    /// <summary>A cohort summary's bootstrap intervals: stream Bootstrap + k for the k-th statistic (index -1: cohort-level).</summary>
+    Bootstrap = 100,
+
+    /// <summary>The seed offset of the price draws of the probabilistic sensitivity analysis (MathNet's Xoshiro256**).</summary>
+    PriceDraws = 0x5EA5,
 }

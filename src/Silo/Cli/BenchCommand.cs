@@ -14,6 +14,8 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks: print throughput figures for this machine");
         bench.Subcommands.Add(Model());
         bench.Subcommands.Add(BenchGrains.Create());
+        bench.Subcommands.Add(BenchDurability.Create());
+        bench.Subcommands.Add(BenchScaleOut.Create());
         return bench;
     }
 

@@ -24,48 +24,40 @@ internal static class BenchGrains
         var seconds = new Option<double>("--seconds") { Description = "Real seconds the live ward runs", DefaultValueFactory = _ => 30 };
         var output = new Option<string>("--out") { Description = "JSON file for the figures", Required = true };
         var data = CommonOptions.Data();
+        var cluster = new ClusterOptions();
         var command = new Command("grains", "Cohort throughput through grains vs the reference engine, and a live ward's lag and memory") { patients, live, seconds, output, data };
-        command.SetAction(r => CommonOptions.GuardAsync(() => Run(r.GetValue(patients), r.GetValue(live), r.GetValue(seconds), r.GetValue(output)!, r.GetValue(data))).GetAwaiter().GetResult());
+        cluster.AddTo(command);
+        command.SetAction(r => CommonOptions.GuardAsync(() => Run(r.GetValue(patients), r.GetValue(live), r.GetValue(seconds), r.GetValue(output)!, r.GetValue(data), cluster.Read(r))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(int patients, int live, double seconds, string output, string? dataDir)
+    private static async Task<int> Run(int patients, int live, double seconds, string output, string? dataDir, WardTwin.Cluster.ClusterSettings cluster)
     {
+        await ClusterOptions.PreflightAsync(cluster);
         var catalog = DataCatalog.Locate(dataDir);
         var protocol = catalog.LoadProtocol("erasmus-7d");
         var runner = new CohortRunner(protocol, catalog.LoadCohort(protocol.Cohort), catalog.LoadParameters());
-        using var host = SiloHostFactory.Build(dataPath: catalog.Root, logLevel: Microsoft.Extensions.Logging.LogLevel.Error);
+        using var host = SiloHostFactory.Build(cluster, dataPath: catalog.Root, logLevel: Microsoft.Extensions.Logging.LogLevel.Error);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var request = CohortRequest.FromCatalog(catalog, protocol.Id, patients, seed: 1);
 
         // Both engines warm up (JIT tiers up) before either is timed, so neither pays for it.
-        for (int w = 0; w < 3; w++)
-        {
-            runner.Run(2000, seed: 99 + w);
-            await grains.GetGrain<ICohortGrain>($"bench-warmup-{w}").RunAsync(request with { Patients = 2000, Seed = 99 + w });
-        }
-
+        double grainRate = await GrainMeasures.CohortRateAsync(grains, request, "bench", warmReference: runner);
+        Console.Error.WriteLine($"grain engine: {grainRate:0} admissions/s");
         var clock = Stopwatch.StartNew();
         runner.Run(patients, seed: 1);
         double referenceRate = patients / clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"reference engine: {referenceRate:0} admissions/s");
-        clock.Restart();
-        await grains.GetGrain<ICohortGrain>("bench").RunAsync(request);
-        double grainRate = patients / clock.Elapsed.TotalSeconds;
-        Console.Error.WriteLine($"grain engine: {grainRate:0} admissions/s");
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         long before = Process.GetCurrentProcess().WorkingSet64;
         long managedBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var ward = grains.GetGrain<IWardGrain>("bench-live");
-        await ward.StartAsync(new WardConfig(live, protocol.Id, TimeScale: 1, Seed: 1, MonitorHz: 1));
-        Console.Error.WriteLine($"live ward of {live} admissions started; running {seconds:0} s in real time");
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        var lags = (await ward.GetTickLagsMsAsync()).Order().ToArray();
-        var status = await ward.GetStatusAsync();
+        Console.Error.WriteLine($"live ward of {live} admissions; running {seconds:0} s in real time");
+        var run = await GrainMeasures.LiveWardAsync(grains, "bench-live", protocol.Id, live, seconds);
+        var (lags, status) = (run.LagsMs, run.Status);
         long managedAfter = GC.GetTotalMemory(forceFullCollection: true);
         long after = Process.GetCurrentProcess().WorkingSet64;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -75,7 +67,7 @@ internal static class BenchGrains
             samples += await grains.GetGrain<IBedsideMonitorGrain>(bed.AdmissionId!).GetSampleCountAsync();
         }
 
-        double p99 = lags.Length == 0 ? double.NaN : lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(0.99 * lags.Length) - 1)];
+        double p99 = run.P99 ?? double.NaN;
         var result = new JsonObject
         {
             ["protocol"] = protocol.Id,

@@ -82,11 +82,13 @@ internal static class CohortCommand
         {
             var protocol = jobs[i];
             var progress = new ProgressReporter(protocol.Id, patients);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcomes = grains is null
                 ? new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report)
                 : await grains.RunAsync(
                     CohortRequest.FromCatalog(catalog, protocolArgs[i], patients, seed, placebo, parametersPath),
                     $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{protocol.Id}: {patients} admissions in {clock.Elapsed.TotalSeconds:0.000} s ({patients / clock.Elapsed.TotalSeconds:0}/s)"));
             var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames);
             CohortOutput.Write(outDir, result);
             results.Add(result);

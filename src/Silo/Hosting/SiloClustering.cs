@@ -14,13 +14,23 @@ namespace WardTwin.Silo.Hosting;
 /// </summary>
 public static class SiloClustering
 {
-    public static void Configure(ISiloBuilder silo, ClusterSettings cluster, SiloPlacement placement, IConfiguration configuration)
+    /// <param name="storeState">False only to measure what storing costs (`bench durability`): grains then keep nothing.</param>
+    public static void Configure(ISiloBuilder silo, ClusterSettings cluster, SiloPlacement placement, IConfiguration configuration, bool storeState = true)
     {
         UseBinaryStateSerializer(silo.Services);
+        if (!storeState)
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(WardTwinStorage.Name, new NullGrainStorage());
+        }
+
         if (cluster.Mode == ClusterMode.Embedded)
         {
             silo.UseLocalhostClustering(placement.SiloPort, placement.GatewayPort);
-            silo.AddMemoryGrainStorage(WardTwinStorage.Name);
+            if (storeState)
+            {
+                silo.AddMemoryGrainStorage(WardTwinStorage.Name);
+            }
+
             return;
         }
 
@@ -35,11 +45,14 @@ public static class SiloClustering
             o.Invariant = ClusterSettings.Invariant;
             o.ConnectionString = cluster.ConnectionString;
         });
-        silo.AddAdoNetGrainStorage(WardTwinStorage.Name, o =>
+        if (storeState)
         {
-            o.Invariant = ClusterSettings.Invariant;
-            o.ConnectionString = cluster.ConnectionString;
-        });
+            silo.AddAdoNetGrainStorage(WardTwinStorage.Name, o =>
+            {
+                o.Invariant = ClusterSettings.Invariant;
+                o.ConnectionString = cluster.ConnectionString;
+            });
+        }
 
         // A silo killed outright is declared dead after NumMissedProbesLimit probes of ProbeTimeout each
         // (Orleans's defaults take ~15 s); a lost ward waits for that, so probe faster. Orleans:ClusterMembership

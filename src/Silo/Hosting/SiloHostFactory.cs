@@ -16,11 +16,11 @@ namespace WardTwin.Silo.Hosting;
 /// <summary>Builds a silo host: its cluster (embedded or PostgreSQL), the model catalog, options from configuration, the ward keeper.</summary>
 public static class SiloHostFactory
 {
-    public static IHost Build(ClusterSettings? cluster = null, SiloPlacement? placement = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning)
+    public static IHost Build(ClusterSettings? cluster = null, SiloPlacement? placement = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning, bool storeState = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         Configure(builder, dataPath, logLevel);
-        builder.UseOrleans(silo => SiloClustering.Configure(silo, cluster ?? ClusterSettings.Embedded, placement ?? SiloPlacement.AnyFreePorts(), builder.Configuration));
+        builder.UseOrleans(silo => SiloClustering.Configure(silo, cluster ?? ClusterSettings.Embedded, placement ?? SiloPlacement.AnyFreePorts(), builder.Configuration, storeState));
         return builder.Build();
     }
 

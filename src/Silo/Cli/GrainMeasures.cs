@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using WardTwin.Grains;
+using WardTwin.Model.Simulation;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>The measurements the grain benchmarks share: cohort throughput (after a warm-up) and a live ward's tick lag.</summary>
+internal static class GrainMeasures
+{
+    /// <summary>Admissions per second of a cohort through the grains, after the JIT has warmed up on smaller ones.</summary>
+    public static async Task<double> CohortRateAsync(IGrainFactory grains, CohortRequest request, string key, CohortRunner? warmReference = null)
+    {
+        for (int w = 0; w < 3; w++)
+        {
+            warmReference?.Run(2000, seed: 99 + w);
+            await grains.GetGrain<ICohortGrain>($"{key}-warmup-{w}").RunAsync(request with { Patients = 2000, Seed = 99 + w });
+        }
+
+        var clock = Stopwatch.StartNew();
+        await grains.GetGrain<ICohortGrain>(key).RunAsync(request);
+        return request.Patients / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A live ward of N beds in real time for a while: how long it took to start, and its tick lags (sorted, ms).</summary>
+    public static async Task<LiveRun> LiveWardAsync(IGrainFactory grains, string wardId, string protocolId, int beds, double seconds)
+    {
+        var ward = grains.GetGrain<IWardGrain>(wardId);
+        var clock = Stopwatch.StartNew();
+        await ward.StartAsync(new WardConfig(beds, protocolId, TimeScale: 1, Seed: 1, MonitorHz: 1));
+        double startSeconds = clock.Elapsed.TotalSeconds;
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var lags = (await ward.GetTickLagsMsAsync()).Order().ToArray();
+        var status = await ward.GetStatusAsync();
+        return new LiveRun(ward, status, lags, startSeconds);
+    }
+
+    public static double? Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+/// <summary>What a live ward's run measured.</summary>
+internal sealed record LiveRun(IWardGrain Ward, WardStatus Status, double[] LagsMs, double StartSeconds)
+{
+    public double? P50 => GrainMeasures.Percentile(LagsMs, 0.5);
+
+    public double? P99 => GrainMeasures.Percentile(LagsMs, 0.99);
+}

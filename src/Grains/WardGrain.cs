@@ -139,9 +139,15 @@ public sealed class WardGrain(
         _nextArrivalH = NextArrival(0);
         if (fillAtStart)
         {
-            for (int b = 0; b < config.Beds; b++)
+            try
             {
-                await AdmitToBed(b, 0);
+                await AdmitToBeds(Enumerable.Range(0, config.Beds).ToList(), 0);
+            }
+            catch
+            {
+                // Not started: the caller learns why, and a new start begins from scratch.
+                _config = null;
+                throw;
             }
         }
 
@@ -224,9 +230,9 @@ public sealed class WardGrain(
             throw new InvalidOperationException($"bed {bed} is occupied by {occupant}");
         }
 
-        string id = await AdmitToBed(bed, _simH);
+        await AdmitToBeds([bed], _simH);
         await Checkpoint();
-        return id;
+        return _beds[bed]!;
     }
 
     public async Task DischargeAsync(int bed)
@@ -364,28 +370,46 @@ public sealed class WardGrain(
 
     private async Task AdmitWaiting(double atH)
     {
-        for (int b = 0; b < _beds.Length && _waiting.Count > 0; b++)
+        var free = new List<int>();
+        for (int b = 0; b < _beds.Length && free.Count < _waiting.Count; b++)
         {
             if (_beds[b] is null)
             {
-                _waiting.Dequeue();
-                await AdmitToBed(b, atH);
+                free.Add(b);
             }
         }
+
+        for (int i = 0; i < free.Count; i++)
+        {
+            _waiting.Dequeue();
+        }
+
+        await AdmitToBeds(free, atH);
     }
 
-    private async Task<string> AdmitToBed(int bed, double atH)
+    /// <summary>Admits a new patient to each bed, all at once (each stores its admission): a 10,000-bed ward starts in one round of calls.</summary>
+    private async Task AdmitToBeds(List<int> beds, double atH)
     {
+        if (beds.Count == 0)
+        {
+            return;
+        }
+
         var c = Config;
-        string id = $"{Id}/{_admitted}";
-        await GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(new PatientAdmission(Id, bed, c.ProtocolId, c.Seed, _admitted, atH, c.MonitorHz, c.AutoNurse));
-        _admitted++;
-        _beds[bed] = id;
-        _ticks[bed] = null;
-        _faults[bed] = null;
-        metrics.AdmissionStarted();
-        Log.Admitted(logger, Id, id, bed, atH);
-        return id;
+        var admissions = new List<Task>(beds.Count);
+        foreach (int bed in beds)
+        {
+            string id = $"{Id}/{_admitted}";
+            admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(new PatientAdmission(Id, bed, c.ProtocolId, c.Seed, _admitted, atH, c.MonitorHz, c.AutoNurse)));
+            _admitted++;
+            _beds[bed] = id;
+            _ticks[bed] = null;
+            _faults[bed] = null;
+            metrics.AdmissionStarted();
+            Log.Admitted(logger, Id, id, bed, atH);
+        }
+
+        await Task.WhenAll(admissions);
     }
 
     private void Free(int bed)

@@ -10,6 +10,9 @@ public sealed record ClusterSettings(ClusterMode Mode, string? ConnectionString,
 
     public const string DefaultClusterId = "wardtwin";
 
+    /// <summary>Connections each process may hold when the connection string names no pool size.</summary>
+    public const int DefaultMaxPoolSize = 20;
+
     /// <summary>Orleans's invariant name for Npgsql in its ADO.NET options.</summary>
     public const string Invariant = "Npgsql";
 
@@ -62,6 +65,13 @@ public sealed record ClusterSettings(ClusterMode Mode, string? ConnectionString,
             if (string.IsNullOrWhiteSpace(b.Host))
             {
                 throw new ArgumentException("it names no Host");
+            }
+
+            // Npgsql's default pool (100) meets PostgreSQL's default max_connections (100): two silos and a
+            // dashboard would be refused ("too many clients"). A smaller pool queues instead; set your own to change it.
+            if (!connection.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+            {
+                b.MaxPoolSize = DefaultMaxPoolSize;
             }
 
             return b.ConnectionString;

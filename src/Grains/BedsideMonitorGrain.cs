@@ -55,9 +55,10 @@ public sealed class BedsideMonitorGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>Idle or moved: store the schedule. Not when the silo shuts down: its storage may already be gone (memory storage is).</summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_board is not null)
+        if (_board is not null && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
             await Checkpoint();
         }

@@ -1,8 +1,12 @@
+using Orleans.Placement;
 using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Grains;
 
 /// <summary>A block of a cohort's admissions, run with the model's own walker so that every outcome equals the reference engine's.</summary>
+/// <remarks>Placed at random: Orleans's default (resource-optimised) placement favours the calling silo, which kept a
+/// cohort's shards on the cohort's own silo while another silo idled (two silos ran 1.04× one).</remarks>
+[RandomPlacement]
 public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, ICohortShardGrain
 {
     public async Task<AdmissionOutcome[]> RunAsync(CohortRequest request, int first, int count)

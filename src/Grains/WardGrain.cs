@@ -93,11 +93,16 @@ public sealed class WardGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>Idle or moved: store where the clock is. Not when the silo shuts down (its storage may be gone); the last checkpoint stands.</summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_config is not null && !_stopped)
         {
-            await Checkpoint();
+            if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+            {
+                await Checkpoint();
+            }
+
             metrics.WardEnded();
             for (int b = 0; b < Occupied; b++)
             {

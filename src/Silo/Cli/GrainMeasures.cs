@@ -7,7 +7,7 @@ namespace WardTwin.Silo.Cli;
 /// <summary>The measurements the grain benchmarks share: cohort throughput (after a warm-up) and a live ward's tick lag.</summary>
 internal static class GrainMeasures
 {
-    /// <summary>Admissions per second of a cohort through the grains, after the JIT has warmed up on smaller ones.</summary>
+    /// <summary>Admissions per second of a cohort through the grains (best of three, after the JIT has warmed up on smaller ones).</summary>
     public static async Task<double> CohortRateAsync(IGrainFactory grains, CohortRequest request, string key, CohortRunner? warmReference = null)
     {
         for (int w = 0; w < 3; w++)
@@ -16,9 +16,16 @@ internal static class GrainMeasures
             await grains.GetGrain<ICohortGrain>($"{key}-warmup-{w}").RunAsync(request with { Patients = 2000, Seed = 99 + w });
         }
 
-        var clock = Stopwatch.StartNew();
-        await grains.GetGrain<ICohortGrain>(key).RunAsync(request);
-        return request.Patients / clock.Elapsed.TotalSeconds;
+        // Best of three: on a small, shared machine the first timed run still pays for JIT tiering and GC growth.
+        double best = 0;
+        for (int run = 0; run < 3; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            await grains.GetGrain<ICohortGrain>($"{key}-{run}").RunAsync(request);
+            best = Math.Max(best, request.Patients / clock.Elapsed.TotalSeconds);
+        }
+
+        return best;
     }
 
     /// <summary>A live ward of N beds in real time for a while: how long it took to start, and its tick lags (sorted, ms).</summary>

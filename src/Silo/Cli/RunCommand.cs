@@ -74,7 +74,9 @@ internal static class RunCommand
                 Console.WriteLine($"{id}: {config.Beds} beds, {config.ProtocolId}, time scale {(double.IsPositiveInfinity(scale) ? "max" : scale.ToString(CultureInfo.InvariantCulture))}.");
             }
 
-            Console.WriteLine($"silo on port {placement.SiloPort}, gateway :{placement.GatewayPort}, dashboard {string.Join(", ", r.GetValue(dashboard)!)}. Ctrl+C stops this silo (the ward goes on in the cluster while another silo runs).");
+            Console.WriteLine($"silo on port {placement.SiloPort}, gateway :{placement.GatewayPort}, dashboard {string.Join(", ", r.GetValue(dashboard)!)}. " + (settings.Mode == ClusterMode.Embedded
+                ? "Ctrl+C stops the silo and its ward."
+                : "Ctrl+C stops this silo; the ward goes on on another silo of the cluster, or when a silo starts again."));
             var until = r.GetValue(seconds) is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
             bool terminal = !Console.IsOutputRedirected;
             while (!cancel.IsCancellationRequested && DateTime.UtcNow < until)

@@ -10,4 +10,8 @@ public interface ICohortGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<CohortProgress> GetProgressAsync();
+
+    /// <summary>The request this cohort runs (its shards on other silos fetch it once, while the cohort waits on them).</summary>
+    [AlwaysInterleave]
+    Task<CohortRequest> GetRequestAsync();
 }

@@ -13,11 +13,15 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
     private int _done;
     private int _total;
     private bool _finished;
+    private CohortRequest? _request;
 
     public async Task<AdmissionOutcome[]> RunAsync(CohortRequest request)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(request.Patients);
-        _ = DataErrors.Translate(() => catalog.RunnerFor(request)); // a bad file fails here, before any shard starts
+        string hash = ModelCatalog.Hash(request);
+        _ = DataErrors.Translate(() => catalog.RunnerFor(request, hash)); // a bad file fails here, before any shard starts
+        _request = request;
+        var reference = new CohortRequestRef(this.GetPrimaryKeyString(), hash, request.Seed);
         _total = request.Patients;
         _done = 0;
         _finished = false;
@@ -27,7 +31,7 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
         for (int first = 0, i = 0; first < request.Patients; first += size, i++)
         {
             int count = Math.Min(size, request.Patients - first);
-            shards.Add(RunShard(key, i, request, first, count));
+            shards.Add(RunShard(key, i, reference, first, count));
         }
 
         var parts = await Task.WhenAll(shards);
@@ -36,6 +40,9 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
         return parts.SelectMany(p => p).ToArray();
     }
 
+    public Task<CohortRequest> GetRequestAsync() =>
+        Task.FromResult(_request ?? throw new InvalidOperationException($"cohort {this.GetPrimaryKeyString()} has no request (it is not running)"));
+
     public Task<CohortProgress> GetProgressAsync() => Task.FromResult(new CohortProgress(Volatile.Read(ref _done), _total, _finished, silo.SiloAddress.ToString()));
 
     /// <summary>
@@ -43,7 +50,7 @@ public sealed class CohortGrain(ModelCatalog catalog, IOptions<WardTwinOptions> 
     /// only on (seed, patient index) and are gathered by shard index, so a retry can neither change nor
     /// double-count an admission.
     /// </summary>
-    private async Task<AdmissionOutcome[]> RunShard(string key, int index, CohortRequest request, int first, int count)
+    private async Task<AdmissionOutcome[]> RunShard(string key, int index, CohortRequestRef request, int first, int count)
     {
         for (int attempt = 0; ; attempt++)
         {

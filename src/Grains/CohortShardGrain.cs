@@ -9,11 +9,12 @@ namespace WardTwin.Grains;
 [RandomPlacement]
 public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, ICohortShardGrain
 {
-    public async Task<AdmissionOutcome[]> RunAsync(CohortRequest request, int first, int count)
+    public async Task<AdmissionOutcome[]> RunAsync(CohortRequestRef request, int first, int count)
     {
+        var runner = catalog.CachedRunner(request.Hash)
+            ?? catalog.RunnerFor(await GrainFactory.GetGrain<ICohortGrain>(request.CohortKey).GetRequestAsync(), request.Hash);
         await catalog.ShardSlots.WaitAsync();
         AdmissionOutcome[] outcomes;
-        var runner = catalog.RunnerFor(request);
         try
         {
             if (options.Value.ShardPauseMs > 0)

@@ -28,9 +28,13 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
 
     public ModelParameters Parameters => _parameters.Value;
 
-    public CohortRunner RunnerFor(CohortRequest request)
+    public CohortRunner RunnerFor(CohortRequest request) => RunnerFor(request, Hash(request));
+
+    /// <summary>The runner of a request already seen on this silo, by its hash.</summary>
+    public CohortRunner? CachedRunner(string hash) => _runners.TryGetValue(hash, out var runner) && runner.IsValueCreated ? runner.Value : null;
+
+    public CohortRunner RunnerFor(CohortRequest request, string key)
     {
-        string key = Hash(request);
         return _runners.GetOrAdd(key, _ => new Lazy<CohortRunner>(() =>
         {
             var protocol = DataJson.Parse<Protocol>(request.ProtocolJson, request.ProtocolSource);
@@ -54,7 +58,7 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
         return (new ProtocolPlan(protocol, Parameters), new PatientSampler(Data.LoadCohort(protocol.Cohort), Parameters, protocol.Arm));
     });
 
-    private static string Hash(CohortRequest r)
+    public static string Hash(CohortRequest r)
     {
         var bytes = Encoding.UTF8.GetBytes(string.Join('\u0001', r.ProtocolJson, r.CohortJson, r.ParametersJson, r.Placebo ? "p" : "a"));
         return Convert.ToHexString(SHA256.HashData(bytes));

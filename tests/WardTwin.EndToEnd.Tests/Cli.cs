@@ -12,7 +12,10 @@ internal static class Cli
     /// <summary>The load generator runs from its own build output (same configuration as this test), with its own dependencies.</summary>
     public static string LoadDll => Path.Combine(RepositoryRoot, "load", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "WardTwin.Load.dll");
 
-    public static async Task<CliResult> Run(TimeSpan timeout, params string[] args)
+    public static Task<CliResult> Run(TimeSpan timeout, params string[] args) => RunProgram(SiloDll, timeout, null, args);
+
+    /// <summary>Any of the project's programs (the silo's CLI, the load generator) as a process, with extra environment variables.</summary>
+    public static async Task<CliResult> RunProgram(string dll, TimeSpan timeout, IDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,10 +23,15 @@ internal static class Cli
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(SiloDll);
+        start.ArgumentList.Add(dll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[k] = v;
         }
 
         using var process = Process.Start(start)!;
@@ -37,7 +45,7 @@ internal static class Cli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wardtwin {string.Join(' ', args)} did not finish within {timeout}");
+            throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', args)} did not finish within {timeout}");
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);

@@ -28,7 +28,7 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
     {
         await using var helper = await RunningSilo.StartAsync(SlowShards, "127.0.0.1", [.. Cluster("cohort-drill"), "--ward", "helper", "--beds", "1"]);
         string dir = Cli.TempDir();
-        var cohort = StartCli(SlowShards, ["cohort", "--protocol", "erasmus-7d", "--patients", "2000", "--seed", "13", "--out", Path.Combine(dir, "cluster"), .. Cluster("cohort-drill")]);
+        var cohort = Cli.RunProgram(Cli.SiloDll, TimeSpan.FromMinutes(5), SlowShards, ["cohort", "--protocol", "erasmus-7d", "--patients", "2000", "--seed", "13", "--out", Path.Combine(dir, "cluster"), .. Cluster("cohort-drill")]);
 
         // Kill the helper silo once it has run shards of this cohort, while the cohort is still going.
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -174,7 +174,7 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
         Assert.Contains("already complete", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(1L, await pg.ScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname = 'empty'"));
 
-        var load = await RunLoad(["--cluster", "postgres", "--db", $"Host=127.0.0.1;Port={nothing};Database=x;Username=x", "--duration", "5s", "--out", Path.Combine(Cli.TempDir(), "load.json")]);
+        var load = await Cli.RunProgram(Cli.LoadDll, TimeSpan.FromMinutes(2), null, ["--cluster", "postgres", "--db", $"Host=127.0.0.1;Port={nothing};Database=x;Username=x", "--duration", "5s", "--out", Path.Combine(Cli.TempDir(), "load.json")]);
         Assert.NotEqual(0, load.ExitCode);
         Assert.StartsWith("error: could not connect to", load.Stderr.Trim(), StringComparison.Ordinal);
         Assert.Single(load.Stderr.Trim().Split('\n'));
@@ -257,46 +257,5 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
         process.StandardOutput.ReadToEndAsync().Ignore();
         process.StandardError.ReadToEndAsync().Ignore();
         return process;
-    }
-
-    private static Task<CliResult> StartCli(IDictionary<string, string> environment, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Cli.SiloDll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in environment)
-        {
-            start.Environment[k] = v;
-        }
-
-        return Finish(Process.Start(start)!);
-    }
-
-    private static async Task<CliResult> Finish(Process process)
-    {
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(cts.Token);
-            return new CliResult(process.ExitCode, await stdout, await stderr);
-        }
-    }
-
-    private static Task<CliResult> RunLoad(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Cli.LoadDll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        return Finish(Process.Start(start)!);
     }
 }

@@ -62,8 +62,7 @@ public sealed class AdmissionTests
     [Fact]
     public void The_grain_facing_step_API_reaches_the_same_outcome_as_running_to_the_end()
     {
-        var plan = new ProtocolPlan(TestData.Catalog.LoadProtocol("goldberg-5d-inpatient"), TestData.Parameters);
-        var sampler = new PatientSampler(TestData.Catalog.LoadCohort("goldberg-2010"), TestData.Parameters, Arm.Active);
+        var (plan, sampler) = PlanAndSampler("goldberg-5d-inpatient");
         var a = new Admission(plan, sampler.Sample(3, 11));
         var b = new Admission(plan, sampler.Sample(3, 11));
         double last = 0;
@@ -80,8 +79,7 @@ public sealed class AdmissionTests
     [Fact]
     public void A_host_that_looks_every_minute_leaves_the_walk_bit_identical_to_the_plain_loop()
     {
-        var plan = new ProtocolPlan(TestData.Catalog.LoadProtocol("erasmus-7d"), TestData.Parameters);
-        var sampler = new PatientSampler(TestData.Catalog.LoadCohort("erasmus-2021"), TestData.Parameters, Arm.Active);
+        var (plan, sampler) = PlanAndSampler("erasmus-7d");
         var loop = new Admission(plan, sampler.Sample(8, 2));
         var stepped = new Admission(plan, sampler.Sample(8, 2));
         for (double t = 0; !stepped.Finished; t += 1.0 / 60)
@@ -97,8 +95,7 @@ public sealed class AdmissionTests
     [Fact]
     public void Inputs_replayed_at_their_times_rebuild_the_same_walk_however_often_the_host_looked_in_between()
     {
-        var plan = new ProtocolPlan(TestData.Catalog.LoadProtocol("erasmus-7d"), TestData.Parameters);
-        var sampler = new PatientSampler(TestData.Catalog.LoadCohort("erasmus-2021"), TestData.Parameters, Arm.Active);
+        var (plan, sampler) = PlanAndSampler("erasmus-7d");
         var inputs = new (double TimeH, PumpAction? Key, double? MidazolamMg)[]
         {
             (5.25, new PumpAction(PumpActionKind.SetRate, 9, ConfirmSoftLimit: true), null),
@@ -137,6 +134,12 @@ public sealed class AdmissionTests
         Assert.Equal(live.Pump.DeliveredMg, replayed.Pump.DeliveredMg);
         Assert.Equal(live.ConcentrationsNow, replayed.ConcentrationsNow);
         Assert.Contains(live.Log, e => e is PumpHandEvent { Outcome: PumpOutcome.Refused, Action.Kind: PumpActionKind.SetRate });
+    }
+
+    private static (ProtocolPlan Plan, PatientSampler Sampler) PlanAndSampler(string protocolId)
+    {
+        var protocol = TestData.Catalog.LoadProtocol(protocolId);
+        return (new ProtocolPlan(protocol, TestData.Parameters), new PatientSampler(TestData.Catalog.LoadCohort(protocol.Cohort), TestData.Parameters, Arm.Active));
     }
 
     private static void Apply(Admission walk, (double TimeH, PumpAction? Key, double? MidazolamMg) input)

@@ -32,13 +32,11 @@ public sealed class WardGrain(
     private PatientTick?[] _ticks = [];
     private BedFault?[] _faults = [];
     private double _simH;
-    private double _nextArrivalH = double.PositiveInfinity;
-    private int _scheduleIndex;
     private int _admitted;
     private int _discharged;
     private double _lagMs;
     private bool _stopped;
-    private SeededRandom _arrivals;
+    private ArrivalStream? _arrivals;
     private IGrainTimer? _timer;
     private long _lastCheckpointTicks;
     private StoreHealth? _health;
@@ -70,9 +68,7 @@ public sealed class WardGrain(
         _ticks = new PatientTick?[_beds.Length];
         _faults = new BedFault?[_beds.Length];
         _simH = s.SimH;
-        _nextArrivalH = s.NextArrivalH;
-        _scheduleIndex = s.ScheduleIndex;
-        _arrivals = new SeededRandom(s.ArrivalsRandomState);
+        _arrivals = new ArrivalStream(s.Config, s.NextArrivalH, s.ScheduleIndex, s.ArrivalsRandomState);
         foreach (var w in s.Waiting)
         {
             _waiting.Enqueue(w);
@@ -138,10 +134,8 @@ public sealed class WardGrain(
         _faults = new BedFault?[config.Beds];
         _waiting.Clear();
         _occupancy.Clear();
-        _scheduleIndex = 0;
-        _arrivals = SeededRandom.For(config.Seed, -2, StreamPurpose.Arrivals);
         bool fillAtStart = config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null;
-        _nextArrivalH = NextArrival(0);
+        _arrivals = new ArrivalStream(config);
         if (fillAtStart)
         {
             try
@@ -300,10 +294,9 @@ public sealed class WardGrain(
             return;
         }
 
-        while (_nextArrivalH <= target)
+        foreach (double arrival in _arrivals!.Until(target))
         {
-            _waiting.Enqueue(_nextArrivalH);
-            _nextArrivalH = NextArrival(_nextArrivalH);
+            _waiting.Enqueue(arrival);
         }
 
         int occupiedBefore = Occupied;
@@ -432,7 +425,7 @@ public sealed class WardGrain(
     {
         _lastCheckpointTicks = time.GetTimestamp();
         state.State = new WardState(
-            _config, [.. _beds], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _nextArrivalH, _scheduleIndex, _arrivals.Position.State,
+            _config, [.. _beds], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _arrivals?.NextH ?? double.PositiveInfinity, _arrivals?.ScheduleIndex ?? 0, _arrivals?.RandomState ?? 0,
             [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
         try
         {
@@ -450,22 +443,6 @@ public sealed class WardGrain(
 
             Health.Failed(ex);
         }
-    }
-
-    private double NextArrival(double afterH)
-    {
-        var c = Config;
-        if (c.ArrivalScheduleH is { } schedule)
-        {
-            while (_scheduleIndex < schedule.Length && schedule[_scheduleIndex] < afterH)
-            {
-                _scheduleIndex++;
-            }
-
-            return _scheduleIndex < schedule.Length ? schedule[_scheduleIndex++] : double.PositiveInfinity;
-        }
-
-        return c.ArrivalsPerDay > 0 ? afterH + (-Math.Log(_arrivals.NextDouble()) * 24 / c.ArrivalsPerDay) : double.PositiveInfinity;
     }
 
     private void CheckBed(int bed)

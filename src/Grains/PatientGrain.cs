@@ -147,7 +147,7 @@ public sealed class PatientGrain(
         return Task.FromResult(new PumpView(
             p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
             p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining,
-            p.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray()));
+            p.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
     }
 
     private KeyNotFoundException NotAdmitted() => new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");

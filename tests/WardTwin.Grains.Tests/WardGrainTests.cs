@@ -58,7 +58,7 @@ public sealed class WardGrainTests(TwoSiloCluster fixture)
 
         var snapshot = await patient.GetSnapshotAsync();
         string[] Titrations(IEnumerable<string> lines) => lines.Where(l => l.Contains("titration:", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(" h ", StringComparison.Ordinal) + 3)..]).ToArray();
-        var expected = reference.Log.Where(e => e.Kind == "titration").Select(e => $"titration: {e.Detail}").ToArray();
+        var expected = reference.Log.OfType<TitrationEvent>().Select(e => $"titration: {e.Detail}").ToArray();
         Assert.Equal(14, expected.Length);
         Assert.Equal(expected, Titrations(snapshot.Log));
         Assert.True(snapshot.TreatmentEnded);

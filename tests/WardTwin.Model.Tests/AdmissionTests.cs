@@ -16,7 +16,7 @@ public sealed class AdmissionTests
     {
         var admission = Erasmus(TestData.Patient(responder: false) with { BaselineNrs = 10 });
         var outcome = admission.RunToEnd();
-        var titrations = admission.Log.Where(e => e.Kind == "titration").Select(e => e.Detail).ToArray();
+        var titrations = admission.Log.OfType<TitrationEvent>().Select(e => e.Detail).ToArray();
         Assert.Equal(14, titrations.Length);
         Assert.StartsWith("raise 3 -> 5 mg/h", titrations[0], StringComparison.Ordinal);
         Assert.Contains(titrations, t => t.StartsWith("raise 13 -> 14 mg/h", StringComparison.Ordinal));

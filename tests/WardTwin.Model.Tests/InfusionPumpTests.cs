@@ -87,7 +87,7 @@ public sealed class InfusionPumpTests
         pump.SetRate(0, 50, false); // 500 mg bag at 50 mg/h: empty at 10 h, warning at 9.5 h
         Assert.Equal(9.5, pump.NextEventTimeH!.Value, 9);
         pump.AdvanceTo(9.6);
-        Assert.Contains(pump.Log, e => e.Kind == "near-empty");
+        Assert.Contains(pump.Log, e => e.Kind == PumpEventKind.NearEmpty);
         pump.AdvanceTo(12);
         Assert.Equal(PumpState.Empty, pump.State);
         Assert.Equal(0, pump.DeliveredRateMgPerH);
@@ -126,7 +126,7 @@ public sealed class InfusionPumpTests
         pump.AdvanceTo(5);
         Assert.Equal(PumpState.Stopped, pump.State);
         Assert.Equal(35, pump.DeliveredMg, 9);
-        Assert.Contains(pump.Log, e => e.Kind == "vtbi" && e.Detail.Contains("reached", StringComparison.Ordinal));
+        Assert.Contains(pump.Log, e => e.Kind == PumpEventKind.VolumeToBeInfused && e.Detail.Contains("reached", StringComparison.Ordinal));
         Assert.Equal(PumpOutcome.Refused, pump.SetVtbi(5, -3).Outcome);
     }
 }

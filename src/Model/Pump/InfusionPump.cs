@@ -74,18 +74,18 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             {
                 State = PumpState.Stopped;
                 VtbiMl = null;
-                Record("vtbi", $"volume to be infused reached ({vtbi:0.#} mL): stopped");
+                Record(PumpEventKind.VolumeToBeInfused, $"volume to be infused reached ({vtbi:0.#} mL): stopped");
             }
             else if (!_nearEmptyRaised && RemainingMl > 1e-9)
             {
                 _nearEmptyRaised = true;
-                Record("near-empty", $"{RemainingMl:0.#} mL left");
+                Record(PumpEventKind.NearEmpty, $"{RemainingMl:0.#} mL left");
             }
             else
             {
                 RemainingMl = 0;
                 State = PumpState.Empty;
-                Record("empty", "bag empty: delivery stopped");
+                Record(PumpEventKind.Empty, "bag empty: delivery stopped");
             }
         }
 
@@ -127,7 +127,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
         if (_log is not null)
         {
-            Record("rate", $"{F(before)} -> {F(rateMgPerH)} mg/h{(confirmed && Programme.SoftMaxMgPerH is { } s && rateMgPerH > s ? " (soft limit confirmed)" : string.Empty)}");
+            Record(PumpEventKind.Rate, $"{F(before)} -> {F(rateMgPerH)} mg/h{(confirmed && Programme.SoftMaxMgPerH is { } s && rateMgPerH > s ? " (soft limit confirmed)" : string.Empty)}");
         }
 
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
@@ -170,19 +170,19 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
         VtbiMl = vtbiMl;
         InfusedSinceVtbiMl = 0;
-        Record("vtbi", vtbiMl is { } set ? $"volume to be infused {set:0.#} mL" : "volume to be infused cleared");
+        Record(PumpEventKind.VolumeToBeInfused, vtbiMl is { } set ? $"volume to be infused {set:0.#} mL" : "volume to be infused cleared");
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
     }
 
-    public PumpResult Start(double timeH) => Transition(timeH, "start", [PumpState.Idle, PumpState.Stopped], PumpState.Running);
+    public PumpResult Start(double timeH) => Transition(timeH, PumpEventKind.Start, [PumpState.Idle, PumpState.Stopped], PumpState.Running);
 
-    public PumpResult Pause(double timeH) => Transition(timeH, "pause", [PumpState.Running], PumpState.Paused);
+    public PumpResult Pause(double timeH) => Transition(timeH, PumpEventKind.Pause, [PumpState.Running], PumpState.Paused);
 
-    public PumpResult Resume(double timeH) => Transition(timeH, "resume", [PumpState.Paused, PumpState.Occluded], PumpState.Running);
+    public PumpResult Resume(double timeH) => Transition(timeH, PumpEventKind.Resume, [PumpState.Paused, PumpState.Occluded], PumpState.Running);
 
-    public PumpResult Stop(double timeH) => Transition(timeH, "stop", [PumpState.Running, PumpState.Paused, PumpState.Occluded, PumpState.Empty, PumpState.Idle], PumpState.Stopped);
+    public PumpResult Stop(double timeH) => Transition(timeH, PumpEventKind.Stop, [PumpState.Running, PumpState.Paused, PumpState.Occluded, PumpState.Empty, PumpState.Idle], PumpState.Stopped);
 
-    public PumpResult Occlude(double timeH) => Transition(timeH, "occlusion", [PumpState.Running], PumpState.Occluded);
+    public PumpResult Occlude(double timeH) => Transition(timeH, PumpEventKind.Occlusion, [PumpState.Running], PumpState.Occluded);
 
     /// <summary>A new full bag; an empty pump carries on at its programmed rate.</summary>
     public PumpResult ReplaceBag(double timeH)
@@ -198,18 +198,18 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
         if (_log is not null)
         {
-            Record("bag", $"new {F(Programme.BagVolumeMl)} mL bag ({F(Programme.BagMg)} mg)");
+            Record(PumpEventKind.Bag, $"new {F(Programme.BagVolumeMl)} mL bag ({F(Programme.BagMg)} mg)");
         }
 
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
     }
 
-    private PumpResult Transition(double timeH, string action, PumpState[] from, PumpState to)
+    private PumpResult Transition(double timeH, PumpEventKind action, PumpState[] from, PumpState to)
     {
         AdvanceTo(timeH);
         if (!from.Contains(State))
         {
-            return Refuse($"cannot {action} a pump that is {State.ToString().ToLowerInvariant()}");
+            return Refuse($"cannot {action.ToString().ToLowerInvariant()} a pump that is {State.ToString().ToLowerInvariant()}");
         }
 
         State = to;
@@ -237,11 +237,11 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
     private PumpResult Refuse(string reason)
     {
-        Record("refused", reason);
+        Record(PumpEventKind.Refused, reason);
         return new PumpResult(PumpOutcome.Refused, reason, RateMgPerH);
     }
 
-    private void Record(string kind, string detail) => _log?.Add(new PumpEvent(TimeH, kind, detail));
+    private void Record(PumpEventKind kind, string detail) => _log?.Add(new PumpEvent(TimeH, kind, detail));
 
     private static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,8 @@ async function startWard(event) {
 
 async function wardAction(action) {
   const r = await api('POST', `/api/wards/${ward}/${action}`);
-  show('ward-message', r.ok ? action + 'd' : r.data.error, r.ok ? 'ok' : 'refused');
+  const done = { pause: 'paused', resume: 'resumed', stop: 'stopped: every bed discharged; start it again above' };
+  show('ward-message', r.ok ? done[action] : r.data.error, r.ok ? 'ok' : 'refused');
 }
 
 async function speed() {
@@ -43,7 +44,7 @@ function render(update) {
   if (update.error) { document.getElementById('ward-status').textContent = update.error; return; }
   const s = update.status;
   document.getElementById('ward-status').textContent =
-    `t = ${fmt(s.simTimeH, 2)} h (day ${Math.floor(s.simTimeH / 24) + 1}) · scale ${s.timeScale} · ${s.running ? 'running' : 'paused'} · beds ${s.occupied}/${s.beds} · waiting ${s.waiting} · admitted ${s.admitted} · discharged ${s.discharged}`;
+    `t = ${fmt(s.simTimeH, 2)} h (day ${Math.floor(s.simTimeH / 24) + 1}) · scale ${s.timeScale} · ${s.stopped ? 'stopped' : s.running ? 'running' : 'paused'} · beds ${s.occupied}/${s.beds} · waiting ${s.waiting} · admitted ${s.admitted} · discharged ${s.discharged}`;
   const body = document.querySelector('#beds-table tbody');
   for (const b of s.bedList) {
     let row = body.querySelector(`tr[data-bed="${b.bed}"]`);

@@ -51,7 +51,7 @@ public sealed class TraineeTrialTests(TwoSiloCluster fixture)
         Assert.InRange(view.DeliveredMg, 1.399, 1.401);
         Assert.Equal(0, (await patient.GetSnapshotAsync()).DeliveredRateMgPerH);
 
-        // A stopped pump says so when given a rate, and starts again by hand.
+        // A stopped pump says so when given a rate, and starts again by hand (before the 11:00 review, which would restart it, and say so).
         var refused = await pump.SetRateAsync(4, confirmSoftLimit: false);
         Assert.Equal("refused", refused.Outcome);
         Assert.Contains("stopped", refused.Message, StringComparison.Ordinal);

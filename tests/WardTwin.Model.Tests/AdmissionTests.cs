@@ -136,6 +136,21 @@ public sealed class AdmissionTests
         Assert.Contains(live.Log, e => e is PumpHandEvent { Outcome: PumpOutcome.Refused, Action.Kind: PumpActionKind.SetRate });
     }
 
+    [Fact]
+    public void A_pump_stopped_by_hand_is_restarted_at_the_next_review_and_the_log_says_so()
+    {
+        var (plan, sampler) = PlanAndSampler("erasmus-7d");
+        var walk = new Admission(plan, sampler.Sample(8, 4), recordEvents: true);
+        walk.AdvanceTo(1);
+        Assert.True(walk.Operate(new PumpAction(PumpActionKind.Stop)).Accepted);
+        Assert.Equal(0, walk.DeliveredRateMgPerH);
+        walk.AdvanceTo(3);
+        var restart = Assert.Single(walk.Log.OfType<PumpAlertEvent>(), e => e.What.Contains("restarted at the review", StringComparison.Ordinal));
+        Assert.Equal(2, restart.TimeH, 9);
+        Assert.Equal(PumpState.Running, walk.Pump.State);
+        Assert.True(walk.DeliveredRateMgPerH > 0);
+    }
+
     private static (ProtocolPlan Plan, PatientSampler Sampler) PlanAndSampler(string protocolId)
     {
         var protocol = TestData.Catalog.LoadProtocol(protocolId);

@@ -61,7 +61,8 @@ function render(update) {
     row.querySelector('.spo2').textContent = b.vitals ? fmt(b.vitals.spo2Percent, 1) : '–';
     const alarms = (id && update.alarms[id]) || [];
     row.querySelector('.alarms').innerHTML = alarms.filter(a => a.active || !a.acknowledged)
-      .map(a => `<span class="alarm ${a.priority}${a.acknowledged ? ' ack' : ''}" title="raised ${fmt(a.raisedAtH, 2)} h">${a.kind}</span>`).join('');
+      .map(a => `<span class="alarm ${a.priority}${a.acknowledged ? ' ack' : ''}${a.active ? '' : ' ended'}" title="raised ${fmt(a.raisedAtH, 2)} h${a.active ? '' : '; condition ended, not yet acknowledged'}">${a.kind}</span>`).join('');
+    row.classList.toggle('empty', !id);
   }
 }
 

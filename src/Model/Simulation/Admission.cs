@@ -375,6 +375,12 @@ public sealed class Admission
 
         Note(new TitrationEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported));
         _tracker.ResetSinceReview();
+        if (_running && Pump.State == PumpState.Stopped)
+        {
+            // Stopped by hand or at its volume to be infused while the protocol still runs: the reviewing nurse restarts it, visibly.
+            Note(new PumpAlertEvent(t, "the pump was stopped: restarted at the review", NewBagHung: false));
+        }
+
         ApplyRate();
     }
 

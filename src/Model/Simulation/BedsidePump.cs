@@ -15,6 +15,7 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
 
     public double? NextEventTimeH => Pump.NextEventTimeH;
 
+    /// <summary>The protocol's command; the nurse who carries it out starts a stopped pump.</summary>
     public double Command(double t, PumpCommand command)
     {
         if (command.Kind == PumpCommandKind.Stop)

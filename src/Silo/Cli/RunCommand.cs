@@ -132,6 +132,6 @@ internal static class RunCommand
         var rates = s.BedList.Where(b => b.PumpRateMgPerH is not null).Select(b => b.PumpRateMgPerH!.Value).ToArray();
         var nrs = s.BedList.Where(b => b.LastNrs is not null).Select(b => (double)b.LastNrs!.Value).ToArray();
         return string.Create(CultureInfo.InvariantCulture,
-            $"t={s.SimTimeH,8:0.00} h (day {Math.Floor(s.SimTimeH / 24) + 1,3}) | beds {s.Occupied}/{s.Beds} | waiting {s.Waiting} | admitted {s.Admitted} discharged {s.Discharged} | mean rate {(rates.Length == 0 ? 0 : rates.Average()),5:0.0} mg/h | mean NRS {(nrs.Length == 0 ? "–" : nrs.Average().ToString("0.0", CultureInfo.InvariantCulture)),4} | tick {s.LagMs,5:0} ms");
+            $"t={s.SimTimeH,8:0.00} h (day {Math.Floor(s.SimTimeH / 24) + 1,3}){(s.Stopped ? " STOPPED" : s.Running ? string.Empty : " PAUSED")} | beds {s.Occupied}/{s.Beds} | waiting {s.Waiting} | admitted {s.Admitted} discharged {s.Discharged} | mean rate {(rates.Length == 0 ? 0 : rates.Average()),5:0.0} mg/h | mean NRS {(nrs.Length == 0 ? "–" : nrs.Average().ToString("0.0", CultureInfo.InvariantCulture)),4} | tick {s.LagMs,5:0} ms");
     }
 }

@@ -28,9 +28,7 @@ public sealed class WardGrain(
     private readonly Queue<double> _lags = new();
     private WardConfig? _config;
     private WardClock? _clock;
-    private string?[] _beds = [];
-    private PatientTick?[] _ticks = [];
-    private BedFault?[] _faults = [];
+    private WardBeds _beds = new(0);
     private double _simH;
     private int _admitted;
     private int _discharged;
@@ -47,7 +45,7 @@ public sealed class WardGrain(
 
     private IWardRegistryGrain Registry => GrainFactory.GetGrain<IWardRegistryGrain>(IWardRegistryGrain.Key);
 
-    private int Occupied => _beds.Count(b => b is not null);
+    private int Occupied => _beds.Occupied;
 
     private StoreHealth Health => _health ??= new StoreHealth("ward", Id, logger, metrics);
 
@@ -64,9 +62,7 @@ public sealed class WardGrain(
         }
 
         _config = s.Config;
-        _beds = [.. s.Beds];
-        _ticks = new PatientTick?[_beds.Length];
-        _faults = new BedFault?[_beds.Length];
+        _beds = new WardBeds(s.Beds);
         _simH = s.SimH;
         _arrivals = new ArrivalStream(s.Config, s.NextArrivalH, s.ScheduleIndex, s.ArrivalsRandomState);
         foreach (var w in s.Waiting)
@@ -129,9 +125,7 @@ public sealed class WardGrain(
         _config = config;
         _stopped = false;
         _simH = 0;
-        _beds = new string?[config.Beds];
-        _ticks = new PatientTick?[config.Beds];
-        _faults = new BedFault?[config.Beds];
+        _beds = new WardBeds(config.Beds);
         _waiting.Clear();
         _occupancy.Clear();
         bool fillAtStart = config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null;
@@ -163,7 +157,7 @@ public sealed class WardGrain(
     public async Task<WardStatus> StopAsync()
     {
         _ = Config;
-        for (int b = 0; b < _beds.Length; b++)
+        for (int b = 0; b < _beds.Count; b++)
         {
             if (_beds[b] is { } id)
             {
@@ -302,7 +296,7 @@ public sealed class WardGrain(
         int occupiedBefore = Occupied;
         await AdmitWaiting(target);
         var advancing = new List<Task>();
-        for (int b = 0; b < _beds.Length; b++)
+        for (int b = 0; b < _beds.Count; b++)
         {
             if (_beds[b] is { } id)
             {
@@ -313,9 +307,9 @@ public sealed class WardGrain(
         await Task.WhenAll(advancing);
         _simH = target;
         bool freed = false;
-        for (int b = 0; b < _beds.Length; b++)
+        for (int b = 0; b < _beds.Count; b++)
         {
-            if (_ticks[b] is { TreatmentEnded: true })
+            if (_beds.Ended(b))
             {
                 Free(b);
                 freed = true;
@@ -348,28 +342,25 @@ public sealed class WardGrain(
     {
         try
         {
-            _ticks[bed] = await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target);
-            if (_faults[bed] is { } fault)
+            int failures = _beds.Moved(bed, await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target));
+            if (failures > 0)
             {
-                Log.BedRecovered(logger, Id, bed, id, fault.Count);
-                _faults[bed] = null;
+                Log.BedRecovered(logger, Id, bed, id, failures);
             }
         }
         catch (Exception ex)
         {
-            if (_faults[bed] is null)
+            if (_beds.Failed(bed, ex))
             {
                 Log.BedFailed(logger, ex, Id, bed, id, target);
             }
-
-            _faults[bed] = new BedFault(Errors.OneLine(ex), (_faults[bed]?.Count ?? 0) + 1);
         }
     }
 
     private async Task AdmitWaiting(double atH)
     {
         var free = new List<int>();
-        for (int b = 0; b < _beds.Length && free.Count < _waiting.Count; b++)
+        for (int b = 0; b < _beds.Count && free.Count < _waiting.Count; b++)
         {
             if (_beds[b] is null)
             {
@@ -400,9 +391,7 @@ public sealed class WardGrain(
             string id = $"{Id}/{_admitted}";
             admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(new PatientAdmission(Id, bed, c.ProtocolId, c.Seed, _admitted, atH, c.MonitorHz, c.AutoNurse)));
             _admitted++;
-            _beds[bed] = id;
-            _ticks[bed] = null;
-            _faults[bed] = null;
+            _beds.Occupy(bed, id);
             metrics.AdmissionStarted();
             Log.Admitted(logger, Id, id, bed, atH);
         }
@@ -413,9 +402,7 @@ public sealed class WardGrain(
     private void Free(int bed)
     {
         Log.Discharged(logger, Id, _beds[bed]!, bed, _simH);
-        _beds[bed] = null;
-        _ticks[bed] = null;
-        _faults[bed] = null;
+        _beds.Free(bed);
         _discharged++;
         metrics.AdmissionEnded();
     }
@@ -425,7 +412,7 @@ public sealed class WardGrain(
     {
         _lastCheckpointTicks = time.GetTimestamp();
         state.State = new WardState(
-            _config, [.. _beds], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _arrivals?.NextH ?? double.PositiveInfinity, _arrivals?.ScheduleIndex ?? 0, _arrivals?.RandomState ?? 0,
+            _config, [.. _beds.Ids], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _arrivals?.NextH ?? double.PositiveInfinity, _arrivals?.ScheduleIndex ?? 0, _arrivals?.RandomState ?? 0,
             [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
         try
         {
@@ -447,24 +434,16 @@ public sealed class WardGrain(
 
     private void CheckBed(int bed)
     {
-        if (bed < 0 || bed >= _beds.Length)
+        if (bed < 0 || bed >= _beds.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(bed), $"bed {bed} does not exist (beds 0..{_beds.Length - 1})");
+            throw new ArgumentOutOfRangeException(nameof(bed), $"bed {bed} does not exist (beds 0..{_beds.Count - 1})");
         }
     }
 
     private WardStatus Status()
     {
-        var beds = new List<BedStatus>(_beds.Length);
-        for (int b = 0; b < _beds.Length; b++)
-        {
-            var t = _ticks[b];
-            beds.Add(new BedStatus(b, _beds[b], t is null ? null : (t.HoursSinceAdmission / 24) + 1, t?.DeliveredRateMgPerH, t?.LastNrs, t?.Vitals, [], _faults[b]?.Error));
-        }
-
-        return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, _beds.Length, Occupied, _waiting.Count, _admitted, _discharged, beds, _lagMs,
+        var beds = _beds.Status();
+        return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, _beds.Count, Occupied, _waiting.Count, _admitted, _discharged, beds, _lagMs,
             RuntimeIdentity, _stopped, GrainContext.ActivationId.ToString());
     }
-
-    private sealed record BedFault(string Error, int Count);
 }

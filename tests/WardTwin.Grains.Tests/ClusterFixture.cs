@@ -15,13 +15,16 @@ public sealed class TwoSiloCluster : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Breaks chosen grains on purpose (a bed that throws).</summary>
+    public FaultInjection Faults { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
     public async Task InitializeAsync()
     {
-        Cluster = ClusterFactory.Build(2, Time);
+        Cluster = ClusterFactory.Build(2, Time, faults: Faults);
         await Cluster.DeployAsync();
     }
 
@@ -50,7 +53,7 @@ public sealed class OneSiloCluster : IAsyncLifetime
 
 internal static class ClusterFactory
 {
-    public static InProcessTestCluster Build(int silos, TimeProvider grainTime, IDictionary<string, string?>? settings = null)
+    public static InProcessTestCluster Build(int silos, TimeProvider grainTime, IDictionary<string, string?>? settings = null, FaultInjection? faults = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
@@ -67,6 +70,10 @@ internal static class ClusterFactory
             SiloClustering.UseBinaryStateSerializer(silo.Services);
             SiloHostFactory.ConfigureServices(silo.Services, configuration);
             silo.Services.AddHostedService<WardKeeper>();
+            if (faults is not null)
+            {
+                silo.AddIncomingGrainCallFilter(faults);
+            }
         });
         return builder.Build();
     }

@@ -88,4 +88,33 @@ public sealed class TraineeTrialTests(TwoSiloCluster fixture)
         await Assert.ThrowsAsync<KeyNotFoundException>(() => ward.PauseAsync());
         await Assert.ThrowsAsync<KeyNotFoundException>(() => ward.GetOccupancyAsync());
     }
+
+    [Fact]
+    public async Task A_bed_whose_patient_throws_is_marked_and_retried_while_the_rest_of_the_ward_goes_on()
+    {
+        var ward = fixture.Client.GetGrain<IWardGrain>("faulty");
+        await ward.StartAsync(Config with { Beds = 3 });
+        await Minutes(ward, 2);
+        fixture.Faults.Break("faulty/1", nameof(IPatientGrain.AdvanceToAsync));
+        try
+        {
+            await Minutes(ward, 30);
+            var status = await ward.GetStatusAsync();
+            Assert.InRange(status.SimTimeH, 0.53, 0.54);
+            Assert.Contains("injected fault", status.BedList[1].Fault, StringComparison.Ordinal);
+            Assert.Null(status.BedList[0].Fault);
+            Assert.InRange((await fixture.Client.GetGrain<IPatientGrain>("faulty/0").GetSnapshotAsync()).HoursSinceAdmission, 0.53, 0.54);
+            Assert.InRange((await fixture.Client.GetGrain<IPatientGrain>("faulty/1").GetSnapshotAsync()).HoursSinceAdmission, 0.03, 0.04);
+        }
+        finally
+        {
+            fixture.Faults.Mend("faulty/1", nameof(IPatientGrain.AdvanceToAsync));
+        }
+
+        await Minutes(ward, 1);
+        var mended = await ward.GetStatusAsync();
+        Assert.Null(mended.BedList[1].Fault);
+        Assert.InRange((await fixture.Client.GetGrain<IPatientGrain>("faulty/1").GetSnapshotAsync()).HoursSinceAdmission, 0.54, 0.56);
+        await ward.StopAsync();
+    }
 }

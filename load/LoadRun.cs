@@ -67,7 +67,8 @@ public sealed class LoadRun(IClusterClient client, LoadOptions options)
             memory = Math.Max(memory, siloMemory);
         }
 
-        await ward.PauseAsync();
+        // Stopped, not just paused: its patients are discharged and it leaves the registry, so a cluster keeps no load ward running.
+        await ward.StopAsync();
         double measuredS = Math.Max((clock.Elapsed.TotalMilliseconds - startedMs - warmupMs) / 1000, 1e-3);
         double expected = admissions * options.Hz * measuredS;
         return new LoadStep(admissions, options.Hz, measuredS, recorder.Delivered / measuredS, 4 * recorder.Delivered / measuredS,

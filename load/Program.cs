@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WardTwin.Cluster;
+using WardTwin.Grains;
 using WardTwin.Load;
 
 var admissions = new Option<int>("--admissions") { Description = "Monitors (one per admission) on the load ward; with --ramp, the first step", DefaultValueFactory = _ => 1000 };
@@ -64,8 +65,21 @@ static async Task<int> Run(LoadOptions options, ClusterSettings settings, Cancel
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-    // Connection failures are reported once, below; Orleans's own retries would print a stack trace each.
+    // Connection failures are reported once, below; Orleans's own retries and the host's start failure would print stack traces.
     builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
+    if (settings.Mode == ClusterMode.Postgres)
+    {
+        try
+        {
+            await DatabaseCheck.EnsureReadyAsync(settings, cancel);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            throw new NoClusterException(ex.Message);
+        }
+    }
+
     builder.UseOrleansClient(c => ClusterClient.Configure(c, settings, options.GatewayPort, TimeSpan.FromSeconds(10)));
     using var host = builder.Build();
     try
@@ -76,7 +90,7 @@ static async Task<int> Run(LoadOptions options, ClusterSettings settings, Cancel
     catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
     {
         string where = settings.Mode == ClusterMode.Embedded ? $"a silo gateway on localhost:{options.GatewayPort}" : $"a gateway of cluster '{settings.ClusterId}' listed in {settings.Where}";
-        throw new NoClusterException($"could not connect to {where} ({ex.GetType().Name}: {ex.Message}); start a silo first (WardTwin.Silo run)");
+        throw new NoClusterException($"could not connect to {where} ({Errors.OneLine(ex)}); start a silo first (WardTwin.Silo run)");
     }
 
     var run = new LoadRun(host.Services.GetRequiredService<IClusterClient>(), options);

@@ -36,7 +36,7 @@ public sealed record ClusterSettings(ClusterMode Mode, string? ConnectionString,
         string? connection = string.IsNullOrWhiteSpace(db) ? Environment.GetEnvironmentVariable(DatabaseVariable) : db;
         if (string.IsNullOrWhiteSpace(connection))
         {
-            throw new ArgumentException($"--cluster postgres needs a connection string: give --db \"Host=...;Database=...;Username=...\" or set {DatabaseVariable}");
+            throw new ArgumentException($"PostgreSQL cluster mode needs a connection string: --db \"Host=...;Database=...;Username=...\" (the standalone dashboard: Dashboard:Db) or the environment variable {DatabaseVariable}");
         }
 
         return new ClusterSettings(m, Validated(connection), id);

@@ -61,7 +61,7 @@ public static class DatabaseCheck
         if (missing.Count > 0)
         {
             throw new DatabaseUnavailableException(
-                $"PostgreSQL at {settings.Where} has no (or only part of the) Orleans schema: missing {string.Join(", ", missing)}; run `db init --db ...` first");
+                $"PostgreSQL at {settings.Where} lacks the Orleans schema (the tables of {string.Join(", ", missing)} are missing); run `db init --db ...` first");
         }
     }
 

@@ -51,9 +51,17 @@ public static class SchemaInstaller
         {
             string sql = await File.ReadAllTextAsync(Path.Combine(scriptsFolder, script), cancel);
             await using var transaction = await connection.BeginTransactionAsync(cancel);
-            await using (var command = new NpgsqlCommand(sql, connection, transaction))
+            try
             {
+                await using var command = new NpgsqlCommand(sql, connection, transaction);
                 await command.ExecuteNonQueryAsync(cancel);
+            }
+            catch (PostgresException ex)
+            {
+                // Rolled back: the database is as it was. A part whose table is missing but whose other objects exist
+                // (someone dropped a table by hand) cannot be re-run by Orleans's scripts.
+                throw new DatabaseUnavailableException(
+                    $"{script} failed in {settings.Where} ({ex.SqlState}: {ex.MessageText}); nothing of it was applied. If the schema is partly there, drop the Orleans objects or use an empty database");
             }
 
             await transaction.CommitAsync(cancel);

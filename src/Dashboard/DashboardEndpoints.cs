@@ -23,7 +23,7 @@ public static class DashboardEndpoints
             catch (Exception ex) when (Status(ex) is int status)
             {
                 context.Response.StatusCode = status;
-                await context.Response.WriteAsJsonAsync(new { error = ex.Message });
+                await context.Response.WriteAsJsonAsync(new { error = status == 503 && ex is not StorageUnavailableException ? Unreachable(ex) : ex.Message });
             }
         });
 
@@ -162,10 +162,14 @@ public static class DashboardEndpoints
                 var status = await grain.GetStatusAsync();
                 payload = new { status, alarms = await Alarms(grains, status, options.Value.StreamAlarmBeds) };
             }
-            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
             {
-                // The ward is unknown, or briefly unreachable while it moves to another silo: say so and keep the stream open.
                 payload = new { error = ex.Message };
+            }
+            catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                // Briefly unreachable while it moves to another silo: say so in one line and keep the stream open.
+                payload = new { error = Unreachable(ex) };
             }
 
             try
@@ -206,6 +210,9 @@ public static class DashboardEndpoints
         return Requests.Number(body, "timeScale", 1, 1e-6, 1e9);
     }
 
+    /// <summary>A grain that cannot be reached now (its silo was lost and Orleans is moving it): one line, not Orleans's stack text.</summary>
+    private static string Unreachable(Exception ex) => $"not reachable now, try again in a few seconds (a silo may have been lost and the ward is moving): {Errors.OneLine(ex)}";
+
     private static int? Status(Exception ex) => ex switch
     {
         ApiException a => a.Status,
@@ -213,6 +220,7 @@ public static class DashboardEndpoints
         ArgumentException => 400,
         KeyNotFoundException => 404,
         StorageUnavailableException => 503,
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => 503,
         InvalidOperationException => 409,
         BadHttpRequestException b => b.StatusCode,
         _ => null,

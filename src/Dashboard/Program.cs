@@ -3,7 +3,7 @@ using WardTwin.Dashboard;
 
 // The dashboard on its own, as an Orleans client of a running cluster: the localhost silo of `run` by default,
 // or a PostgreSQL cluster (Dashboard:Cluster=postgres, the connection string in WARDTWIN_DB or Dashboard:Db).
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 int gateway = builder.Configuration.GetValue("Dashboard:GatewayPort", 30000);
 ClusterSettings cluster;
 try

@@ -147,7 +147,7 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
     {
         var noDb = await Cli.Run(TimeSpan.FromMinutes(1), "run", "--cluster", "postgres", "--for", "5");
         Assert.Equal(2, noDb.ExitCode);
-        Assert.Contains("--cluster postgres needs a connection string", noDb.Stderr, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL cluster mode needs a connection string", noDb.Stderr, StringComparison.Ordinal);
 
         var garbage = await Cli.Run(TimeSpan.FromMinutes(1), "cohort", "--protocol", "erasmus-7d", "--patients", "10", "--out", Cli.TempDir(), "--cluster", "postgres", "--db", "this is not a connection string");
         Assert.Equal(2, garbage.ExitCode);
@@ -163,7 +163,7 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
         await pg.ExecuteAsync("postgres", "CREATE DATABASE empty");
         var schema = await Cli.Run(TimeSpan.FromMinutes(1), "run", "--cluster", "postgres", "--db", pg.ConnectionString("empty"), "--for", "5");
         Assert.Equal(2, schema.ExitCode);
-        Assert.Contains("missing PostgreSQL-Main.sql", schema.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the tables of PostgreSQL-Main.sql, PostgreSQL-Clustering.sql", schema.Stderr, StringComparison.Ordinal);
         Assert.Contains("run `db init", schema.Stderr, StringComparison.Ordinal);
 
         var init = await Cli.Run(TimeSpan.FromMinutes(1), "db", "init", "--db", pg.ConnectionString("empty"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace WardTwin.EndToEnd.Tests;
@@ -9,19 +8,8 @@ public sealed class LoadGeneratorTests
 {
     private static async Task<(int Exit, string Out, string Err)> Load(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Cli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Cli.LoadDll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var r = await Cli.RunProgram(Cli.LoadDll, TimeSpan.FromMinutes(3), null, args);
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 
     [Fact]
@@ -53,11 +41,23 @@ public sealed class LoadGeneratorTests
     [Theory]
     [InlineData("--duration", "11m", "--duration")]
     [InlineData("--admissions", "0", "--admissions")]
-    [InlineData("--cluster", "postgres", "--cluster")]
+    [InlineData("--cluster", "postgres", "--db")]
+    [InlineData("--cluster", "redis", "--cluster")]
     public async Task Bad_options_are_refused_with_one_line(string option, string value, string named)
     {
         var (exit, _, stderr) = await Load(option, value, "--out", Path.Combine(Cli.TempDir(), "x.json"));
         Assert.Equal(2, exit);
         Assert.Contains(named, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_silo_to_reach_it_says_so_in_one_line_without_a_stack_trace()
+    {
+        int nothing = RunningSilo.FreePort();
+        var (exit, stdout, stderr) = await Load("--gateway-port", nothing.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "5s", "--out", Path.Combine(Cli.TempDir(), "x.json"));
+        Assert.Equal(3, exit);
+        Assert.StartsWith($"error: could not connect to a silo gateway on localhost:{nothing}", stderr.Trim(), StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 }

@@ -3,8 +3,6 @@ using WardTwin.Model.Parameters;
 using WardTwin.Model.Randomness;
 using WardTwin.Model.Vitals;
 
-using Orleans.Storage;
-
 namespace WardTwin.Grains;
 
 /// <summary>
@@ -49,7 +47,7 @@ public sealed class BedsideMonitorGrain(
 
             _board!.Restore(s.Alarms.Select(a => new ActiveAlarm(a.Kind, (AlarmPriority)a.Priority, a.RaisedAtH) { Acknowledged = a.Acknowledged, Escalated = a.Escalated, Active = a.Active }));
             (_nextSampleH, _samples, _lastTruth) = (s.NextSampleH, s.Samples, s.LastTruth);
-            _storedVersion = _board!.Version;
+            _storedVersion = _board.Version;
         }
 
         return Task.CompletedTask;
@@ -103,7 +101,6 @@ public sealed class BedsideMonitorGrain(
 
     private void Sample(double fromH, double toH, VitalsReading truthAtEnd)
     {
-
         var start = _lastTruth ?? truthAtEnd;
         double stepH = 1 / (_hz * 3600);
         if (double.IsNaN(_nextSampleH) || _nextSampleH < fromH)
@@ -195,22 +192,9 @@ public sealed class BedsideMonitorGrain(
             new StoredSampler(p.Random.State, p.Random.SpareNormal, p.Random.HasSpare, p.HrDrift, p.BpDrift, p.Spo2Drift, p.LastTimeH, p.ArtefactUntilH, (int)p.Artefact),
             [.. _board!.Alarms.Select(a => new StoredAlarm(a.Kind, (int)a.Priority, a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active))],
             _nextSampleH, _samples, _lastTruth);
-        try
+        if (await Health.CheckpointAsync(state, this))
         {
-            await state.WriteStateAsync();
-            Health.Stored();
-            _storedVersion = _board!.Version;
-        }
-        catch (Exception ex)
-        {
-            if (ex is InconsistentStateException)
-            {
-                // Another activation wrote after this one read (a silo was declared dead while still running):
-                // this activation is stale, so let a fresh one load what was stored.
-                this.DeactivateOnIdle();
-            }
-
-            Health.Failed(ex);
+            _storedVersion = _board.Version;
         }
     }
 

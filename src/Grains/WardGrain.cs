@@ -2,9 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WardTwin.Model.Randomness;
-
-using Orleans.Storage;
 
 namespace WardTwin.Grains;
 
@@ -414,22 +411,7 @@ public sealed class WardGrain(
         state.State = new WardState(
             _config, [.. _beds.Ids], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _arrivals?.NextH ?? double.PositiveInfinity, _arrivals?.ScheduleIndex ?? 0, _arrivals?.RandomState ?? 0,
             [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
-        try
-        {
-            await state.WriteStateAsync();
-            Health.Stored();
-        }
-        catch (Exception ex)
-        {
-            if (ex is InconsistentStateException)
-            {
-                // Another activation wrote after this one read (a silo was declared dead while still running):
-                // this activation is stale, so let a fresh one load what was stored.
-                this.DeactivateOnIdle();
-            }
-
-            Health.Failed(ex);
-        }
+        await Health.CheckpointAsync(state, this);
     }
 
     private void CheckBed(int bed)

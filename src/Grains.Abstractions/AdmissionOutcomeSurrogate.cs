@@ -18,7 +18,7 @@ public struct AdmissionOutcomeSurrogate
     [Id(6)] public int NrsT0;
     [Id(7)] public int NrsT1;
     [Id(8)] public int NrsT2;
-    [Id(9)] public int[] DailyNrs;
+    [Id(9)] public int[][] DailyNrs;
     [Id(10)] public int[] WeeklyNrsAfter;
     [Id(11)] public double? EffectiveRateMgPerH;
     [Id(12)] public double MaxRateMgPerH;
@@ -39,6 +39,12 @@ public struct AdmissionOutcomeSurrogate
     [Id(27)] public string? EarlyDischargeReason;
     [Id(28)] public int Reviews;
     [Id(29)] public int MidazolamDoses;
+    [Id(30)] public int NrsT0Cohort;
+    [Id(31)] public int CohortMeasure;
+    [Id(32)] public double T2WeeksAfterEnd;
+    [Id(33)] public double ReliefDurationWeeks;
+    [Id(34)] public bool ReliefCensored;
+    [Id(35)] public double? PeakSNk;
 }
 #pragma warning restore CA1051, CA1815
 
@@ -47,10 +53,11 @@ public sealed class AdmissionOutcomeConverter : IConverter<AdmissionOutcome, Adm
 {
     public AdmissionOutcome ConvertFromSurrogate(in AdmissionOutcomeSurrogate s) => new(
         s.PatientIndex, s.Female, s.AgeYears, s.WeightKg, s.AnalgesicResponder, s.PlaceboResponder,
-        s.NrsT0, s.NrsT1, s.NrsT2, s.DailyNrs, s.WeeklyNrsAfter,
+        s.NrsT0, s.NrsT0Cohort, (WardTwin.Model.Pd.PainMeasure)s.CohortMeasure, s.NrsT1, s.NrsT2, s.DailyNrs, s.WeeklyNrsAfter,
+        s.T2WeeksAfterEnd, s.ReliefDurationWeeks, s.ReliefCensored,
         s.EffectiveRateMgPerH, s.MaxRateMgPerH, s.EndRateMgPerH, s.EndRateProtocolUnits, s.TotalMg, s.OnsetDay,
         s.WorstSideEffects.Select(g => (SideEffectGrade)g).ToArray(), s.Alarms,
-        s.PlateauS, s.PlateauR, s.PlateauSNk, s.PlateauRNk,
+        s.PlateauS, s.PlateauR, s.PlateauSNk, s.PlateauRNk, s.PeakSNk,
         s.TreatmentH, s.BedDays, s.DayCareSessions, s.OutpatientVisits, s.EarlyDischargeReason, s.Reviews, s.MidazolamDoses);
 
     public AdmissionOutcomeSurrogate ConvertToSurrogate(in AdmissionOutcome o) => new()
@@ -65,5 +72,7 @@ public sealed class AdmissionOutcomeConverter : IConverter<AdmissionOutcome, Adm
         PlateauSNk = o.PlateauSNorketamineNgPerMl, PlateauRNk = o.PlateauRNorketamineNgPerMl,
         TreatmentH = o.TreatmentH, BedDays = o.BedDays, DayCareSessions = o.DayCareSessions, OutpatientVisits = o.OutpatientVisits,
         EarlyDischargeReason = o.EarlyDischargeReason, Reviews = o.Reviews, MidazolamDoses = o.MidazolamDoses,
+        NrsT0Cohort = o.NrsT0Cohort, CohortMeasure = (int)o.CohortMeasure, T2WeeksAfterEnd = o.T2WeeksAfterEnd,
+        ReliefDurationWeeks = o.ReliefDurationWeeks, ReliefCensored = o.ReliefCensored, PeakSNk = o.PeakSNorketamineNgPerMl,
     };
 }

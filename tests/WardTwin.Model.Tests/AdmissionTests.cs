@@ -35,7 +35,7 @@ public sealed class AdmissionTests
         Assert.Equal(outcome.EffectiveRateMgPerH, outcome.MaxRateMgPerH);
         Assert.True(outcome.NrsT1 <= outcome.NrsT0 - 2, $"T1 {outcome.NrsT1} from T0 {outcome.NrsT0}");
         Assert.Equal(7.0, outcome.BedDays, 9);
-        Assert.Equal(7, outcome.DailyNrs.Length);
+        Assert.Equal(7, outcome.DailyNrs[0].Length); // one row per assessment measure: Erasmus asks current pain
         Assert.True(outcome.PlateauSKetamineNgPerMl > 0);
         Assert.Null(outcome.PlateauRKetamineNgPerMl);
     }

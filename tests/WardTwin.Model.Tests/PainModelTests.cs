@@ -44,13 +44,29 @@ public sealed class PainModelTests
     [InlineData(9.8, 0.9, 10)]
     [InlineData(0.2, -1.0, 0)]
     public void Reports_are_whole_numbers_clipped_to_the_scale(double trueNrs, double noise, int expected) =>
-        Assert.Equal(expected, PainModel.Report(trueNrs, noise));
+        Assert.Equal(expected, _pain.Report(trueNrs, PainMeasure.Current, noise));
 
     [Fact]
-    public void Relief_is_noticed_one_point_below_baseline()
+    public void Worst_pain_over_24_h_sits_the_offset_above_current_pain_before_rounding_and_clipping()
+    {
+        double offset = TestData.Parameters.Pain.Worst24hOffsetPoints;
+        Assert.Equal(1.2, offset, 9); // Goldberg 2005 Fig. 1: 8.77 vs 7.54 on day 1, 6.63 vs 5.44 on day 10
+        Assert.Equal(7, _pain.Report(6.0, PainMeasure.Worst24h, 0));        // 7.2
+        Assert.Equal(6, _pain.Report(6.0, PainMeasure.Current, 0));
+        Assert.Equal(8, _pain.Report(6.0, PainMeasure.Worst24h, 0.4));      // 7.6 rounds up: noise after the offset
+        Assert.Equal(10, _pain.Report(9.5, PainMeasure.Worst24h, 0));       // 10.7 clipped
+        var p = TestData.Patient(nrs0: 8);
+        Assert.Equal(8, _pain.Baseline(p, PainMeasure.Current));
+        Assert.Equal(9, _pain.Baseline(p, PainMeasure.Worst24h));
+    }
+
+    [Fact]
+    public void Relief_is_noticed_one_point_below_baseline_in_the_same_measure()
     {
         var p = TestData.Patient(nrs0: 8);
-        Assert.False(_pain.NoticesRelief(p, 8));
-        Assert.True(_pain.NoticesRelief(p, 7));
+        Assert.False(_pain.NoticesRelief(p, PainMeasure.Current, 8));
+        Assert.True(_pain.NoticesRelief(p, PainMeasure.Current, 7));
+        Assert.False(_pain.NoticesRelief(p, PainMeasure.Worst24h, 9)); // worst baseline is 9
+        Assert.True(_pain.NoticesRelief(p, PainMeasure.Worst24h, 8));
     }
 }

@@ -19,10 +19,10 @@ internal static class TestData
     };
 
     /// <summary>A 70-kg man with the card's typical values and no variability.</summary>
-    public static PatientPk TypicalPk(double rClRatio = 0.9)
+    public static PatientPk TypicalPk()
     {
         var p = Parameters.Pk;
-        return new PatientPk(p.ClLPerH, p.ClLPerH * rClRatio, p.VcL, p.Q1LPerH, p.Vp1L, p.Q2LPerH, p.Vp2L, p.NorketamineFm, p.NorketamineClLPerH, p.NorketamineVL);
+        return new PatientPk(p.ClLPerH, p.ClLPerH * p.RClRatio, p.VcL, p.Q1LPerH, p.Vp1L, p.Q2LPerH, p.Vp2L, p.NorketamineFm, p.NorketamineClLPerH, p.NorketamineVL);
     }
 
     public static VirtualPatient Patient(bool responder = true, bool placebo = false, int nrs0 = 8, double c50 = 10.5, double[]? thresholds = null) => new(

@@ -33,11 +33,16 @@ public sealed class TimelineTests
     }
 
     [Fact]
-    public void After_treatment_come_T1_twelve_weekly_scores_and_T2()
+    public void After_treatment_come_T1_weekly_scores_to_the_26_week_default_horizon_and_the_patients_own_T2()
     {
-        var events = Timeline.AfterTreatment(new Protocols.OutcomeTimes(T1AfterEndH: 0.5, T2WeeksAfterEnd: 4), 100);
+        var events = Timeline.AfterTreatment(new Protocols.OutcomeTimes(T1AfterEndH: 0.5), 100, t2WeeksAfterEnd: 3.3);
         Assert.Equal(100.5, events[0].TimeH);
-        Assert.Equal(12, events.Count(e => e.Kind == TimelineEventKind.WeeklyAfter));
-        Assert.Equal(100 + (4 * 7 * 24), events.Single(e => e.Kind == TimelineEventKind.T2).TimeH);
+        var weekly = events.Where(e => e.Kind == TimelineEventKind.WeeklyAfter).ToArray();
+        Assert.Equal(26, weekly.Length);
+        Assert.Equal(100 + (25.5 * 7 * 24), weekly[^1].TimeH, 9); // mid-week of week 26
+        Assert.Equal(100 + (3.3 * 7 * 24), events.Single(e => e.Kind == TimelineEventKind.T2).TimeH, 9);
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.First.TimeH <= p.Second.TimeH));
+        var shorter = Timeline.AfterTreatment(new Protocols.OutcomeTimes(FollowUpHorizonWeeks: 12), 100, 4);
+        Assert.Equal(12, shorter.Count(e => e.Kind == TimelineEventKind.WeeklyAfter));
     }
 }

@@ -19,7 +19,7 @@ public sealed record CalibrationTargetFile(
             var t = file.Targets[i];
             bool ok = t.Interval switch
             {
-                IntervalKind.Wilson => t.N is > 0,
+                IntervalKind.Wilson or IntervalKind.MedianBinomial => t.N is > 0,
                 IntervalKind.MedianIqr or IntervalKind.MeanSd => t.N is > 0 && t.Dispersion is >= 0,
                 IntervalKind.MeanSem => t.Dispersion is >= 0,
                 IntervalKind.Range => t.Low is not null && t.High is not null && t.Low <= t.High,

@@ -12,8 +12,9 @@ namespace WardTwin.Model.Calibration;
 
 /// <summary>
 /// Fits the assumed parameters named in the target file to the published figures by simulation:
-/// Nelder–Mead (MathNet) on the sum of squared residuals, each in units of its target's interval
-/// half-width, with common random numbers (a fixed seed), so the objective moves only with the parameters.
+/// Nelder–Mead (MathNet) on the sum of squared residuals, each in units of its target's interval on that
+/// side, plus a heavy penalty near and beyond the interval's edge, with common random numbers (a fixed seed), so the
+/// objective moves only with the parameters.
 /// Sourced parameters are never touched.
 /// </summary>
 public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile targets)
@@ -30,15 +31,29 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
             outcomes[id] = runner.Run(patients ?? targets.Patients, seed ?? targets.Seed);
         }
 
-        return targets.Targets.Select(t =>
-        {
-            var (lo, hi) = t.Bounds();
-            return new TargetResult(t, lo, hi, TargetStatistics.Compute(t.Statistic, outcomes[t.Protocol], alarmNames));
-        }).ToArray();
+        return targets.Targets.Select(t => TargetResult.Of(t, TargetStatistics.Compute(t.Statistic, outcomes[t.Protocol], alarmNames))).ToArray();
     }
 
+    /// <summary>Weight on the part of a residual beyond the safe part of its interval: being inside comes first, closeness second.</summary>
+    public const double EdgeWeight = 100;
+
+    /// <summary>
+    /// How much of each interval counts as safe: a target met only at its edge on the fit's seed falls out
+    /// on the next seed, so the fit pays heavily from 80 % of the half-width on.
+    /// </summary>
+    public const double SafeFraction = 0.8;
+
+    /// <summary>
+    /// Sum of squared residuals plus a heavy penalty beyond the safe part of each interval, so the fit
+    /// does not trade one target out of its interval for many small gains inside the others; where
+    /// targets pull against each other it spreads the strain instead of dropping one.
+    /// </summary>
     public static double Objective(IEnumerable<TargetResult> results) =>
-        results.Where(r => r.Target.Fit && double.IsFinite(r.Simulated)).Sum(r => r.Residual * r.Residual);
+        results.Where(r => r.Target.Fit && double.IsFinite(r.Simulated)).Sum(r =>
+        {
+            double edge = Math.Max(0, Math.Abs(r.Residual) - SafeFraction);
+            return (r.Residual * r.Residual) + (EdgeWeight * edge * edge);
+        });
 
     public CalibrationRun Fit(ParameterFile file, int maxEvaluations, Action<int, double>? progress = null)
     {
@@ -50,9 +65,9 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
                 throw new DataFileException(file.Path, $"parameters.{name}", "named in fit_parameters but missing");
             }
 
-            if (!entry.Assumed)
+            if (!entry.Fittable)
             {
-                throw new DataFileException(file.Path, $"parameters.{name}", "is sourced, not assumed: calibrate never fits it");
+                throw new DataFileException(file.Path, $"parameters.{name}", "is sourced, not assumed: calibrate never fits it (a sourced value with a published interval may be fitted within it: fit_within_published_interval with min and max)");
             }
         }
 
@@ -97,15 +112,29 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
 
         var fitted = file.WithValues(Values(bestX));
         var results = this.Evaluate(fitted);
-        return new CalibrationRun(fitted.WithSection("fit", FitSection(results, evaluations)), results, evaluations);
+        return new CalibrationRun(fitted.WithSection("fit", FitSection(fitted, results, evaluations)), results, evaluations);
     }
 
-    public JsonObject FitSection(IReadOnlyList<TargetResult> results, int evaluations)
+    public JsonObject FitSection(ParameterFile file, IReadOnlyList<TargetResult> results, int evaluations)
     {
+        var fitted = new JsonArray();
+        foreach (var name in targets.FitParameters.Where(file.Entries.ContainsKey))
+        {
+            var e = file.Entries[name];
+            fitted.Add(new JsonObject
+            {
+                ["parameter"] = name,
+                ["value"] = Math.Round(e.Value, 6),
+                ["kind"] = e.Assumed ? "assumed" : "sourced, fitted within its published interval",
+                ["min"] = e.Min,
+                ["max"] = e.Max,
+            });
+        }
+
         var rows = new JsonArray();
         foreach (var r in results)
         {
-            rows.Add(new JsonObject
+            var row = new JsonObject
             {
                 ["target"] = r.Target.Name,
                 ["published"] = Math.Round(r.Target.Published, 4),
@@ -115,7 +144,21 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
                 ["residual"] = double.IsFinite(r.Residual) ? Math.Round(r.Residual, 3) : null,
                 ["inside"] = r.Inside,
                 ["fitted_to"] = r.Target.Fit,
-            });
+            };
+            if (r.IsBinomial)
+            {
+                // low/high bound the share of patients; the simulated median sits beside its shares.
+                row["rule"] = "binomial-median";
+                row["share_below"] = Math.Round(r.ShareBelow!.Value, 4);
+                row["share_at_or_below"] = Math.Round(r.ShareAtOrBelow!.Value, 4);
+            }
+
+            if (r.Target.KnownGap is { } gap)
+            {
+                row["known_gap"] = gap;
+            }
+
+            rows.Add(row);
         }
 
         return new JsonObject
@@ -124,6 +167,7 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
             ["patients"] = targets.Patients,
             ["evaluations"] = evaluations,
             ["objective"] = Math.Round(Objective(results), 4),
+            ["parameters"] = fitted,
             ["targets"] = rows,
         };
     }

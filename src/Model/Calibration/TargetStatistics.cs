@@ -8,17 +8,17 @@ namespace WardTwin.Model.Calibration;
 /// <summary>The statistics a calibration target can name, computed from a cohort's outcomes.</summary>
 public static class TargetStatistics
 {
-    private static readonly Dictionary<string, Func<AdmissionOutcome[], IReadOnlyList<string>, double>> Table = Build();
+    private static readonly Dictionary<string, Func<AdmissionOutcome[], IReadOnlyList<string>, TargetStatistic>> Table = Build();
 
     public static IEnumerable<string> Names => Table.Keys.Order(StringComparer.Ordinal);
 
     public static bool Known(string name) => Table.ContainsKey(name);
 
-    public static double Compute(string name, AdmissionOutcome[] a, IReadOnlyList<string> alarmNames) => Table[name](a, alarmNames);
+    public static TargetStatistic Compute(string name, AdmissionOutcome[] a, IReadOnlyList<string> alarmNames) => Table[name](a, alarmNames);
 
-    private static Dictionary<string, Func<AdmissionOutcome[], IReadOnlyList<string>, double>> Build()
+    private static Dictionary<string, Func<AdmissionOutcome[], IReadOnlyList<string>, TargetStatistic>> Build()
     {
-        var t = new Dictionary<string, Func<AdmissionOutcome[], IReadOnlyList<string>, double>>(StringComparer.Ordinal)
+        var t = new Dictionary<string, Func<AdmissionOutcome[], IReadOnlyList<string>, TargetStatistic>>(StringComparer.Ordinal)
         {
             ["responders_t1_2pt"] = (a, _) => Fraction(a, x => x.ResponderT1TwoPoints),
             ["median_nrs_t0"] = (a, _) => Median(a, x => x.NrsT0),
@@ -36,6 +36,9 @@ public static class TargetStatistics
             ["hallucinations"] = (a, _) => Fraction(a, x => x.Hallucinations),
             ["psychotomimetic_any"] = (a, _) => Fraction(a, x => x.WorstSideEffects[(int)SideEffectKind.Psychotomimetic] > SideEffectGrade.None),
             ["mean_nrs_week1_after"] = (a, _) => a.Average(x => x.WeeklyNrsAfter[0]),
+            ["mean_nrs_t1"] = (a, _) => a.Average(x => x.NrsT1),
+            ["median_relief_duration_weeks_relieved_t2"] = (a, _) => Median(a.Where(x => x.RelievedAtT1AndT2), x => x.ReliefDurationWeeks),
+            ["mean_peak_s_nk"] = (a, _) => a.Average(x => x.PeakSNorketamineNgPerMl ?? double.NaN),
             ["mean_plateau_s"] = (a, _) => a.Average(x => x.PlateauSKetamineNgPerMl ?? double.NaN),
             ["mean_plateau_r"] = (a, _) => a.Average(x => x.PlateauRKetamineNgPerMl ?? double.NaN),
             ["mean_plateau_s_nk"] = (a, _) => a.Average(x => x.PlateauSNorketamineNgPerMl ?? double.NaN),
@@ -52,14 +55,18 @@ public static class TargetStatistics
             t[$"alarm_{alarm}"] = (a, names) =>
             {
                 int i = names.ToList().IndexOf(alarm);
-                return i < 0 ? double.NaN : Fraction(a, x => x.Alarms[i]);
+                return i < 0 ? double.NaN : Fraction(a, x => x.Alarms[i]).Value;
             };
         }
 
         return t;
     }
 
-    private static double Fraction(AdmissionOutcome[] a, Func<AdmissionOutcome, bool> f) => a.Length == 0 ? double.NaN : a.Count(f) / (double)a.Length;
+    private static TargetStatistic Fraction(AdmissionOutcome[] a, Func<AdmissionOutcome, bool> f) => a.Length == 0 ? double.NaN : a.Count(f) / (double)a.Length;
 
-    private static double Median(IEnumerable<AdmissionOutcome> a, Func<AdmissionOutcome, double> f) => Dist.Of(a.Select(f)).Median;
+    private static TargetStatistic Median(IEnumerable<AdmissionOutcome> a, Func<AdmissionOutcome, double> f)
+    {
+        var sample = a.Select(f).ToArray();
+        return new TargetStatistic(Dist.Of(sample).Median, sample);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WardTwin.Model.Pd;
 
 namespace WardTwin.Model.Cohorts;
 
@@ -12,9 +13,13 @@ public sealed record Cohort(
     Distribution? AgeYears = null,
     Distribution? WeightKg = null,
     Distribution? DiseaseDurationYears = null,
-    string? Notes = null);
+    string? Notes = null)
+{
+    /// <summary>The pain measure the cohort's baseline was published in (model card section 3).</summary>
+    public PainMeasure BaselineMeasure => BaselineNrs.Measure ?? PainMeasure.Current;
+}
 
-/// <summary>A reported distribution: mean and SD, or median and IQR, with optional bounds.</summary>
-public sealed record Distribution(double? Mean = null, double? Sd = null, double? Median = null, double? Iqr = null, double? Min = null, double? Max = null, string? Source = null);
+/// <summary>A reported distribution: mean and SD, or median and IQR, with optional bounds; a pain score also names its measure.</summary>
+public sealed record Distribution(double? Mean = null, double? Sd = null, double? Median = null, double? Iqr = null, double? Min = null, double? Max = null, string? Source = null, PainMeasure? Measure = null);
 
 public sealed record SourcedValue([property: JsonRequired] double Value, string? Source = null);

@@ -11,6 +11,22 @@ public static class CohortValidator
         Check(c.AgeYears, "age_years", file, required: false);
         Check(c.WeightKg, "weight_kg", file, required: false);
         Check(c.DiseaseDurationYears, "disease_duration_years", file, required: false);
+        foreach (var (d, field) in new[] { (c.AgeYears, "age_years"), (c.WeightKg, "weight_kg"), (c.DiseaseDurationYears, "disease_duration_years") })
+        {
+            if (d?.Measure is not null)
+            {
+                throw new DataFileException(file, field + ".measure", "only baseline_nrs is a pain score with a measure");
+            }
+        }
+
+        try
+        {
+            _ = LatentScore.Fit(c.BaselineNrs);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DataFileException(file, "baseline_nrs", ex.Message);
+        }
         if (c.FemaleFraction is { Value: < 0 or > 1 })
         {
             throw new DataFileException(file, "female_fraction.value", "must be within 0..1");

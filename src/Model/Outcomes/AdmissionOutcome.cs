@@ -2,7 +2,12 @@ using WardTwin.Model.Protocols;
 
 namespace WardTwin.Model.Outcomes;
 
-/// <summary>Everything one admission produced (model card section 6), before prices are applied.</summary>
+/// <summary>
+/// Everything one admission produced (model card section 6), before prices are applied. NrsT0, T1, T2 and
+/// the weekly scores are in the protocol's outcome measure, so responders compare like with like;
+/// NrsT0Cohort is the baseline in the measure its cohort was published in; DailyNrs has one row per
+/// assessment measure, in the protocol's order.
+/// </summary>
 public sealed record AdmissionOutcome(
     int PatientIndex,
     bool Female,
@@ -11,10 +16,15 @@ public sealed record AdmissionOutcome(
     bool AnalgesicResponder,
     bool PlaceboResponder,
     int NrsT0,
+    int NrsT0Cohort,
+    Pd.PainMeasure CohortMeasure,
     int NrsT1,
     int NrsT2,
-    int[] DailyNrs,
+    int[][] DailyNrs,
     int[] WeeklyNrsAfter,
+    double T2WeeksAfterEnd,
+    double ReliefDurationWeeks,
+    bool ReliefCensored,
     double? EffectiveRateMgPerH,
     double MaxRateMgPerH,
     double EndRateMgPerH,
@@ -27,6 +37,7 @@ public sealed record AdmissionOutcome(
     double? PlateauRKetamineNgPerMl,
     double? PlateauSNorketamineNgPerMl,
     double? PlateauRNorketamineNgPerMl,
+    double? PeakSNorketamineNgPerMl,
     double TreatmentH,
     double BedDays,
     int DayCareSessions,
@@ -42,6 +53,9 @@ public sealed record AdmissionOutcome(
     public bool ResponderT2TwoPoints => NrsT0 - NrsT2 >= 2;
 
     public bool ResponderT2ThirtyPercent => NrsT0 > 0 && NrsT0 - NrsT2 >= 0.3 * NrsT0;
+
+    /// <summary>Mangnus's duration-of-relief group: responders (two points) at T1 and still at their first follow-up visit.</summary>
+    public bool RelievedAtT1AndT2 => ResponderT1TwoPoints && ResponderT2TwoPoints;
 
     public bool AnySideEffect => WorstSideEffects.Any(g => g > SideEffectGrade.None);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WardTwin.Model.Costs;
 using WardTwin.Model.Parameters;
+using WardTwin.Model.Pd;
 using WardTwin.Model.Protocols;
 using WardTwin.Model.Randomness;
 using WardTwin.Model.Statistics;
@@ -22,7 +23,10 @@ public static class CohortSummary
         var a = r.Admissions;
         var t1Responders = a.Where(x => x.ResponderT1TwoPoints).ToArray();
         var t1Non = a.Where(x => !x.ResponderT1TwoPoints).ToArray();
-        return new JsonObject
+        var outcomes = r.Protocol.OutcomesOrDefault;
+        var m = outcomes.Measure;
+        var relieved = a.Where(x => x.RelievedAtT1AndT2).ToArray();
+        var summary = new JsonObject
         {
             ["protocol"] = r.Protocol.Id,
             ["patients"] = a.Length,
@@ -30,15 +34,15 @@ public static class CohortSummary
             ["arm"] = r.Protocol.Arm == Arm.Placebo ? "placebo" : "active",
             ["nrs"] = new JsonObject
             {
-                ["t0"] = D(a.Select(x => (double)x.NrsT0)),
-                ["t1"] = D(a.Select(x => (double)x.NrsT1)),
-                ["t2"] = D(a.Select(x => (double)x.NrsT2)),
-                ["t1_responders"] = D(t1Responders.Select(x => (double)x.NrsT1)),
-                ["t1_nonresponders"] = D(t1Non.Select(x => (double)x.NrsT1)),
-                ["t0_responders"] = D(t1Responders.Select(x => (double)x.NrsT0)),
-                ["t0_nonresponders"] = D(t1Non.Select(x => (double)x.NrsT0)),
-                ["by_treatment_day"] = ByDay(a),
-                ["by_week_after"] = ByWeek(a),
+                ["t0"] = D(a.Select(x => (double)x.NrsT0), m),
+                ["t1"] = D(a.Select(x => (double)x.NrsT1), m),
+                ["t2"] = D(a.Select(x => (double)x.NrsT2), m),
+                ["t1_responders"] = D(t1Responders.Select(x => (double)x.NrsT1), m),
+                ["t1_nonresponders"] = D(t1Non.Select(x => (double)x.NrsT1), m),
+                ["t0_responders"] = D(t1Responders.Select(x => (double)x.NrsT0), m),
+                ["t0_nonresponders"] = D(t1Non.Select(x => (double)x.NrsT0), m),
+                ["by_treatment_day"] = ByDay(a, r.Protocol.Assessments.MeasuresOrDefault),
+                ["by_week_after"] = ByWeek(a, m),
             },
             ["responders"] = new JsonObject
             {
@@ -65,6 +69,7 @@ public static class CohortSummary
                 ["r_ketamine"] = MeanOrNull(a.Select(x => x.PlateauRKetamineNgPerMl)),
                 ["s_norketamine"] = MeanOrNull(a.Select(x => x.PlateauSNorketamineNgPerMl)),
                 ["r_norketamine"] = MeanOrNull(a.Select(x => x.PlateauRNorketamineNgPerMl)),
+                ["s_norketamine_peak"] = MeanOrNull(a.Select(x => x.PeakSNorketamineNgPerMl)),
             },
             ["stay"] = new JsonObject
             {
@@ -75,31 +80,51 @@ public static class CohortSummary
                 ["early_discharge"] = P(a.Count(x => x.EarlyDischargeReason is not null), a.Length),
             },
             ["cost"] = Cost(r),
+            ["relief_duration_weeks"] = D(relieved.Select(x => x.ReliefDurationWeeks)),
+            ["relief_duration_censored"] = relieved.Count(x => x.ReliefCensored),
+            ["follow_up_horizon_weeks"] = outcomes.FollowUpHorizonWeeks,
+            ["t2_weeks_after_end"] = D(a.Select(x => x.T2WeeksAfterEnd)),
         };
+
+        // The baseline as its cohort published it, when that is another measure than T1's (Goldberg 2010: worst of 24 h).
+        if (a.Length > 0 && a[0].CohortMeasure != m)
+        {
+            ((JsonObject)summary["nrs"]!)["t0_cohort"] = D(a.Select(x => (double)x.NrsT0Cohort), a[0].CohortMeasure);
+        }
+
+        return summary;
     }
 
     public static string ToJson(JsonObject summary) => summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    private static JsonArray ByDay(AdmissionOutcome[] a)
+    /// <summary>One row per treatment day and assessment measure, days in order.</summary>
+    private static JsonArray ByDay(AdmissionOutcome[] a, IReadOnlyList<PainMeasure> measures)
     {
-        int days = a.Length == 0 ? 0 : a.Max(x => x.DailyNrs.Length);
+        int days = a.Length == 0 ? 0 : a.Max(x => x.DailyNrs.Max(d => d.Length));
         var arr = new JsonArray();
         for (int k = 0; k < days; k++)
         {
-            var d = Dist.Of(a.Where(x => x.DailyNrs.Length > k && x.DailyNrs[k] >= 0).Select(x => (double)x.DailyNrs[k]));
-            arr.Add(new JsonObject { ["day"] = k + 1, ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["median"] = N(d.Median), ["n"] = d.N });
+            for (int i = 0; i < measures.Count; i++)
+            {
+                var d = Dist.Of(a.Where(x => x.DailyNrs[i].Length > k && x.DailyNrs[i][k] >= 0).Select(x => (double)x.DailyNrs[i][k]));
+                arr.Add(new JsonObject
+                {
+                    ["day"] = k + 1, ["measure"] = PainMeasures.Name(measures[i]), ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["median"] = N(d.Median), ["n"] = d.N,
+                });
+            }
         }
 
         return arr;
     }
 
-    private static JsonArray ByWeek(AdmissionOutcome[] a)
+    private static JsonArray ByWeek(AdmissionOutcome[] a, PainMeasure measure)
     {
+        int weeks = a.Length == 0 ? 0 : a[0].WeeklyNrsAfter.Length;
         var arr = new JsonArray();
-        for (int w = 0; w < Simulation.Timeline.WeeksAfter; w++)
+        for (int w = 0; w < weeks; w++)
         {
             var d = Dist.Of(a.Select(x => (double)x.WeeklyNrsAfter[w]));
-            arr.Add(new JsonObject { ["week"] = w + 1, ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["n"] = d.N });
+            arr.Add(new JsonObject { ["week"] = w + 1, ["measure"] = PainMeasures.Name(measure), ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["n"] = d.N });
         }
 
         return arr;
@@ -237,6 +262,14 @@ public static class CohortSummary
     {
         var d = Dist.Of(values);
         return new JsonObject { ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["median"] = N(d.Median), ["q1"] = N(d.Q1), ["q3"] = N(d.Q3), ["n"] = d.N };
+    }
+
+    /// <summary>A pain-score distribution, saying which measure it is in.</summary>
+    private static JsonObject D(IEnumerable<double> values, PainMeasure measure)
+    {
+        var o = D(values);
+        o["measure"] = PainMeasures.Name(measure);
+        return o;
     }
 
     private static JsonObject P(int successes, int n)

@@ -87,6 +87,11 @@ public sealed class ParameterFile
                 throw new DataFileException(path, $"parameters.{name}.source", "every parameter must name its source");
             }
 
+            if (entry.FitWithinPublishedInterval && (entry.Assumed || entry.Min is null || entry.Max is null))
+            {
+                throw new DataFileException(path, $"parameters.{name}", "fit_within_published_interval is for a sourced value (assumed false) and needs its interval as min and max");
+            }
+
             if ((entry.Min is double lo && entry.Value < lo) || (entry.Max is double hi && entry.Value > hi))
             {
                 throw new DataFileException(path, $"parameters.{name}.value", $"{entry.Value} is outside its bounds [{entry.Min}, {entry.Max}]");
@@ -115,7 +120,7 @@ public sealed class ParameterFile
         return new ParameterFile(path, root, entries, alarms);
     }
 
-    /// <summary>A copy with some values replaced; only assumed entries may change.</summary>
+    /// <summary>A copy with some values replaced; only assumed entries (and sourced ones within their published interval) may change.</summary>
     public ParameterFile WithValues(IReadOnlyDictionary<string, double> values)
     {
         var root = (JsonObject)Root.DeepClone();
@@ -128,9 +133,14 @@ public sealed class ParameterFile
                 throw new DataFileException(Path, $"parameters.{name}", "no such parameter");
             }
 
-            if (!entry.Assumed)
+            if (!entry.Fittable)
             {
                 throw new DataFileException(Path, $"parameters.{name}", "is a sourced value and is never changed by calibration");
+            }
+
+            if ((entry.Min is double lo && value < lo) || (entry.Max is double hi && value > hi))
+            {
+                throw new DataFileException(Path, $"parameters.{name}", $"{value} is outside its bounds [{entry.Min}, {entry.Max}]");
             }
 
             entries[name] = entry with { Value = value };
@@ -150,7 +160,8 @@ public sealed class ParameterFile
 
     public void Save(string path)
     {
-        var options = new JsonSerializerOptions { WriteIndented = true };
+        // Sources carry en dashes and the like: keep them readable in the file rather than \u-escaped.
+        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         File.WriteAllText(path, Root.ToJsonString(options) + "\n");
     }
 }

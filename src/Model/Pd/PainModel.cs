@@ -3,9 +3,10 @@ using WardTwin.Model.Simulation;
 
 namespace WardTwin.Model.Pd;
 
-/// <summary>True and reported pain (card section 3): sigmoid Emax on the slow effect site, placebo relief, noisy whole-number reports.</summary>
+/// <summary>True and reported pain (card section 3): sigmoid Emax on the slow effect site, placebo relief, noisy whole-number reports in a pain measure.</summary>
 public sealed class PainModel(PainParameters p)
 {
+    /// <summary>True current pain: the patient's baseline lowered by the drug (analgesic responders) or by placebo relief.</summary>
     public double TrueNrs(VirtualPatient patient, double slowEffectNgPerMl, double placeboRelief)
     {
         double nrs0 = patient.BaselineNrs;
@@ -32,10 +33,18 @@ public sealed class PainModel(PainParameters p)
         return atEnd * Math.Exp(-patient.Ke0SlowPerH * (timeH - treatmentEndH));
     }
 
-    public static int Report(double trueNrs, double noise) =>
-        (int)Math.Clamp(Math.Round(trueNrs + noise, MidpointRounding.AwayFromZero), 0, 10);
+    /// <summary>A whole-number score in <paramref name="measure"/> for true current pain, with the day's noise.</summary>
+    public int Report(double trueCurrentNrs, PainMeasure measure, double noise) => Report(trueCurrentNrs + p.Offset(measure) + noise);
 
-    public bool NoticesRelief(VirtualPatient patient, int reportedNrs) => reportedNrs <= patient.BaselineNrs - p.NoticeDropPoints;
+    /// <summary>The patient's baseline (T0) as reported in <paramref name="measure"/>: no day noise, since T0 is drawn from the cohort's published scores.</summary>
+    public int Baseline(VirtualPatient patient, PainMeasure measure) => Report(patient.BaselineNrs + p.Offset(measure));
+
+    public static int Report(double score) =>
+        (int)Math.Clamp(Math.Round(score, MidpointRounding.AwayFromZero), 0, 10);
+
+    /// <summary>Relief is noticed when a current-pain report sits the notice drop below the current baseline.</summary>
+    public bool NoticesRelief(VirtualPatient patient, PainMeasure measure, int reportedNrs) =>
+        reportedNrs <= Baseline(patient, measure) - p.NoticeDropPoints;
 
     private static double Hill(double ce, double c50, double gamma)
     {

@@ -84,6 +84,9 @@ public sealed class PkPdState
 
     public Concentrations Concentrations => _system.Evaluate(_modal, RateMgPerH);
 
+    /// <summary>The slow (pain) effect site alone: one output row, which is all a pain score needs.</summary>
+    public double SlowEffectNgPerMl => _system.SlowEffect(_modal, RateMgPerH);
+
     /// <summary>
     /// The concentrations at a later time at the current rate, without moving the state: a host can show
     /// any instant between events while the state itself moves only at events, so its course does not

@@ -127,6 +127,19 @@ public sealed class PkPdSystem
         return new Concentrations(o[0], o[1], o[2], o[3], o[4], o[5]);
     }
 
+    public double SlowEffect(ReadOnlySpan<double> modal, double rateMgPerH)
+    {
+        const int row = 4;
+        double sum = rateMgPerH * _outputSteadyState[row];
+        int b = row * StateCount;
+        for (int c = 0; c < StateCount; c++)
+        {
+            sum += _outputRows[b + c] * modal[c];
+        }
+
+        return sum;
+    }
+
     /// <summary>The full state vector (for tests and diagnostics).</summary>
     public double[] State(ReadOnlySpan<double> modal, double rateMgPerH)
     {

@@ -132,9 +132,19 @@ public static partial class ProtocolValidator
         }
 
         var o = p.OutcomesOrDefault;
-        if (o.T1AfterEndH < 0 || o.T2WeeksAfterEnd <= 0 || o.FollowUpVisits < 0)
+        if (o.T1AfterEndH < 0 || o.FollowUpVisits < 0)
         {
-            Fail("outcomes", "t1_after_end_h must be >= 0, t2_weeks_after_end > 0, follow_up_visits >= 0");
+            Fail("outcomes", "t1_after_end_h must be >= 0 and follow_up_visits >= 0");
+        }
+
+        if (o.T2.Problem() is { } t2)
+        {
+            Fail("outcomes.t2_weeks_after_end", t2);
+        }
+
+        if (o.FollowUpHorizonWeeks is < 1 or > 520)
+        {
+            Fail("outcomes.follow_up_horizon_weeks", $"must be 1..520 weeks, is {o.FollowUpHorizonWeeks}");
         }
 
         if (p.EarlyDischarge is { } ed && (ed.RequestPerDay is < 0 or > 1 || ed.SevereSideEffectH is <= 0))
@@ -159,6 +169,11 @@ public static partial class ProtocolValidator
         if (a.BeforeEachSession && p.Schedule.Kind != ScheduleKind.Sessions)
         {
             fail("assessments.before_each_session", "needs a session schedule");
+        }
+
+        if (a.Measures is { } m && m.Distinct().Count() != m.Count)
+        {
+            fail("assessments.measures", "names a pain measure twice");
         }
     }
 

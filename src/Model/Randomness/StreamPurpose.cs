@@ -21,6 +21,9 @@ public enum StreamPurpose : ulong
     /// <summary>The bedside monitor device at a live bed (apart from the walk's observations).</summary>
     BedsideMonitor = 12,
 
+    /// <summary>The patient's own outcome times: T2 drawn from the protocol's distribution (model card section 6).</summary>
+    OutcomeTimes = 13,
+
     /// <summary>A cohort summary's bootstrap intervals: stream Bootstrap + k for the k-th statistic (index -1: cohort-level).</summary>
     Bootstrap = 100,
 

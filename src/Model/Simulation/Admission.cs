@@ -38,7 +38,9 @@ public sealed class Admission
     private readonly double _mgPerHPerProtocolUnit;
     private readonly BedsidePump _pump;
     private readonly CoMedicationPlan _comedication;
-    private readonly OutcomeRecord _outcome = new();
+    private readonly OutcomeRecord _outcome;
+    private readonly IReadOnlyList<PainMeasure> _assessmentMeasures;
+    private readonly OutcomeTimes _outcomeTimes;
     private int _treatmentCount;
     private List<TimelineEvent>? _after;
     private int _nextAfter;
@@ -83,6 +85,9 @@ public sealed class Admission
         Programme = PumpProgrammeFor(plan, patient);
         _pump = new BedsidePump(Programme, recordEvents, wardNurseHangsBags);
         _comedication = new CoMedicationPlan(protocol, parameters.SideEffects, patient);
+        _assessmentMeasures = protocol.Assessments.MeasuresOrDefault;
+        _outcomeTimes = protocol.OutcomesOrDefault;
+        _outcome = new OutcomeRecord(_assessmentMeasures.Count, _outcomeTimes.FollowUpHorizonWeeks);
     }
 
     public VirtualPatient Patient { get; }
@@ -287,13 +292,13 @@ public sealed class Admission
                 EndTreatment(e.TimeH, null);
                 break;
             case TimelineEventKind.T1:
-                _outcome.NrsT1 = ReportNrs(e.TimeH);
+                _outcome.NrsT1 = ReportNrs(e.TimeH, _outcomeTimes.Measure);
                 break;
             case TimelineEventKind.WeeklyAfter:
-                _outcome.Weekly[e.Arg - 1] = ReportNrs(e.TimeH);
+                _outcome.Weekly[e.Arg - 1] = ReportNrs(e.TimeH, _outcomeTimes.Measure);
                 break;
             case TimelineEventKind.T2:
-                _outcome.NrsT2 = ReportNrs(e.TimeH);
+                _outcome.NrsT2 = ReportNrs(e.TimeH, _outcomeTimes.Measure);
                 break;
         }
     }
@@ -360,8 +365,9 @@ public sealed class Admission
             return;
         }
 
-        int reported = ReportNrs(t);
-        bool noticed = _pain.NoticesRelief(Patient, reported);
+        // "Do you notice pain reduction?" asks about pain now, whatever the daily assessment's measure.
+        int reported = ReportNrs(t, PainMeasure.Current);
+        bool noticed = _pain.NoticesRelief(Patient, PainMeasure.Current, reported);
         _outcome.NoteOnset(t, noticed);
         var report = _tracker.Report(noticed, _alarms.Rules);
         double before = _titrationState.Rate;
@@ -386,19 +392,25 @@ public sealed class Admission
 
     private void Assess(double t, int day)
     {
-        int reported = ReportNrs(t);
-        _outcome.NoteDaily(day, reported);
-        _outcome.NoteOnset(t, _pain.NoticesRelief(Patient, reported));
+        for (int i = 0; i < _assessmentMeasures.Count; i++)
+        {
+            var measure = _assessmentMeasures[i];
+            int reported = ReportNrs(t, measure);
+            _outcome.NoteDaily(i, day, reported);
+            _outcome.NoteOnset(t, _pain.NoticesRelief(Patient, measure, reported));
+        }
     }
 
-    private int ReportNrs(double t)
+    /// <summary>A whole-number score in <paramref name="measure"/>; the day's noise is the patient's own for that day and measure.</summary>
+    private int ReportNrs(double t, PainMeasure measure)
     {
         double end = TreatmentEnded ? _treatmentEndH : double.PositiveInfinity;
         double relief = _pain.PlaceboRelief(Patient, t, end);
-        double trueNrs = _pain.TrueNrs(Patient, _pk.Concentrations.SlowEffectNgPerMl, relief);
+        double trueNrs = _pain.TrueNrs(Patient, _pk.SlowEffectNgPerMl, relief);
         int day = (int)Math.Floor(t / 24);
-        var noise = new SeededRandom(SeededRandom.Key(Patient.Seed, Patient.Index, ((ulong)StreamPurpose.ReportNoise << 32) | (uint)day));
-        int reported = PainModel.Report(trueNrs, _parameters.Pain.ReportNoiseSd * noise.NextNormal());
+        ulong key = ((ulong)StreamPurpose.ReportNoise << 32) | ((ulong)measure << 24) | (uint)day;
+        var noise = new SeededRandom(SeededRandom.Key(Patient.Seed, Patient.Index, key));
+        int reported = _pain.Report(trueNrs, measure, _parameters.Pain.ReportNoiseSd * noise.NextNormal());
         LastReportedNrs = reported;
         return reported;
     }
@@ -421,7 +433,9 @@ public sealed class Admission
         _outcome.EndRateMgPerH = ToMgPerH(_titrationState.Rate);
         _running = false;
         _treatmentCount = _next;
-        _after = Timeline.AfterTreatment(_protocol.OutcomesOrDefault, t);
+        var times = SeededRandom.For(Patient.Seed, Patient.Index, StreamPurpose.OutcomeTimes);
+        _outcome.T2WeeksAfterEnd = _outcomeTimes.T2.Draw(ref times);
+        _after = Timeline.AfterTreatment(_outcomeTimes, t, _outcome.T2WeeksAfterEnd);
         Note(new DischargeEvent(t, earlyReason));
     }
 
@@ -432,8 +446,10 @@ public sealed class Admission
             throw new InvalidOperationException($"admission of patient {Patient.Index} is still running at {_pk.TimeH:0.##} h");
         }
 
-        var o = _protocol.OutcomesOrDefault;
+        var o = _outcomeTimes;
         var r = _outcome;
+        int t0 = _pain.Baseline(Patient, o.Measure);
+        var (reliefWeeks, censored) = r.ReliefDuration(t0);
         bool dayCare = _protocol.Setting == Setting.DayCare;
         int sessions = _infusions.Count(i => i.StartH < _treatmentEndH);
         var plateau = _tracker.Plateau();
@@ -441,11 +457,13 @@ public sealed class Admission
         bool hasR = hasS && _protocol.Product == Product.Racemic;
         return new AdmissionOutcome(
             Patient.Index, Patient.Female, Patient.AgeYears, Patient.WeightKg, Patient.AnalgesicResponder, Patient.PlaceboResponder,
-            Patient.BaselineNrs, r.NrsT1, r.NrsT2, r.DailyNrs(), (int[])r.Weekly.Clone(),
+            t0, _pain.Baseline(Patient, Patient.BaselineMeasure), Patient.BaselineMeasure, r.NrsT1, r.NrsT2, r.DailyNrs(), (int[])r.Weekly.Clone(),
+            r.T2WeeksAfterEnd, reliefWeeks, censored,
             r.EffectiveRateMgPerH, r.MaxRateMgPerH, r.EndRateMgPerH, r.EndRateProtocolUnits, _pk.DeliveredMg, r.OnsetDay,
             _tracker.WorstEver.ToArray(), _tracker.AlarmsEver(),
             hasS ? plateau.SKetamineNgPerMl : null, hasR ? plateau.RKetamineNgPerMl : null,
             hasS ? plateau.SNorketamineNgPerMl : null, hasR ? plateau.RNorketamineNgPerMl : null,
+            hasS ? _tracker.PeakSNorketamineNgPerMl : null,
             _treatmentEndH, dayCare ? 0 : _treatmentEndH / 24.0, dayCare ? sessions : 0, o.FollowUpVisits,
             _earlyDischargeReason, r.Reviews, _comedication.MidazolamDoses);
     }

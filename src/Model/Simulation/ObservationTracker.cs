@@ -69,7 +69,14 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         _alarmsSinceReview |= mask;
     }
 
-    public void RecordPlateau(Concentrations c) => _plateau[_plateauCount++ % _plateau.Length] = c;
+    public void RecordPlateau(Concentrations c)
+    {
+        _plateau[_plateauCount++ % _plateau.Length] = c;
+        PeakSNorketamineNgPerMl = Math.Max(PeakSNorketamineNgPerMl, c.SNorketamineNgPerMl);
+    }
+
+    /// <summary>Highest S-norketamine at an observation during infusion (Sigtermans 2009 reports a peak, not a plateau).</summary>
+    public double PeakSNorketamineNgPerMl { get; private set; }
 
     public TitrationReport Report(bool noticedRelief, IReadOnlyList<AlarmRule> rules)
     {

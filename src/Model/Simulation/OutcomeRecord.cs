@@ -1,9 +1,9 @@
 namespace WardTwin.Model.Simulation;
 
-/// <summary>What an admission has recorded so far for its outcome (model card section 6): scores, doses, reviews.</summary>
-internal sealed class OutcomeRecord
+/// <summary>What an admission has recorded so far for its outcome (model card section 6): scores, doses, reviews, follow-up.</summary>
+internal sealed class OutcomeRecord(int assessmentMeasures, int followUpWeeks)
 {
-    private readonly List<int> _dailyNrs = new(16);
+    private readonly List<int>[] _dailyNrs = Enumerable.Range(0, assessmentMeasures).Select(_ => new List<int>(16)).ToArray();
 
     public int? OnsetDay { get; private set; }
 
@@ -21,20 +21,25 @@ internal sealed class OutcomeRecord
 
     public int NrsT2 { get; set; } = -1;
 
-    public int[] Weekly { get; } = new int[Timeline.WeeksAfter];
+    public double T2WeeksAfterEnd { get; set; } = double.NaN;
 
-    public int[] DailyNrs() => _dailyNrs.ToArray();
+    /// <summary>Weekly follow-up scores, week 1 first, to the protocol's horizon.</summary>
+    public int[] Weekly { get; } = new int[followUpWeeks];
+
+    /// <summary>Daily scores per assessment measure (in the protocol's order); -1 where a day had none.</summary>
+    public int[][] DailyNrs() => _dailyNrs.Select(d => d.ToArray()).ToArray();
 
     public void NoteRate(double mgPerH) => MaxRateMgPerH = Math.Max(MaxRateMgPerH, mgPerH);
 
-    public void NoteDaily(int day, int reported)
+    public void NoteDaily(int measure, int day, int reported)
     {
-        while (_dailyNrs.Count < day - 1)
+        var list = _dailyNrs[measure];
+        while (list.Count < day - 1)
         {
-            _dailyNrs.Add(-1);
+            list.Add(-1);
         }
 
-        _dailyNrs.Add(reported);
+        list.Add(reported);
     }
 
     public void NoteOnset(double t, bool noticed)
@@ -43,5 +48,15 @@ internal sealed class OutcomeRecord
         {
             OnsetDay = (int)Math.Floor(t / 24) + 1;
         }
+    }
+
+    /// <summary>
+    /// Weeks from the end of treatment until the first weekly score no longer at least two points below
+    /// T0 (the score's mid-week time), or the horizon when every score was (censored).
+    /// </summary>
+    public (double Weeks, bool Censored) ReliefDuration(int nrsT0)
+    {
+        int first = Array.FindIndex(Weekly, s => s > nrsT0 - 2);
+        return first < 0 ? (Weekly.Length, true) : (first + 0.5, false);
     }
 }

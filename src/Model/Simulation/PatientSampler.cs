@@ -9,6 +9,8 @@ namespace WardTwin.Model.Simulation;
 /// <summary>Draws virtual patients for a protocol's cohort; patient i depends only on (seed, i).</summary>
 public sealed class PatientSampler(Cohort cohort, ModelParameters parameters, Arm arm)
 {
+    private readonly (double Mu, double Sigma) _baseline = LatentScore.Fit(cohort.BaselineNrs);
+
     public VirtualPatient Sample(long seed, int index)
     {
         var pop = parameters.Population;
@@ -16,7 +18,9 @@ public sealed class PatientSampler(Cohort cohort, ModelParameters parameters, Ar
         bool female = demo.NextDouble() < (cohort.FemaleFraction?.Value ?? pop.FemaleFraction);
         double age = Draw(ref demo, cohort.AgeYears, pop.AgeMeanYears, pop.AgeSdYears, pop.AgeMinYears, pop.AgeMaxYears);
         double weight = Draw(ref demo, cohort.WeightKg, pop.WeightMeanKg, pop.WeightSdKg, pop.WeightMinKg, pop.WeightMaxKg);
-        int nrs0 = (int)Math.Clamp(Math.Round(Draw(ref demo, cohort.BaselineNrs, double.NaN, double.NaN, 0, 10), MidpointRounding.AwayFromZero), 0, 10);
+        // The latent score is in the cohort's published measure; the model's baseline is current pain.
+        double latent = _baseline.Mu + (_baseline.Sigma * demo.NextNormal());
+        double nrs0 = Math.Clamp(latent - parameters.Pain.Offset(cohort.BaselineMeasure), 0, 10);
         double duration = DrawDuration(ref demo, cohort.DiseaseDurationYears);
 
         var iiv = SeededRandom.For(seed, index, StreamPurpose.Variability);
@@ -64,7 +68,7 @@ public sealed class PatientSampler(Cohort cohort, ModelParameters parameters, Ar
             vit.NextNormal(vp.RrMean, vp.RrSd));
 
         return new VirtualPatient(index, seed, female, age, weight, nrs0, duration, patientPk,
-            Math.Log(2) / ke0HalfLifeH, ke0Fast, c50, analgesic, placebo, thresholds, vitals);
+            Math.Log(2) / ke0HalfLifeH, ke0Fast, c50, analgesic, placebo, thresholds, vitals, cohort.BaselineMeasure);
     }
 
     private static double Draw(ref SeededRandom r, Distribution? d, double mean, double sd, double min, double max)
@@ -94,9 +98,8 @@ public sealed class PatientSampler(Cohort cohort, ModelParameters parameters, Ar
         }
 
         // Durations are skewed: a log-normal whose quartiles straddle the median with the reported IQR.
-        double med = d.Median!.Value, iqr = d.Iqr!.Value;
-        double q1 = (-iqr + Math.Sqrt((iqr * iqr) + (4 * med * med))) / 2;
-        double sigma = q1 > 0 ? Math.Log((q1 + iqr) / q1) / 1.349 : 0;
+        double med = d.Median!.Value;
+        double sigma = Statistics.SkewedQuartiles.LogSigma(med, d.Iqr!.Value);
         return Math.Clamp(med * Math.Exp(sigma * r.NextNormal()), d.Min ?? 0, d.Max ?? 80);
     }
 }

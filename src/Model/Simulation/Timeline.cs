@@ -10,8 +10,6 @@ namespace WardTwin.Model.Simulation;
 /// </summary>
 public static class Timeline
 {
-    public const int WeeksAfter = 12;
-
     public static IReadOnlyList<(double StartH, double EndH)> Infusions(Protocol p)
     {
         var s = p.Schedule;
@@ -121,15 +119,17 @@ public static class Timeline
         return events;
     }
 
-    public static List<TimelineEvent> AfterTreatment(OutcomeTimes o, double endH)
+    /// <summary>T1, the weekly follow-up scores (mid-week, to the protocol's horizon) and the patient's own T2.</summary>
+    public static List<TimelineEvent> AfterTreatment(OutcomeTimes o, double endH, double t2WeeksAfterEnd)
     {
-        var events = new List<TimelineEvent>(WeeksAfter + 2) { new(endH + o.T1AfterEndH, TimelineEventKind.T1) };
-        for (int w = 1; w <= WeeksAfter; w++)
+        int weeks = o.FollowUpHorizonWeeks;
+        var events = new List<TimelineEvent>(weeks + 2) { new(endH + o.T1AfterEndH, TimelineEventKind.T1) };
+        for (int w = 1; w <= weeks; w++)
         {
             events.Add(new(endH + ((w - 0.5) * 7 * 24), TimelineEventKind.WeeklyAfter, w));
         }
 
-        events.Add(new(endH + (o.T2WeeksAfterEnd * 7 * 24), TimelineEventKind.T2));
+        events.Add(new(endH + (t2WeeksAfterEnd * 7 * 24), TimelineEventKind.T2));
         events.Sort();
         return events;
     }

@@ -1,15 +1,20 @@
+using WardTwin.Model.Pd;
 using WardTwin.Model.Pk;
 
 namespace WardTwin.Model.Simulation;
 
-/// <summary>One virtual patient: covariates, individual PK/PD constants and personal thresholds, all drawn from its seed.</summary>
+/// <summary>
+/// One virtual patient: covariates, individual PK/PD constants and personal thresholds, all drawn from its seed.
+/// BaselineNrs is the true current pain before treatment (continuous, 0..10); reported scores round it.
+/// BaselineMeasure is the pain measure the cohort's baseline was published in.
+/// </summary>
 public sealed record VirtualPatient(
     int Index,
     long Seed,
     bool Female,
     double AgeYears,
     double WeightKg,
-    int BaselineNrs,
+    double BaselineNrs,
     double DiseaseDurationYears,
     PatientPk Pk,
     double Ke0SlowPerH,
@@ -18,7 +23,8 @@ public sealed record VirtualPatient(
     bool AnalgesicResponder,
     bool PlaceboResponder,
     double[] SideEffectThresholdsNgPerMl,
-    VitalsBaseline Vitals);
+    VitalsBaseline Vitals,
+    PainMeasure BaselineMeasure = PainMeasure.Current);
 
 /// <summary>A patient's resting vital signs.</summary>
 public sealed record VitalsBaseline(double HrPerMin, double SbpMmHg, double DbpMmHg, double Spo2Percent, double RrPerMin);

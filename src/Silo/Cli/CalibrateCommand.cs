@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using WardTwin.Model.Calibration;
 using WardTwin.Model.Data;
 using WardTwin.Model.Parameters;
@@ -13,7 +12,8 @@ internal static class CalibrateCommand
     public static Command Create()
     {
         var parameters = new Option<string>("--params") { Description = "Parameter file to start from", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the fitted parameter file (with its fit table)", Required = true };
+        var output = new Option<string?>("--out") { Description = "Where to write the fitted parameter file (with its fit table); required unless --table-only" };
+        var tableOnly = new Option<bool>("--table-only") { Description = "Print the fit table stored in --params as markdown (what the README shows) and simulate nothing" };
         var targets = new Option<string?>("--targets") { Description = "Target file; default data/calibration/targets.json" };
         var evaluations = new Option<int>("--evaluations") { Description = "Budget of objective evaluations (each simulates every target's cohort)", DefaultValueFactory = _ => 300 };
         var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Only print how the given parameters meet the targets; write them unchanged with the table" };
@@ -22,10 +22,25 @@ internal static class CalibrateCommand
         var data = CommonOptions.Data();
         var command = new Command("calibrate", "Fit the assumed parameters to the model card's calibration targets (section 7)")
         {
-            parameters, output, targets, evaluations, evaluateOnly, seed, patients, data,
+            parameters, output, targets, evaluations, evaluateOnly, seed, patients, data, tableOnly,
         };
         command.SetAction(r => CommonOptions.Guard(() =>
         {
+            if (r.GetValue(tableOnly))
+            {
+                var stored = ParameterFile.Load(r.GetValue(parameters)!);
+                if (stored.Root["fit"] is not System.Text.Json.Nodes.JsonObject fit)
+                {
+                    throw new DataFileException(stored.Path, "fit", "no fit table: run calibrate on this file first");
+                }
+
+                Console.WriteLine($"Calibration ({FitTable.Heading(fit)})");
+                Console.WriteLine();
+                Console.Write(FitTable.Markdown(fit));
+                return 0;
+            }
+
+            string outPath = r.GetValue(output) ?? throw new ArgumentException("--out: where to write the fitted file is required (or use --table-only)");
             var catalog = DataCatalog.Locate(r.GetValue(data));
             var targetFile = CalibrationTargetFile.Load(r.GetValue(targets) ?? Path.Combine(catalog.Root, "calibration", "targets.json"));
             if (r.GetValue(patients) is < 1)
@@ -41,7 +56,7 @@ internal static class CalibrateCommand
             if (r.GetValue(evaluateOnly))
             {
                 var results = calibrator.Evaluate(file);
-                run = new CalibrationRun(file.WithSection("fit", calibrator.FitSection(results, 0)), results, 0);
+                run = new CalibrationRun(file.WithSection("fit", calibrator.FitSection(file, results, 0)), results, 0);
             }
             else
             {
@@ -56,9 +71,12 @@ internal static class CalibrateCommand
                 });
             }
 
-            run.Fitted.Save(r.GetValue(output)!);
-            Console.Write(Table(run.Results));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective {Calibrator.Objective(run.Results):0.###} after {run.Evaluations} evaluations; wrote {r.GetValue(output)}"));
+            run.Fitted.Save(outPath);
+            Console.Write(FitTable.Markdown((System.Text.Json.Nodes.JsonObject)run.Fitted.Root["fit"]!));
+            int outside = run.Results.Count(x => !x.Inside && x.Target.KnownGap is null);
+            int gaps = run.Results.Count(x => !x.Inside && x.Target.KnownGap is not null);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{run.Results.Count(x => x.Inside)} of {run.Results.Count} targets inside, {gaps} outside as known gaps, {outside} outside unexplained; objective {Calibrator.Objective(run.Results):0.###} after {run.Evaluations} evaluations; wrote {outPath}"));
             if (!r.GetValue(evaluateOnly))
             {
                 foreach (var name in targetFile.FitParameters)
@@ -70,20 +88,5 @@ internal static class CalibrateCommand
             return 0;
         }));
         return command;
-    }
-
-    public static string Table(IReadOnlyList<TargetResult> results)
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| target | published | 95 % interval | simulated | residual | inside |");
-        sb.AppendLine("|---|---|---|---|---|---|");
-        foreach (var r in results)
-        {
-            string inside = r.Inside ? "yes" : r.Target.KnownGap is null ? "**no**" : "no (known gap)";
-            string fitted = r.Target.Fit ? string.Empty : " (not fitted)";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Target.Name}{fitted} | {r.Target.Published:0.###} | {r.Low:0.###}–{r.High:0.###} | {r.Simulated:0.###} | {r.Residual:0.##} | {inside} |");
-        }
-
-        return sb.ToString();
     }
 }

@@ -20,7 +20,12 @@ public sealed class CohortCommandTests
         Assert.Equal(2000, (int)json["patients"]!);
         Assert.Equal(7, (int)json["seed"]!);
         Assert.Equal(7, json["nrs"]!["by_treatment_day"]!.AsArray().Count);
-        Assert.Equal(12, json["nrs"]!["by_week_after"]!.AsArray().Count);
+        Assert.Equal(26, json["nrs"]!["by_week_after"]!.AsArray().Count);       // weekly follow-up to the 26-week horizon
+        Assert.Equal("current", (string)json["nrs"]!["t1"]!["measure"]!);
+        Assert.InRange((double)json["t2_weeks_after_end"]!["median"]!, 3.5, 4.5); // per patient: median 4 weeks (IQR 5)
+        Assert.True((double)json["t2_weeks_after_end"]!["sd"]! > 1);
+        Assert.True((int)json["relief_duration_weeks"]!["n"]! > 100);
+        Assert.InRange((int)json["relief_duration_censored"]!, 0, (int)json["relief_duration_weeks"]!["n"]!);
         Assert.Null(json["plasma"]!["r_ketamine"]);
         Assert.Equal("EUR", (string)json["cost"]!["currency"]!);
         var lines = await File.ReadAllLinesAsync(Path.Combine(dir, "erasmus-7d", "patients.csv"));
@@ -28,6 +33,25 @@ public sealed class CohortCommandTests
         Assert.StartsWith("patient,female,age_years", lines[0], StringComparison.Ordinal);
         Assert.Contains("erasmus-7d", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("admissions", run.Stderr, StringComparison.Ordinal); // progress
+    }
+
+    [Fact]
+    public async Task Goldberg_2010_summary_says_its_baseline_is_worst_pain_and_its_end_of_infusion_score_current()
+    {
+        string dir = Cli.TempDir();
+        var run = await Cli.Run(Timeout, "cohort", "--protocol", "goldberg-5d-inpatient", "--patients", "300", "--seed", "5", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string summary = await File.ReadAllTextAsync(Path.Combine(dir, "goldberg-5d-inpatient", "summary.json"));
+        Assert.Empty(await SchemaValidator.Errors(summary));
+        var nrs = JsonNode.Parse(summary)!["nrs"]!;
+        Assert.Equal("worst_24h", (string)nrs["t0_cohort"]!["measure"]!);
+        Assert.InRange((double)nrs["t0_cohort"]!["mean"]!, 8.2, 8.8);            // published 8.5 ± 1.6, worst of 24 h
+        Assert.Equal("current", (string)nrs["t1"]!["measure"]!);
+        Assert.All(nrs["by_treatment_day"]!.AsArray(), d => Assert.Equal("worst_24h", (string)d!["measure"]!));
+        var header = (await File.ReadAllLinesAsync(Path.Combine(dir, "goldberg-5d-inpatient", "patients.csv")))[0].Split(',');
+        Assert.Contains("nrs_worst_24h_day_1", header);
+        Assert.Contains("relief_duration_weeks", header);
+        Assert.Contains("nrs_week_26", header);
     }
 
     [Fact]

@@ -12,12 +12,13 @@ public sealed record CohortRequest(
     [property: Id(6)] bool Placebo)
 {
     /// <summary>A request carrying a protocol (id or file), its cohort and a parameter file (default: the shipped one) as text.</summary>
-    public static CohortRequest FromCatalog(WardTwin.Model.Data.DataCatalog catalog, string protocolIdOrPath, int patients, long seed, bool placebo = false, string? parametersPath = null)
+    /// <param name="parametersJson">The parameter file's text when it differs from the file on disk (a sensitivity run's overrides).</param>
+    public static CohortRequest FromCatalog(WardTwin.Model.Data.DataCatalog catalog, string protocolIdOrPath, int patients, long seed, bool placebo = false, string? parametersPath = null, string? parametersJson = null)
     {
         string protocolPath = catalog.ResolveProtocolPath(protocolIdOrPath);
         var protocol = catalog.LoadProtocol(protocolPath);
         return new CohortRequest(
             File.ReadAllText(protocolPath), protocolPath, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
-            File.ReadAllText(parametersPath ?? catalog.DefaultParametersPath), patients, seed, placebo);
+            parametersJson ?? File.ReadAllText(parametersPath ?? catalog.DefaultParametersPath), patients, seed, placebo);
     }
 }

@@ -55,6 +55,41 @@ public sealed class CohortCommandTests
     }
 
     [Fact]
+    public async Task A_sensitivity_run_with_womens_clearance_1_2_lowers_Goldbergs_plasma_identically_in_both_engines_and_says_so()
+    {
+        string shipped = Cli.TempDir(), grains = Cli.TempDir(), reference = Cli.TempDir();
+        var baseRun = await Cli.Run(Timeout, "cohort", "--protocol", "goldberg-5d-inpatient", "--patients", "300", "--seed", "4", "--engine", "reference", "--out", shipped);
+        Assert.True(baseRun.ExitCode == 0, baseRun.ToString());
+        foreach (var (dir, engine) in new[] { (grains, "grains"), (reference, "reference") })
+        {
+            var run = await Cli.Run(Timeout, "cohort", "--protocol", "goldberg-5d-inpatient", "--patients", "300", "--seed", "4", "--engine", engine, "--param", "pk.female_cl_factor=1.2", "--out", dir);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("--param: pk.female_cl_factor = 1.2", run.Stderr, StringComparison.Ordinal);
+        }
+
+        string Summary(string dir) => File.ReadAllText(Path.Combine(dir, "goldberg-5d-inpatient", "summary.json"));
+        Assert.Equal(Summary(reference), Summary(grains));
+        double PlasmaS(string dir) => (double)JsonNode.Parse(Summary(dir))!["plasma"]!["s_ketamine"]!;
+        Assert.InRange(PlasmaS(grains) / PlasmaS(shipped), 0.80, 0.92); // 15 of 16 women clearing 20 % faster
+        Assert.Equal(1.2, (double)JsonNode.Parse(Summary(grains))!["parameter_overrides"]!["pk.female_cl_factor"]!);
+        Assert.Null(JsonNode.Parse(Summary(shipped))!["parameter_overrides"]);
+    }
+
+    [Fact]
+    public async Task A_misspelt_or_out_of_bounds_parameter_is_refused_before_anything_runs()
+    {
+        string dir = Cli.TempDir();
+        var misspelt = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--patients", "10", "--seed", "1", "--param", "pk.female_factor=1.2", "--out", dir);
+        Assert.NotEqual(0, misspelt.ExitCode);
+        Assert.Contains("pk.female_factor", misspelt.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pk.female_cl_factor", misspelt.Stderr, StringComparison.Ordinal);
+        var outside = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--patients", "10", "--seed", "1", "--param", "pain.ke0_half_life_days=30", "--out", dir);
+        Assert.NotEqual(0, outside.ExitCode);
+        Assert.Contains("outside its bounds [5.3, 20.5]", outside.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "erasmus-7d")));
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_a_byte_identical_summary_and_another_seed_does_not()
     {
         string a = Cli.TempDir(), b = Cli.TempDir(), c = Cli.TempDir();

@@ -158,10 +158,57 @@ public sealed class ParameterFile
         return new ParameterFile(Path, root, Entries, Alarms);
     }
 
+    /// <summary>
+    /// A copy with a user's own values for a sensitivity run (any parameter, sourced ones too, within its
+    /// bounds); each changed entry's source says it was overridden and what it was.
+    /// </summary>
+    public ParameterFile WithOverrides(IReadOnlyDictionary<string, double> values, string origin)
+    {
+        var root = (JsonObject)Root.DeepClone();
+        var parameters = (JsonObject)root["parameters"]!;
+        var entries = new Dictionary<string, ParameterEntry>(Entries, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            if (!entries.TryGetValue(name, out var entry))
+            {
+                throw new DataFileException(origin, name, $"no such parameter in {Path}; did you mean {string.Join(", ", Similar(name))}?");
+            }
+
+            if (!double.IsFinite(value) || (entry.Min is double lo && value < lo) || (entry.Max is double hi && value > hi))
+            {
+                throw new DataFileException(origin, name, $"{value} is outside its bounds [{entry.Min}, {entry.Max}]");
+            }
+
+            string source = $"{entry.Source}; overridden ({origin}): was {entry.Value}";
+            entries[name] = entry with { Value = value, Source = source };
+            parameters[name]!["value"] = value;
+            parameters[name]!["source"] = source;
+        }
+
+        return new ParameterFile(Path, root, entries, Alarms);
+    }
+
+    /// <summary>Names sharing a word with <paramref name="name"/> (female_factor → pk.female_cl_factor), else its section's first few.</summary>
+    private IEnumerable<string> Similar(string name)
+    {
+        var words = name.Split('.', '_').Where(w => w.Length >= 3).ToArray();
+        var hits = Entries.Keys.Where(k => words.Skip(1).Any(w => k.Contains(w, StringComparison.OrdinalIgnoreCase))).Order(StringComparer.Ordinal).Take(5).ToArray();
+        return hits.Length > 0 ? hits : Entries.Keys.Where(k => k.StartsWith(name.Split('.')[0], StringComparison.Ordinal)).Take(5);
+    }
+
+    /// <summary>The file as JSON text (what a grain on another silo reads).</summary>
+    public string ToJson() => Root.ToJsonString(SaveOptions) + "\n";
+
+    private static JsonSerializerOptions SaveOptions { get; } = new()
+    {
+        WriteIndented = true,
+
+        // Sources carry en dashes and the like: keep them readable in the file, not escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public void Save(string path)
     {
-        // Sources carry en dashes and the like: keep them readable in the file rather than \u-escaped.
-        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        File.WriteAllText(path, Root.ToJsonString(options) + "\n");
+        File.WriteAllText(path, ToJson());
     }
 }

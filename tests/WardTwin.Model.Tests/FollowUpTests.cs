@@ -52,11 +52,21 @@ public sealed class FollowUpTests
     public void Duration_of_relief_is_the_first_weekly_score_no_longer_two_points_below_T0()
     {
         // A responder whose effect site fades over the follow-up: relief ends somewhere inside the horizon.
-        var outcome = Run("erasmus-7d", TestData.Patient(responder: true, c50: 4));
+        var outcome = Run("erasmus-7d", TestData.Patient(responder: true, c50: 2));
+        Assert.True(outcome.ResponderT1TwoPoints, $"T1 {outcome.NrsT1} from T0 {outcome.NrsT0}");
         Assert.Equal(26, outcome.WeeklyNrsAfter.Length);
         int first = Array.FindIndex(outcome.WeeklyNrsAfter, s => s > outcome.NrsT0 - 2);
         Assert.True(first > 0, $"weekly {string.Join(' ', outcome.WeeklyNrsAfter)} from T0 {outcome.NrsT0}");
-        Assert.Equal(first + 0.5, outcome.ReliefDurationWeeks);
+        Assert.Equal(first + 1, outcome.ReliefDurationWeeks); // week (first + 1) is the first score without relief
+        Assert.False(outcome.ReliefCensored);
+    }
+
+    [Fact]
+    public void A_patient_without_relief_at_T1_has_none_to_last()
+    {
+        var outcome = Run("erasmus-7d", TestData.Patient(responder: false));
+        Assert.False(outcome.ResponderT1TwoPoints);
+        Assert.Equal(0, outcome.ReliefDurationWeeks);
         Assert.False(outcome.ReliefCensored);
     }
 

@@ -34,7 +34,7 @@ public static class FitTable
                 simulated = r["simulated"] is null ? "–" : F($"{(double)r["simulated"]!:0.###}");
             }
 
-            string residual = r["residual"] is null ? "–" : F($"{(double)r["residual"]!:0.##}");
+            string residual = r["residual"] is null ? "–" : Residual((double)r["residual"]!);
             sb.AppendLine(F($"| {name} | {published:0.###} | {interval} | {simulated} | {residual} | {verdict} |"));
         }
 
@@ -57,6 +57,9 @@ public static class FitTable
     /// <summary>The heading line above the table: how the fit was made.</summary>
     public static string Heading(JsonObject fit) => F(
         $"{(int)fit["patients"]!:N0} patients per cohort, seed {(long)fit["seed"]!}, {(int)fit["evaluations"]!} evaluations, objective {(double)fit["objective"]!:0.##}");
+
+    /// <summary>Two decimals, three near ±1, so a residual just outside never prints as 1 beside a "no".</summary>
+    private static string Residual(double r) => Math.Abs(Math.Abs(r) - 1) < 0.005 ? F($"{r:0.000}") : F($"{r:0.##}");
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

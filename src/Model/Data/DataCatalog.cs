@@ -77,14 +77,21 @@ public sealed class DataCatalog(string root)
             : throw new DataFileException("--protocol", idOrPath, $"unknown protocol id; known ids: {string.Join(", ", ProtocolIds())}");
     }
 
-    public string CohortPath(string id) => Path.Combine(Root, "cohorts", id + ".json");
+    /// <summary>A cohort's file: the path itself when it names a file, else data/cohorts/ID.json.</summary>
+    public string CohortPath(string idOrPath) =>
+        File.Exists(idOrPath) || idOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || idOrPath.Contains('/', StringComparison.Ordinal)
+            ? idOrPath
+            : Path.Combine(Root, "cohorts", idOrPath + ".json");
 
-    public Cohort LoadCohort(string id)
+    /// <summary>A cohort by id from data/cohorts/, or by the path of your own file.</summary>
+    public Cohort LoadCohort(string idOrPath)
     {
-        string path = CohortPath(id);
+        string path = CohortPath(idOrPath);
         if (!File.Exists(path))
         {
-            throw new DataFileException(path, "(file)", $"unknown cohort '{id}'");
+            throw path == idOrPath
+                ? new DataFileException(path, "(file)", "no such cohort file")
+                : new DataFileException(path, "(file)", $"unknown cohort '{idOrPath}'; known: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))}");
         }
 
         var cohort = DataJson.Read<Cohort>(path);

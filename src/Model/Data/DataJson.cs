@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 
 namespace WardTwin.Model.Data;
@@ -39,9 +40,67 @@ public static class DataJson
         catch (JsonException ex)
         {
             string field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            string reason = ex.Message.Split(" Path:", 2)[0];
-            throw new DataFileException(path, field, reason);
+            throw new DataFileException(path, field, Explain(ex));
         }
+    }
+
+    /// <summary>The name a data file uses for an enum value (kebab-case, or its own JSON name).</summary>
+    public static string EnumName<T>(T value)
+        where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
+
+    /// <summary>
+    /// The serializer's reason in a user's words: what the field must be (an enum's allowed names, a whole
+    /// number), or which required fields are missing, never the name of one of our types.
+    /// </summary>
+    public static string Explain(JsonException ex)
+    {
+        string reason = ex.Message.Split(" Path:", 2)[0];
+        var missing = Regex.Match(reason, "missing required properties including: (.*?)\\.?$");
+        if (missing.Success)
+        {
+            return $"missing required field(s): {missing.Groups[1].Value}";
+        }
+
+        var converted = Regex.Match(reason, @"could not be converted to (\S+?)\.?$");
+        if (!converted.Success)
+        {
+            return reason;
+        }
+
+        string typeName = converted.Groups[1].Value;
+        var inner = Regex.Match(typeName, @"\[(\S+?)\]$");
+        if (inner.Success)
+        {
+            typeName = inner.Groups[1].Value; // System.Nullable`1[T]
+        }
+
+        var type = typeof(DataJson).Assembly.GetType(typeName) ?? Type.GetType(typeName);
+
+        // A record built through its constructor reports itself, not the member: find the member from the path.
+        if (type is { IsClass: true } && type != typeof(string) && ex.Path is { } at && Regex.Match(at, @"\.([a-z0-9_]+)(\[\d+\])?$") is { Success: true } last)
+        {
+            string member = last.Groups[1].Value.Replace("_", string.Empty, StringComparison.Ordinal);
+            var property = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, member, StringComparison.OrdinalIgnoreCase));
+            if (property is not null)
+            {
+                type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (last.Groups[2].Success && type.IsGenericType)
+                {
+                    type = type.GetGenericArguments()[0];
+                }
+            }
+        }
+
+        return type switch
+        {
+            { IsEnum: true } => $"must be one of {string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, Options).Trim('"')))}",
+            _ when type == typeof(int) || type == typeof(long) => "must be a whole number",
+            _ when type == typeof(double) => "must be a number",
+            _ when type == typeof(string) => "must be text in quotes",
+            _ when type == typeof(bool) => "must be true or false",
+            _ when type is not null && type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && type.IsGenericType => "must be a list",
+            _ => "has the wrong kind of value here (see the format in README, Data)",
+        };
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -69,7 +69,7 @@ public sealed class ParameterFile
             }
             catch (JsonException ex)
             {
-                throw new DataFileException(path, $"parameters.{name}", ex.Message.Split(" Path:", 2)[0]);
+                throw new DataFileException(path, $"parameters.{name}", DataJson.Explain(ex));
             }
 
             if (entry is null)
@@ -112,7 +112,7 @@ public sealed class ParameterFile
                 }
                 catch (JsonException ex)
                 {
-                    throw new DataFileException(path, $"alarms[{i}]", ex.Message.Split(" Path:", 2)[0]);
+                    throw new DataFileException(path, $"alarms[{i}]", DataJson.Explain(ex));
                 }
             }
         }

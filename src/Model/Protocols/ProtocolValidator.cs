@@ -171,6 +171,11 @@ public static partial class ProtocolValidator
             fail("assessments.before_each_session", "needs a session schedule");
         }
 
+        if (a.Measures is { Count: 0 })
+        {
+            fail("assessments.measures", "is empty: name at least one of current, worst_24h (or leave it out: current)");
+        }
+
         if (a.Measures is { } m && m.Distinct().Count() != m.Count)
         {
             fail("assessments.measures", "names a pain measure twice");

@@ -124,7 +124,7 @@ public sealed class Admission
 
     public double TreatmentEndH => _treatmentEndH;
 
-    /// <summary>The last pain score the patient reported (review, assessment, T1), if any.</summary>
+    /// <summary>The last score of current pain the patient reported (review, assessment, T1), if any; worst-of-24-h scores go to the outcome only.</summary>
     public int? LastReportedNrs { get; private set; }
 
     /// <summary>Concentrations at the host's clock.</summary>
@@ -411,7 +411,11 @@ public sealed class Admission
         ulong key = ((ulong)StreamPurpose.ReportNoise << 32) | ((ulong)measure << 24) | (uint)day;
         var noise = new SeededRandom(SeededRandom.Key(Patient.Seed, Patient.Index, key));
         int reported = _pain.Report(trueNrs, measure, _parameters.Pain.ReportNoiseSd * noise.NextNormal());
-        LastReportedNrs = reported;
+        if (measure == PainMeasure.Current)
+        {
+            LastReportedNrs = reported;
+        }
+
         return reported;
     }
 

@@ -51,12 +51,18 @@ internal sealed class OutcomeRecord(int assessmentMeasures, int followUpWeeks)
     }
 
     /// <summary>
-    /// Weeks from the end of treatment until the first weekly score no longer at least two points below
-    /// T0 (the score's mid-week time), or the horizon when every score was (censored).
+    /// Whole weeks from the end of treatment until the first weekly score no longer at least two points
+    /// below T0 (model card section 6): week w's score is the first without relief gives w; every score
+    /// relieved gives the horizon (censored); no relief at T1 gives 0.
     /// </summary>
     public (double Weeks, bool Censored) ReliefDuration(int nrsT0)
     {
+        if (NrsT1 > nrsT0 - 2)
+        {
+            return (0, false);
+        }
+
         int first = Array.FindIndex(Weekly, s => s > nrsT0 - 2);
-        return first < 0 ? (Weekly.Length, true) : (first + 0.5, false);
+        return first < 0 ? (Weekly.Length, true) : (first + 1, false);
     }
 }

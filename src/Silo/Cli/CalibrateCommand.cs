@@ -51,6 +51,7 @@ internal static class CalibrateCommand
             targetFile = targetFile with { Seed = r.GetValue(seed) ?? targetFile.Seed, Patients = r.GetValue(patients) ?? targetFile.Patients };
             var file = ParameterFile.Load(r.GetValue(parameters)!);
             _ = ModelParameters.From(file);
+            targetFile.Validate(catalog, file, fitting: !r.GetValue(evaluateOnly));
             var calibrator = new Calibrator(catalog, targetFile);
             CalibrationRun run;
             if (r.GetValue(evaluateOnly))
@@ -61,7 +62,7 @@ internal static class CalibrateCommand
             else
             {
                 int budget = r.GetValue(evaluations);
-                Console.Error.WriteLine($"fitting {targetFile.FitParameters.Count} assumed parameters to {targetFile.Targets.Count(t => t.Fit)} targets ({targetFile.Patients} patients per cohort, seed {targetFile.Seed}), up to {budget} evaluations");
+                Console.Error.WriteLine($"fitting {targetFile.FitParameters.Count} parameters to {targetFile.Targets.Count(t => t.Fit)} targets ({targetFile.Patients} patients per cohort, seed {targetFile.Seed}), up to {budget} evaluations");
                 run = calibrator.Fit(file, budget, (n, best) =>
                 {
                     if (n % 10 == 0)
@@ -72,7 +73,10 @@ internal static class CalibrateCommand
             }
 
             run.Fitted.Save(outPath);
-            Console.Write(FitTable.Markdown((System.Text.Json.Nodes.JsonObject)run.Fitted.Root["fit"]!));
+            var fitSection = (System.Text.Json.Nodes.JsonObject)run.Fitted.Root["fit"]!;
+            Console.WriteLine($"Calibration ({FitTable.Heading(fitSection)})");
+            Console.WriteLine();
+            Console.Write(FitTable.Markdown(fitSection));
             int outside = run.Results.Count(x => !x.Inside && x.Target.KnownGap is null);
             int gaps = run.Results.Count(x => !x.Inside && x.Target.KnownGap is not null);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

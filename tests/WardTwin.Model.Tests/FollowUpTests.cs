@@ -132,6 +132,23 @@ public sealed class FollowUpTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("outcomes", "measure", "\"average\"", "$.outcomes.measure", "must be one of current, worst_24h")]
+    [InlineData("outcomes", "follow_up_horizon_weeks", "2.5", "$.outcomes.follow_up_horizon_weeks", "must be a whole number")]
+    [InlineData("assessments", "measures", "[\"current\", \"worst\"]", "$.assessments.measures[1]", "must be one of current, worst_24h")]
+    [InlineData("assessments", "measures", "[]", "assessments.measures", "is empty")]
+    public void A_bad_pain_measure_or_horizon_is_refused_with_what_the_field_allows(string section, string key, string value, string field, string reason)
+    {
+        string text = File.ReadAllText(TestData.Catalog.ResolveProtocolPath("erasmus-7d"));
+        var root = JsonNode.Parse(text)!.AsObject();
+        root[section]![key] = JsonNode.Parse(value);
+        string path = TestData.TempFile("bad.json", root.ToJsonString());
+        var ex = Assert.Throws<DataFileException>(() => TestData.Catalog.LoadProtocol(path));
+        Assert.Equal(field, ex.Field);
+        Assert.Contains(reason, ex.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("WardTwin.", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Assessments_name_their_measures_once()
     {

@@ -2,20 +2,24 @@ using Orleans.Concurrency;
 
 namespace WardTwin.Grains;
 
-/// <summary>A bedside monitor: samples the patient's vitals (per sample in real time, per-minute means when accelerated) and raises alarms.</summary>
+/// <summary>
+/// A bedside monitor: samples its patient's vitals on its own real-time schedule (its own rate and phase)
+/// from the truth curve the patient pushes at its events, raises alarms, and publishes every reading and
+/// alarm change to the ward's telemetry hub.
+/// </summary>
 public interface IBedsideMonitorGrain : IGrainWithStringKey
 {
     Task ConfigureAsync(MonitorSetup setup);
 
-    /// <summary>The patient's true vitals from simulation time FromH to ToH (one-way, pushed by the patient).</summary>
+    /// <summary>The patient's truth curve and the ward's clock (one-way, pushed by the patient at its events).</summary>
     [OneWay]
-    Task ObserveAsync(double fromH, double toH, VitalsReading truthAtEnd);
+    Task FeedAsync(TruthFeed feed);
 
     Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count);
 
     Task<IReadOnlyList<AlarmView>> GetAlarmsAsync();
 
-    /// <summary>The last readings and the alarms together (one call per monitor per poll).</summary>
+    /// <summary>The last readings and the alarms together.</summary>
     Task<MonitorTelemetry> GetTelemetryAsync(int count);
 
     Task<bool> AcknowledgeAsync(string kind);

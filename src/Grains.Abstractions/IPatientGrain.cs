@@ -9,8 +9,12 @@ public interface IPatientGrain : IGrainWithStringKey
 {
     Task AdmitAsync(PatientAdmission admission);
 
-    /// <summary>Handles every event up to this ward time (reviews, assessments, pump events).</summary>
-    Task<PatientTick> AdvanceToAsync(double wardTimeH);
+    /// <summary>Handles every event up to this ward time (reviews, assessments, pump events); the ward's clock goes on to the monitor.</summary>
+    Task<PatientTick> AdvanceToAsync(double wardTimeH, WardClockView clock);
+
+    /// <summary>The monitor woke up (moved, or idle too long): send it the truth curve and clock again.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task RefreshMonitorAsync();
 
     Task<PatientSnapshot> GetSnapshotAsync();
 

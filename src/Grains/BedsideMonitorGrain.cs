@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Randomness;
@@ -6,32 +7,39 @@ using WardTwin.Model.Vitals;
 namespace WardTwin.Grains;
 
 /// <summary>
-/// A bedside monitor. The patient pushes its true vitals as the ward clock moves; the monitor turns each
-/// stretch into readings with noise, drift and artefacts: one per sample when the stretch is short (real
-/// time, default 1 Hz), per-minute means when the ward runs accelerated. Alarms carry IEC 60601-1-8
-/// priorities, can be acknowledged, and rise one priority when left unacknowledged too long.
+/// A bedside monitor. It samples on its own real-time schedule (its rate, and a phase of its own so a ward's
+/// monitors do not all sample at one instant), independent of the ward's tick: the patient pushes its truth
+/// curve at each of its events, and between events the curve is exact, so the monitor evaluates the truth at
+/// its own sample instant, adds noise, drift and artefacts, raises alarms (IEC 60601-1-8 priorities,
+/// acknowledgement, escalation) and hands every reading and alarm change to its silo's telemetry batcher.
 /// </summary>
 public sealed class BedsideMonitorGrain(
     [PersistentState("monitor", WardTwinStorage.Name)] IPersistentState<MonitorState> state,
     ModelCatalog catalog,
     WardTwinMetrics metrics,
+    TelemetryBatcher batcher,
+    [FromKeyedServices(Orleans.Runtime.TimeProviderNames.Grains)] TimeProvider time,
     ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
     private const int Keep = 300;
-    private const int MaxReadingsPerPush = 120;
     private readonly ReadingRing _recent = new(Keep);
+    private readonly VitalsModel _vitals = new(catalog.Parameters.Vitals);
     private MonitorSetup? _setup;
     private VitalsSampler? _sampler;
     private AlarmBoard? _board;
-    private VitalsReading? _lastTruth;
-    private double _hz = 1;
-    private double _baselineHr;
+    private TruthFeed? _feed;
+    private VitalsCurve? _curve;
+    private IGrainTimer? _timer;
+    private double _lastSimH = double.NegativeInfinity;
     private long _samples;
-    private double _nextSampleH = double.NaN;
     private long _storedVersion;
     private StoreHealth? _health;
 
     private StoreHealth Health => _health ??= new StoreHealth("monitor", this.GetPrimaryKeyString(), logger, metrics);
+
+    private string WardId => this.GetPrimaryKeyString().Split('/')[0];
+
+    private int PatientNumber => int.TryParse(this.GetPrimaryKeyString().Split('/')[^1], out int n) ? n : -1;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -46,8 +54,11 @@ public sealed class BedsideMonitorGrain(
             }
 
             _board!.Restore(s.Alarms.Select(a => new ActiveAlarm(a.Kind, (AlarmPriority)a.Priority, a.RaisedAtH) { Acknowledged = a.Acknowledged, Escalated = a.Escalated, Active = a.Active }));
-            (_nextSampleH, _samples, _lastTruth) = (s.NextSampleH, s.Samples, s.LastTruth);
+            (_lastSimH, _samples) = (double.IsNaN(s.LastSampleH) ? double.NegativeInfinity : s.LastSampleH, s.Samples);
             _storedVersion = _board.Version;
+
+            // Moved or woken: ask the patient for its curve and clock, and go on sampling where it left off.
+            GrainFactory.GetGrain<IPatientGrain>(setup.PatientId).RefreshMonitorAsync().Ignore();
         }
 
         return Task.CompletedTask;
@@ -70,85 +81,95 @@ public sealed class BedsideMonitorGrain(
         }
 
         Set(setup);
-        _nextSampleH = double.NaN;
+        _lastSimH = double.NegativeInfinity;
         _samples = 0;
-        _lastTruth = null;
+        _timer?.Dispose();
+        _timer = null;
         await Checkpoint();
     }
 
-    private void Set(MonitorSetup setup)
+    public Task FeedAsync(TruthFeed feed)
     {
-        _setup = setup;
-        _hz = setup.SampleHz;
-        _baselineHr = setup.BaselineHrPerMin;
-        _sampler = new VitalsSampler(catalog.Parameters.Vitals, SeededRandom.For(setup.Seed, setup.PatientIndex, StreamPurpose.BedsideMonitor));
-        _board = new AlarmBoard(catalog.Parameters.Alarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
+        if (_setup is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        _feed = feed;
+        _curve = new VitalsCurve(feed.FromH, feed.FastSteadyNgPerMl, feed.ModeCoefficients, feed.ModeRatesPerH,
+            new Model.Simulation.VitalsBaseline(feed.HrPerMin, feed.SbpMmHg, feed.DbpMmHg, feed.Spo2Percent, feed.RrPerMin),
+            feed.ClonidineUntilH, feed.LastMidazolamH, feed.TreatmentEnded);
+        if (feed.TreatmentEnded)
+        {
+            // Discharged: the monitor is taken off.
+            _timer?.Dispose();
+            _timer = null;
+        }
+        else if (_timer is null)
+        {
+            var period = TimeSpan.FromSeconds(1 / _setup.SampleHz);
+            _timer = this.RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions(Phase(period), period) { KeepAlive = true });
+        }
+
+        return Task.CompletedTask;
     }
 
-    public async Task ObserveAsync(double fromH, double toH, VitalsReading truthAtEnd)
+    /// <summary>Each monitor samples at its own offset within the period (from its id), as real monitors do.</summary>
+    private TimeSpan Phase(TimeSpan period)
     {
-        if (_sampler is null || toH <= fromH)
+        ulong h = SeededRandom.Key(_setup!.Seed, _setup.PatientIndex, (ulong)StreamPurpose.BedsideMonitor);
+        return TimeSpan.FromTicks((long)(period.Ticks * ((h >> 11) * (1.0 / (1UL << 53)))));
+    }
+
+    private async Task Tick()
+    {
+        if (_feed is null || _curve is null)
         {
             return;
         }
 
-        Sample(fromH, toH, truthAtEnd);
-        if (_board!.Version != _storedVersion)
+        var now = time.GetUtcNow();
+        double simH = _feed.Clock.SimulationHourAt(now);
+        if (simH <= _lastSimH)
+        {
+            return; // paused, or as fast as possible with no new hour yet
+        }
+
+        _lastSimH = simH;
+        var v = _sampler!.Sample(simH, _curve.At(simH, _vitals), withArtefacts: true);
+        _samples++;
+        long sampledMs = now.ToUnixTimeMilliseconds();
+        var reading = new VitalsReading(simH, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, v.Artefact == VitalsArtefact.None ? null : v.Artefact.ToString().ToLowerInvariant());
+        _recent.Add(reading);
+        batcher.Post(WardId, new MonitorReading(PatientNumber, _samples, simH, sampledMs,
+            (float)v.HrPerMin, (float)v.SbpMmHg, (float)v.DbpMmHg, (float)v.Spo2Percent, (float)v.RrPerMin, (byte)v.Artefact));
+        metrics.VitalsSamples.Add(1);
+
+        long before = _board!.Version;
+        var raised = _board.Record(simH, v, _setup!.BaselineHrPerMin);
+        foreach (var alarm in raised)
+        {
+            string priority = alarm.Priority.ToString().ToLowerInvariant();
+            metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", alarm.Kind), new KeyValuePair<string, object?>("priority", priority));
+            Log.AlarmRaised(logger, this.GetPrimaryKeyString(), alarm.Kind, priority, simH);
+        }
+
+        if (_board.Version != before)
+        {
+            batcher.Post(WardId, new AlarmBoardChange(PatientNumber, Views(), [.. raised.Select(a => a.Kind)], raised.Count > 0 ? sampledMs : 0, sampledMs));
+        }
+
+        if (_board.Version != _storedVersion)
         {
             await Checkpoint();
         }
     }
 
-    private void Sample(double fromH, double toH, VitalsReading truthAtEnd)
+    private void Set(MonitorSetup setup)
     {
-        var start = _lastTruth ?? truthAtEnd;
-        double stepH = 1 / (_hz * 3600);
-        if (double.IsNaN(_nextSampleH) || _nextSampleH < fromH)
-        {
-            _nextSampleH = fromH + stepH;
-        }
-
-        // Sample instants run on the monitor's own 1/Hz schedule, so every instant falls in exactly one stretch.
-        long due = (long)Math.Floor(((toH - _nextSampleH) / stepH) + 1e-9) + 1;
-        if (due <= 0)
-        {
-            _lastTruth = truthAtEnd;
-            return;
-        }
-
-        bool perSample = due <= MaxReadingsPerPush;
-        if (perSample)
-        {
-            for (long k = 0; k < due; k++)
-            {
-                Take(_nextSampleH + (k * stepH), fromH, toH, start, truthAtEnd, withArtefacts: true);
-            }
-        }
-        else
-        {
-            // Accelerated: per-minute means over the stretch (the most recent MaxReadingsPerPush minutes).
-            int minutes = (int)Math.Min(MaxReadingsPerPush, Math.Ceiling((toH - fromH) * 60));
-            for (int i = minutes - 1; i >= 0; i--)
-            {
-                Take(toH - (i / 60.0), fromH, toH, start, truthAtEnd, withArtefacts: false);
-            }
-        }
-
-        _nextSampleH += due * stepH;
-        _samples += due;
-        metrics.VitalsSamples.Add(due, new KeyValuePair<string, object?>("mode", perSample ? "sample" : "minute-mean"));
-        _lastTruth = truthAtEnd;
-    }
-
-    private void Take(double t, double fromH, double toH, VitalsReading start, VitalsReading end, bool withArtefacts)
-    {
-        double w = (t - fromH) / (toH - fromH);
-        var truth = new VitalSigns(
-            Lerp(start.HrPerMin, end.HrPerMin, w), Lerp(start.SbpMmHg, end.SbpMmHg, w), Lerp(start.DbpMmHg, end.DbpMmHg, w),
-            Lerp(start.Spo2Percent, end.Spo2Percent, w), Lerp(start.RrPerMin, end.RrPerMin, w));
-        var v = _sampler!.Sample(t, truth, withArtefacts);
-        var reading = new VitalsReading(t, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, v.Artefact == VitalsArtefact.None ? null : v.Artefact.ToString().ToLowerInvariant());
-        Record(reading, v);
+        _setup = setup;
+        _sampler = new VitalsSampler(catalog.Parameters.Vitals, SeededRandom.For(setup.Seed, setup.PatientIndex, StreamPurpose.BedsideMonitor));
+        _board = new AlarmBoard(catalog.Parameters.Alarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
     }
 
     public Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count) =>
@@ -164,6 +185,8 @@ public sealed class BedsideMonitorGrain(
         bool known = _board?.Acknowledge(kind) ?? false;
         if (known)
         {
+            long now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            batcher.Post(WardId, new AlarmBoardChange(PatientNumber, Views(), [], 0, now));
             await Checkpoint();
         }
 
@@ -172,18 +195,7 @@ public sealed class BedsideMonitorGrain(
 
     public Task<long> GetSampleCountAsync() => Task.FromResult(_samples);
 
-    private void Record(VitalsReading reading, VitalSigns v)
-    {
-        _recent.Add(reading);
-        foreach (var alarm in _board!.Record(reading.SimTimeH, v, _baselineHr))
-        {
-            string priority = alarm.Priority.ToString().ToLowerInvariant();
-            metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", alarm.Kind), new KeyValuePair<string, object?>("priority", priority));
-            Log.AlarmRaised(logger, this.GetPrimaryKeyString(), alarm.Kind, priority, reading.SimTimeH);
-        }
-    }
-
-    /// <summary>Stores the board, schedule and sampler; a failed write is logged and tried again at the next change.</summary>
+    /// <summary>Stores the board, the sample count and the sampler; a failed write is logged and tried again at the next change.</summary>
     private async Task Checkpoint()
     {
         var p = _sampler!.Position;
@@ -191,7 +203,7 @@ public sealed class BedsideMonitorGrain(
             _setup,
             new StoredSampler(p.Random.State, p.Random.SpareNormal, p.Random.HasSpare, p.HrDrift, p.BpDrift, p.Spo2Drift, p.LastTimeH, p.ArtefactUntilH, (int)p.Artefact),
             [.. _board!.Alarms.Select(a => new StoredAlarm(a.Kind, (int)a.Priority, a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active))],
-            _nextSampleH, _samples, _lastTruth);
+            _lastSimH, _samples, null);
         if (await Health.CheckpointAsync(state, this))
         {
             _storedVersion = _board.Version;
@@ -200,6 +212,4 @@ public sealed class BedsideMonitorGrain(
 
     private AlarmView[] Views() =>
         _board is null ? [] : _board.Alarms.Select(a => new AlarmView(a.Kind, a.Priority.ToString().ToLowerInvariant(), a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active)).ToArray();
-
-    private static double Lerp(double a, double b, double w) => a + ((b - a) * w);
 }

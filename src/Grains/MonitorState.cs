@@ -13,7 +13,7 @@ public sealed record MonitorState(
     [property: Id(0)] MonitorSetup? Setup,
     [property: Id(1)] StoredSampler? Sampler,
     [property: Id(2)] ImmutableArray<StoredAlarm> Alarms,
-    [property: Id(3)] double NextSampleH,
+    [property: Id(3)] double LastSampleH,
     [property: Id(4)] long Samples,
     [property: Id(5)] VitalsReading? LastTruth)
 {

@@ -22,7 +22,8 @@ public sealed class PatientGrain(
     private readonly PatientChart _chart = new();
     private int _logSeen;
     private Admission? _walk;
-    private double _lastPushH;
+    private WardClockView? _clock;
+    private TruthFeed? _lastFeed;
 
     private PatientAdmission Admitted => state.State.Admission ?? throw NotAdmitted();
 
@@ -53,25 +54,63 @@ public sealed class PatientGrain(
         var walk = NewWalk(admission);
         await Store(new PatientState(admission, []));
         _walk = walk;
-        _lastPushH = admission.AdmittedAtH;
         var patient = walk.Patient;
         await Monitor.ConfigureAsync(new MonitorSetup(this.GetPrimaryKeyString(), patient.Vitals.HrPerMin, admission.MonitorHz, admission.Seed, admission.PatientIndex));
     }
 
-    public Task<PatientTick> AdvanceToAsync(double wardTimeH)
+    public Task<PatientTick> AdvanceToAsync(double wardTimeH, WardClockView clock)
     {
         var a = Admitted;
         _chart.Redraw(a.AdmittedAtH, Walk, wardTimeH - a.AdmittedAtH);
         CountTitrations();
         metrics.InfusionRate.Record(Walk.DeliveredRateMgPerH, new KeyValuePair<string, object?>("protocol", a.ProtocolId));
         var vitals = Reading(WardTimeH, Walk.ExpectedVitals());
-        if (WardTimeH > _lastPushH)
+        _clock = clock;
+        PushTruth(force: false);
+        return Task.FromResult(new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH));
+    }
+
+    public Task RefreshMonitorAsync()
+    {
+        if (state.State.Admission is not null)
         {
-            Monitor.ObserveAsync(_lastPushH, WardTimeH, vitals).Ignore();
-            _lastPushH = WardTimeH;
+            PushTruth(force: true);
         }
 
-        return Task.FromResult(new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sends the monitor the truth curve from the walk's last event and the ward's clock, when either
+    /// changed (the curve changes only at events and inputs; the clock at start, pause, resume, a new scale,
+    /// and every tick when the ward runs as fast as possible).
+    /// </summary>
+    private void PushTruth(bool force)
+    {
+        if (_clock is null || _walk is null)
+        {
+            return;
+        }
+
+        double offset = Admitted.AdmittedAtH;
+        var c = _walk.TruthCurve();
+        var b = c.Baseline;
+        var feed = new TruthFeed(offset + c.FromH, c.FastSteadyNgPerMl, c.ModeCoefficients, c.ModeRatesPerH,
+            b.HrPerMin, b.SbpMmHg, b.DbpMmHg, b.Spo2Percent, b.RrPerMin,
+            offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, _clock);
+        if (force || _lastFeed is null || Changed(_lastFeed, feed))
+        {
+            _lastFeed = feed;
+            Monitor.FeedAsync(feed).Ignore();
+        }
+    }
+
+    private static bool Changed(TruthFeed a, TruthFeed b)
+    {
+        var (x, y) = (a.Clock, b.Clock);
+        bool clock = x.AnchorUnixMs != y.AnchorUnixMs || x.AnchorH != y.AnchorH || x.TimeScale != y.TimeScale || x.Running != y.Running
+            || (double.IsPositiveInfinity(y.TimeScale) && x.LatestH != y.LatestH);
+        return clock || a.FromH != b.FromH || a.TreatmentEnded != b.TreatmentEnded || a.LastMidazolamH != b.LastMidazolamH || a.FastSteadyNgPerMl != b.FastSteadyNgPerMl;
     }
 
     public Task<PatientSnapshot> GetSnapshotAsync()
@@ -106,6 +145,7 @@ public sealed class PatientGrain(
         var input = new PatientInput(Walk.ClockH, null, doseMg);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
+        PushTruth(force: false);
     }
 
     public async Task DischargeAsync(string reason)
@@ -119,6 +159,7 @@ public sealed class PatientGrain(
         var input = new PatientInput(Walk.ClockH, null, null, reason);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
+        PushTruth(force: false);
     }
 
     public async Task<PumpReply> OperatePumpAsync(PumpKeyPress press)
@@ -135,6 +176,7 @@ public sealed class PatientGrain(
         // Stored before it is applied: a write that fails leaves walk and journal as they were.
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         var result = Walk.Operate(action);
+        PushTruth(force: false);
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
         return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH);
     }
@@ -169,7 +211,6 @@ public sealed class PatientGrain(
         }
 
         _logSeen = walk.Log.Count;
-        _lastPushH = admission.AdmittedAtH + walk.ClockH;
         return walk;
     }
 

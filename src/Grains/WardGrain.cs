@@ -188,6 +188,7 @@ public sealed class WardGrain(
         _ = Config;
         _clock!.Pause();
         await Checkpoint();
+        await AnnounceClock();
     }
 
     public async Task ResumeAsync()
@@ -195,6 +196,7 @@ public sealed class WardGrain(
         _ = Config;
         _clock!.Start(_simH);
         await Checkpoint();
+        await AnnounceClock();
     }
 
     public async Task SetTimeScaleAsync(double timeScale)
@@ -202,6 +204,26 @@ public sealed class WardGrain(
         _ = Config;
         _clock!.SetTimeScale(timeScale, _simH);
         await Checkpoint();
+        await AnnounceClock();
+    }
+
+    /// <summary>The clock as monitors read it: they sample on their own schedule and need its anchor, scale and state.</summary>
+    private WardClockView ClockView(double latestH) =>
+        new(_clock!.Anchor.ToUnixTimeMilliseconds(), _clock.AnchorH, _clock.TimeScale, _clock.Running && !_stopped, latestH);
+
+    /// <summary>Paused, resumed or rescaled: every bed hears of it now (the tick does not run while paused).</summary>
+    private async Task AnnounceClock()
+    {
+        var announcing = new List<Task>();
+        for (int b = 0; b < _beds.Count; b++)
+        {
+            if (_beds[b] is { } id)
+            {
+                announcing.Add(Advance(b, id, _simH));
+            }
+        }
+
+        await Task.WhenAll(announcing);
     }
 
     public async Task<WardStatus> TickAsync()
@@ -339,7 +361,7 @@ public sealed class WardGrain(
     {
         try
         {
-            int failures = _beds.Moved(bed, await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target));
+            int failures = _beds.Moved(bed, await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target, ClockView(target)));
             if (failures > 0)
             {
                 Log.BedRecovered(logger, Id, bed, id, failures);

@@ -27,6 +27,8 @@ public sealed class WardTwinMetrics
         TitrationEvents = meter.CreateCounter<long>("titration_events", "{event}", "Titration reviews on live wards, by action");
         CohortAdmissions = meter.CreateCounter<long>("cohort_admissions", "{admission}", "Admissions finished by cohort shards");
         EventLag = meter.CreateHistogram<double>("event_lag_ms", "ms", "Real time a ward tick takes to advance every bed");
+        TelemetryReadings = meter.CreateCounter<long>("telemetry_readings_published", "{reading}", "Monitor readings a silo pushed to ward telemetry hubs");
+        TelemetryBatches = meter.CreateCounter<long>("telemetry_batches_published", "{batch}", "Telemetry batches a silo pushed to ward telemetry hubs");
     }
 
     public void AdmissionStarted() => Interlocked.Increment(ref _liveAdmissions);
@@ -51,4 +53,8 @@ public sealed class WardTwinMetrics
     public Counter<long> CohortAdmissions { get; }
 
     public Histogram<double> EventLag { get; }
+
+    public Counter<long> TelemetryReadings { get; }
+
+    public Counter<long> TelemetryBatches { get; }
 }

@@ -29,6 +29,9 @@ public sealed class WardTwinOptions
     /// <summary>How often a running ward stores its sim time between changes, in real seconds.</summary>
     public double WardCheckpointSeconds { get; set; } = 5;
 
+    /// <summary>How often each silo pushes its monitors' readings to the ward telemetry hubs, in real milliseconds.</summary>
+    public int TelemetryBatchMs { get; set; } = 15;
+
     /// <summary>How often the ward keeper on each silo wakes the registered wards, in real milliseconds.</summary>
     public int WardKeeperIntervalMs { get; set; } = 2000;
 }

@@ -58,32 +58,89 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture)
     }
 
     [Fact]
-    public async Task The_monitor_gives_per_minute_means_when_accelerated_and_alarms_can_be_acknowledged()
+    public async Task The_monitor_samples_on_its_own_real_time_schedule_stops_when_paused_and_alarms_can_be_acknowledged()
     {
         var (ward, id) = await Ward("monitor");
         var monitor = fixture.Client.GetGrain<IBedsideMonitorGrain>(id);
+        var hub = fixture.Client.GetGrain<IWardTelemetryGrain>("monitor");
+        var received = new TelemetryInbox();
+        var observer = fixture.Client.CreateObjectReference<ITelemetryObserver>(received);
+        await hub.SubscribeAsync(observer);
 
-        // The patient pushes vitals one-way, so the monitor has them shortly after the tick.
-        IReadOnlyList<VitalsReading> recent = [];
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); recent.Count == 0 && DateTime.UtcNow < deadline; await Task.Delay(20))
+        // The patient pushes its truth curve one-way at the tick; then the monitor's own 1 Hz timer samples,
+        // whatever the ward's tick does: five seconds of (fake) real time, five readings an hour of ward time apart.
+        long before = await monitor.GetSampleCountAsync();
+        for (int s = 0; s < 5; s++)
         {
-            recent = await monitor.GetRecentAsync(200);
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            long expected = before + s + 1;
+            await Until(async () => await monitor.GetSampleCountAsync() >= expected, $"reading {expected}");
         }
 
-        Assert.NotEmpty(recent);
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); await monitor.GetSampleCountAsync() < 3 * 3600 && DateTime.UtcNow < deadline; await Task.Delay(20))
-        {
-        }
-
+        var recent = await monitor.GetRecentAsync(5);
+        Assert.Equal(5, recent.Count);
+        Assert.All(recent.Zip(recent.Skip(1)), p => Assert.Equal(1.0, p.Second.SimTimeH - p.First.SimTimeH, 3)); // 1 s at 3600x
         Assert.All(recent, r => Assert.InRange(r.HrPerMin, 30, 200));
-        Assert.True(await monitor.GetSampleCountAsync() >= 3 * 3600, "an hour of 1 Hz samples per simulated hour");
-        var alarms = await monitor.GetAlarmsAsync();
-        foreach (var alarm in alarms)
+
+        // The same readings reach a subscriber through the ward's hub, in sequence, stamped with their sample instant.
+        await Until(() => Task.FromResult(received.Readings.Count >= 5), "five readings pushed to the subscriber");
+        var pushed = received.Readings.TakeLast(5).ToArray();
+        Assert.Equal(recent.Select(r => Math.Round(r.SimTimeH, 6)), pushed.Select(r => Math.Round(r.SimTimeH, 6)));
+        Assert.All(pushed.Zip(pushed.Skip(1)), p => Assert.Equal(p.First.Sequence + 1, p.Second.Sequence));
+        Assert.All(pushed.Zip(pushed.Skip(1)), p => Assert.Equal(1000, p.Second.SampledUnixMs - p.First.SampledUnixMs));
+
+        // Paused for three seconds, then one more after resuming: exactly one new reading, so none while paused.
+        await ward.PauseAsync();
+        long paused = await monitor.GetSampleCountAsync();
+        fixture.Time.Advance(TimeSpan.FromSeconds(3));
+        await ward.ResumeAsync();
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await Until(async () => await monitor.GetSampleCountAsync() >= paused + 1, "a reading after resuming");
+        Assert.Equal(paused + 1, await monitor.GetSampleCountAsync());
+
+        foreach (var alarm in await monitor.GetAlarmsAsync())
         {
             Assert.True(await monitor.AcknowledgeAsync(alarm.Kind));
         }
 
         Assert.False(await monitor.AcknowledgeAsync("no_such_alarm"));
-        Assert.NotNull(await ward.GetStatusAsync());
+        await hub.UnsubscribeAsync(observer);
+        await ward.StopAsync();
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"never saw {what}");
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class TelemetryInbox : ITelemetryObserver
+    {
+        private readonly List<MonitorReading> _readings = [];
+
+        public IReadOnlyList<MonitorReading> Readings
+        {
+            get
+            {
+                lock (_readings)
+                {
+                    return [.. _readings];
+                }
+            }
+        }
+
+        public Task OnBatch(TelemetryBatch batch)
+        {
+            lock (_readings)
+            {
+                _readings.AddRange(batch.Readings);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }

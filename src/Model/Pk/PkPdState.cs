@@ -104,6 +104,19 @@ public sealed class PkPdState
         return _system.Evaluate(_projected, RateMgPerH);
     }
 
+    /// <summary>The fast effect site from now on at the current rate: steady state and each mode's coefficient and rate.</summary>
+    public (double SteadyNgPerMl, double[] Coefficients, double[] RatesPerH) FastEffectModes()
+    {
+        var (steady, weights) = _system.FastEffectOutput();
+        var coefficients = new double[_modal.Length];
+        for (int i = 0; i < coefficients.Length; i++)
+        {
+            coefficients[i] = weights[i] * _modal[i];
+        }
+
+        return (steady * RateMgPerH, coefficients, _system.Eigenvalues.ToArray());
+    }
+
     public double[] FullState() => _system.State(_modal, RateMgPerH);
 
     /// <summary>A copy of the state that can be stored and restored (grains persist it).</summary>

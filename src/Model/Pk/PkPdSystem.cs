@@ -127,6 +127,13 @@ public sealed class PkPdSystem
         return new Concentrations(o[0], o[1], o[2], o[3], o[4], o[5]);
     }
 
+    /// <summary>The fast (side-effect) effect site as steady state per unit rate and one weight per mode.</summary>
+    public (double SteadyPerUnitRate, double[] ModeWeights) FastEffectOutput()
+    {
+        const int row = 5;
+        return (_outputSteadyState[row], _outputRows.AsSpan(row * StateCount, StateCount).ToArray());
+    }
+
     public double SlowEffect(ReadOnlySpan<double> modal, double rateMgPerH)
     {
         const int row = 4;

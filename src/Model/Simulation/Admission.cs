@@ -221,6 +221,17 @@ public sealed class Admission
         return result;
     }
 
+    /// <summary>
+    /// The true vital signs from the last event on, as a curve a monitor can evaluate at any instant until
+    /// the next event (the PK/PD state moves only at events); <see cref="VitalsCurve.FromH"/> changes with each.
+    /// </summary>
+    public VitalsCurve TruthCurve()
+    {
+        var (steady, coefficients, rates) = _pk.FastEffectModes();
+        return new VitalsCurve(_pk.TimeH, steady, coefficients, rates, Patient.Vitals,
+            _comedication.ClonidineUntilH(TreatmentEnded, _treatmentEndH), _comedication.LastMidazolamH, TreatmentEnded);
+    }
+
     /// <summary>The patient's true vital signs at the host's clock, before monitor noise.</summary>
     public VitalSigns ExpectedVitals()
     {

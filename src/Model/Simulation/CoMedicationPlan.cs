@@ -35,6 +35,11 @@ internal sealed class CoMedicationPlan
 
     public bool MidazolamActive(double t) => t - _lastMidazolamH < _parameters.MidazolamEffectH;
 
+    /// <summary>Until when clonidine acts, as known now: the oral dose's end, or (the patch) the end of treatment.</summary>
+    public double ClonidineUntilH(bool treatmentEnded, double treatmentEndH) =>
+        _clonidinePatch && !treatmentEnded ? double.PositiveInfinity
+        : Math.Max(_lastClonidineOralH + _parameters.ClonidineOralEffectH, _clonidinePatch ? treatmentEndH : double.NegativeInfinity);
+
     /// <summary>Oral clonidine within its effect time, or the patch while treatment lasts.</summary>
     public bool ClonidineActive(double t, bool treatmentEnded) =>
         t - _lastClonidineOralH < _parameters.ClonidineOralEffectH || (_clonidinePatch && !treatmentEnded);

@@ -6,9 +6,11 @@ namespace WardTwin.Model.Vitals;
 /// <summary>The patient's true vital signs given drug and co-medication (card section 5), before noise.</summary>
 public sealed class VitalsModel(VitalsParameters p)
 {
-    public VitalSigns Expected(VirtualPatient patient, double fastEffectNgPerMl, bool clonidineActive, double hoursSinceMidazolam)
+    public VitalSigns Expected(VirtualPatient patient, double fastEffectNgPerMl, bool clonidineActive, double hoursSinceMidazolam) =>
+        Expected(patient.Vitals, fastEffectNgPerMl, clonidineActive, hoursSinceMidazolam);
+
+    public VitalSigns Expected(VitalsBaseline b, double fastEffectNgPerMl, bool clonidineActive, double hoursSinceMidazolam)
     {
-        var b = patient.Vitals;
         double c = Math.Max(fastEffectNgPerMl, 0);
         double h = c / (p.Ec50NgPerMl + c);
         double hrRise = p.HrEmaxFraction * h * (clonidineActive ? p.ClonidineHrFactor : 1);

@@ -59,10 +59,12 @@ public static class SiloHostFactory
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section))
-            .Validate(o => o.ShardSize > 0 && o.WardTickMs > 0 && o.WardCheckpointSeconds > 0 && o.WardKeeperIntervalMs > 0,
-                "WardTwin:ShardSize, WardTickMs, WardCheckpointSeconds and WardKeeperIntervalMs must be > 0")
+            .Validate(o => o.ShardSize > 0 && o.WardTickMs > 0 && o.WardCheckpointSeconds > 0 && o.WardKeeperIntervalMs > 0 && o.TelemetryBatchMs > 0,
+                "WardTwin:ShardSize, WardTickMs, WardCheckpointSeconds, WardKeeperIntervalMs and TelemetryBatchMs must be > 0")
             .ValidateOnStart();
         services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<TelemetryBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryBatcher>());
         services.AddMetrics();
         services.TryAddSingleton<WardTwinMetrics>();
     }

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// One per silo: the monitors on this silo hand it their readings and alarm changes (an in-memory queue,
+/// no grain call), and every few milliseconds it sends each ward's share to that ward's telemetry hub in
+/// one call, so the cost of pushing grows with the number of batches, not of readings.
+/// </summary>
+public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<WardTwinOptions> options, WardTwinMetrics metrics, ILogger<TelemetryBatcher> logger) : BackgroundService
+{
+    private readonly ConcurrentQueue<(string Ward, MonitorReading? Reading, AlarmBoardChange? Alarm)> _queue = new();
+
+    public void Post(string ward, MonitorReading reading) => _queue.Enqueue((ward, reading, null));
+
+    public void Post(string ward, AlarmBoardChange change) => _queue.Enqueue((ward, null, change));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(1, options.Value.TelemetryBatchMs)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Flush();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Silo shutting down.
+        }
+
+        Flush();
+    }
+
+    /// <summary>Sends everything queued, one one-way call per ward.</summary>
+    public void Flush()
+    {
+        if (_queue.IsEmpty)
+        {
+            return;
+        }
+
+        var readings = new Dictionary<string, List<MonitorReading>>(StringComparer.Ordinal);
+        var alarms = new Dictionary<string, List<AlarmBoardChange>>(StringComparer.Ordinal);
+        while (_queue.TryDequeue(out var item))
+        {
+            if (item.Reading is { } r)
+            {
+                (readings.TryGetValue(item.Ward, out var list) ? list : readings[item.Ward] = []).Add(r);
+            }
+            else if (item.Alarm is { } a)
+            {
+                (alarms.TryGetValue(item.Ward, out var list) ? list : alarms[item.Ward] = []).Add(a);
+            }
+        }
+
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (string ward in readings.Keys.Union(alarms.Keys))
+        {
+            var batch = new TelemetryBatch(ward, readings.TryGetValue(ward, out var r) ? [.. r] : [], alarms.TryGetValue(ward, out var a) ? [.. a] : [], now);
+            metrics.TelemetryReadings.Add(batch.Readings.Length);
+            metrics.TelemetryBatches.Add(1);
+            try
+            {
+                grains.GetGrain<IWardTelemetryGrain>(ward).PublishAsync(batch).Ignore();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or OrleansException)
+            {
+                LogPublishFailed(logger, ward, Errors.OneLine(ex));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "telemetry of ward {Ward} could not be published: {Reason}")]
+    private static partial void LogPublishFailed(ILogger logger, string ward, string reason);
+}

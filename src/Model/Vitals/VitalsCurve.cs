@@ -1,0 +1,35 @@
+using WardTwin.Model.Simulation;
+
+namespace WardTwin.Model.Vitals;
+
+/// <summary>
+/// A patient's true vital signs as a function of simulation time from one event to the next: between
+/// events the rate is constant, so the fast effect site is its steady state plus a sum of decaying modes,
+/// and clonidine and midazolam are known times. A bedside monitor holding it can evaluate the truth at
+/// any instant on its own sampling schedule, exactly, without asking the patient.
+/// </summary>
+public sealed record VitalsCurve(
+    double FromH,
+    double FastSteadyNgPerMl,
+    double[] ModeCoefficients,
+    double[] ModeRatesPerH,
+    VitalsBaseline Baseline,
+    double ClonidineUntilH,
+    double LastMidazolamH,
+    bool TreatmentEnded)
+{
+    public double FastEffectAt(double timeH)
+    {
+        double dt = Math.Max(0, timeH - FromH);
+        double c = FastSteadyNgPerMl;
+        for (int i = 0; i < ModeCoefficients.Length; i++)
+        {
+            c += ModeCoefficients[i] * Math.Exp(ModeRatesPerH[i] * dt);
+        }
+
+        return c;
+    }
+
+    public VitalSigns At(double timeH, VitalsModel model) =>
+        model.Expected(Baseline, FastEffectAt(timeH), timeH < ClonidineUntilH, timeH - LastMidazolamH);
+}

@@ -22,6 +22,9 @@ public sealed class RunningSilo : IAsyncDisposable
     /// <summary>This silo's port: Orleans names a silo by it (a ward's status says which silo hosts it).</summary>
     public int SiloPort { get; }
 
+    /// <summary>The silo's process id (the load generator reads its CPU and memory from it).</summary>
+    public int ProcessId => _process.Id;
+
     public string WardId { get; }
 
     /// <summary>SIGKILL: the silo dies at once, as on a lost machine (no graceful shutdown, no migration).</summary>

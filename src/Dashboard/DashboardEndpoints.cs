@@ -148,50 +148,9 @@ public static class DashboardEndpoints
             : Results.Json(new { error = refusal }, statusCode: refusal.StartsWith("a valid", StringComparison.Ordinal) ? 401 : 403);
     });
 
-    private static async Task Stream(string ward, HttpContext context, IGrainFactory grains, IOptions<DashboardOptions> options, CancellationToken cancel)
-    {
-        var grain = Ward(grains, ward);
-        context.Response.Headers.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache";
-        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        while (!cancel.IsCancellationRequested)
-        {
-            object payload;
-            try
-            {
-                var status = await grain.GetStatusAsync();
-                payload = new { status, alarms = await Alarms(grains, status, options.Value.StreamAlarmBeds) };
-            }
-            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
-            {
-                payload = new { error = ex.Message };
-            }
-            catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
-            {
-                // Briefly unreachable while it moves to another silo: say so in one line and keep the stream open.
-                payload = new { error = Unreachable(ex) };
-            }
-
-            try
-            {
-                await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(payload, json)}\n\n", cancel);
-                await context.Response.Body.FlushAsync(cancel);
-                await Task.Delay(options.Value.StreamIntervalMs, cancel);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
-
-    /// <summary>One batch of alarms for the beds a page shows, gathered in parallel.</summary>
-    private static async Task<Dictionary<string, IReadOnlyList<AlarmView>>> Alarms(IGrainFactory grains, WardStatus status, int beds)
-    {
-        var ids = status.BedList.Where(b => b.AdmissionId is not null).Take(beds).Select(b => b.AdmissionId!).ToArray();
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IBedsideMonitorGrain>(id).GetAlarmsAsync()));
-        return ids.Zip(views).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-    }
+    /// <summary>Server-sent events from the ward's shared feed: one message serialized per interval for every browser.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<string> Stream(string ward, WardFeeds feeds, CancellationToken cancel) =>
+        TypedResults.ServerSentEvents(feeds.For(Requests.Id(ward, "ward")).Listen(cancel));
 
     private static IWardGrain Ward(IGrainFactory g, string ward) => g.GetGrain<IWardGrain>(Requests.Id(ward, "ward"));
 

@@ -14,9 +14,6 @@ public sealed class DashboardOptions
     /// <summary>How often live pages get a batched update (ms).</summary>
     public int StreamIntervalMs { get; set; } = 500;
 
-    /// <summary>Beds whose alarms a live update carries (the rest show vitals only).</summary>
-    public int StreamAlarmBeds { get; set; } = 64;
-
     /// <summary>OTLP endpoint for OpenTelemetry metrics and traces; empty leaves OTLP off.</summary>
     public string? OtlpEndpoint { get; set; }
 

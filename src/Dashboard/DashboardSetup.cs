@@ -22,6 +22,7 @@ public static class DashboardSetup
         services.AddSingleton<CohortRunStore>();
         services.AddSingleton<DataCatalogProvider>();
         services.AddSingleton<PlannerService>();
+        services.AddSingleton<WardFeeds>();
         if (configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.OtlpEndpoint)}"] is { Length: > 0 } otlp)
         {
             // OTLP is a second sink beside the Prometheus scrape; prometheus-net already exports the meters itself.

@@ -1,7 +1,9 @@
-// The live ward: one batched update per interval over server-sent events; trainee controls per bed.
+// The live ward: one batched update per interval over server-sent events (what changed, and now and then
+// everything); the vitals and alarms shown are the bedside monitors' own. Trainee controls per bed.
 const ward = new URLSearchParams(location.search).get('ward') || 'ward-1';
 document.getElementById('ward-name').textContent = ward;
 let source = null;
+const monitors = { vitals: {}, alarms: {} };
 
 async function init() {
   const protocols = await api('GET', '/api/protocols');
@@ -41,7 +43,10 @@ async function speed() {
 function show(id, text, kind) { const m = document.getElementById(id); if (m) { m.textContent = text; m.className = 'message ' + kind; } }
 
 function render(update) {
-  if (update.error) { document.getElementById('ward-status').textContent = update.error; return; }
+  if (update.full) { monitors.vitals = {}; monitors.alarms = {}; }
+  Object.assign(monitors.vitals, update.vitals || {});
+  Object.assign(monitors.alarms, update.alarms || {});
+  if (update.error || !update.status) { document.getElementById('ward-status').textContent = update.error || 'no ward yet'; return; }
   const s = update.status;
   document.getElementById('ward-status').textContent =
     `t = ${fmt(s.simTimeH, 2)} h (day ${Math.floor(s.simTimeH / 24) + 1}) · scale ${s.timeScale} · ${s.stopped ? 'stopped' : s.running ? 'running' : 'paused'} · beds ${s.occupied}/${s.beds} · waiting ${s.waiting} · admitted ${s.admitted} · discharged ${s.discharged}`;
@@ -56,10 +61,11 @@ function render(update) {
     row.querySelector('.day').textContent = fmt(b.protocolDay, 1);
     row.querySelector('.rate').textContent = fmt(b.pumpRateMgPerH, 1);
     row.querySelector('.nrs').textContent = b.lastNrs ?? '–';
-    row.querySelector('.hr').textContent = b.vitals ? fmt(b.vitals.hrPerMin, 0) : '–';
-    row.querySelector('.sbp').textContent = b.vitals ? fmt(b.vitals.sbpMmHg, 0) : '–';
-    row.querySelector('.spo2').textContent = b.vitals ? fmt(b.vitals.spo2Percent, 1) : '–';
-    const alarms = (id && update.alarms[id]) || [];
+    const v = id && monitors.vitals[id];
+    row.querySelector('.hr').textContent = v ? fmt(v.hrPerMin, 0) : '–';
+    row.querySelector('.sbp').textContent = v ? fmt(v.sbpMmHg, 0) : '–';
+    row.querySelector('.spo2').textContent = v ? fmt(v.spo2Percent, 1) + (v.artefact ? ' (' + v.artefact + ')' : '') : '–';
+    const alarms = (id && monitors.alarms[id]) || [];
     row.querySelector('.alarms').innerHTML = alarms.filter(a => a.active || !a.acknowledged)
       .map(a => `<span class="alarm ${a.priority}${a.acknowledged ? ' ack' : ''}${a.active ? '' : ' ended'}" title="raised ${fmt(a.raisedAtH, 2)} h${a.active ? '' : '; condition ended, not yet acknowledged'}">${a.kind}</span>`).join('');
     row.classList.toggle('empty', !id);

@@ -67,6 +67,37 @@ public sealed class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task The_ward_page_shows_the_monitors_own_readings_and_alarm_boards_from_the_pushed_stream()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "3", "--time-scale", "60");
+        using var browser = Browser();
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        browser.Navigate().GoToUrl(silo.BaseUrl + "/");
+        var row = wait.Until(d => d.FindElements(By.CssSelector("tr[data-bed='0']")).FirstOrDefault(r => r.GetAttribute("data-admission")?.Length > 0));
+        string id = row.GetAttribute("data-admission")!;
+
+        // What the page shows must be one of the monitor's own noisy readings (the model's truth is never shown):
+        // the page's SpO2 with one decimal appears among the monitor's last readings.
+        bool Shown()
+        {
+            string spo2 = row.FindElement(By.CssSelector(".spo2")).Text.Split(' ')[0];
+            if (spo2 is "–" or "")
+            {
+                return false;
+            }
+
+            var monitor = System.Text.Json.Nodes.JsonNode.Parse(silo.Http.GetStringAsync($"{silo.BaseUrl}/api/patients/{id}").GetAwaiter().GetResult())!;
+            var readings = monitor["vitals"]!.AsArray().Select(v => ((double)v!["spo2Percent"]!).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+            string alarmsOnPage = string.Join(' ', row.FindElements(By.CssSelector(".alarms .alarm")).Select(a => a.Text).Order(StringComparer.Ordinal));
+            string alarmsOnMonitor = string.Join(' ', monitor["alarms"]!.AsArray().Where(a => (bool)a!["active"]! || !(bool)a!["acknowledged"]!).Select(a => (string)a!["kind"]!).Order(StringComparer.Ordinal));
+            return readings.Contains(spo2) && alarmsOnPage == alarmsOnMonitor;
+        }
+
+        wait.Until(_ => Shown());
+        Shot(browser, "ward-monitor-readings");
+    }
+
+    [Fact]
     public async Task A_planner_runs_two_protocols_and_sees_the_comparison_plot()
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");

@@ -79,17 +79,17 @@ public static class DashboardEndpoints
             int status = reply.Outcome switch { "accepted" => 200, "needsconfirmation" => 409, _ => 422 };
             return Results.Json(reply, statusCode: status);
         }).Needs(Role.Trainee);
-        api.MapPost("/patients/{ward}/{n:int}/pump/{action}", async (string ward, int n, string action, IGrainFactory g) =>
+        api.MapPost("/patients/{ward}/{n:int}/pump/{key}", async (string ward, int n, string key, IGrainFactory g) =>
         {
             var pump = Pump(g, ward, n);
-            var reply = action switch
+            var reply = key switch
             {
                 "start" => await pump.StartAsync(),
                 "pause" => await pump.PauseAsync(),
                 "resume" => await pump.ResumeAsync(),
                 "stop" => await pump.StopAsync(),
                 "bag" => await pump.ReplaceBagAsync(),
-                _ => throw ApiException.Bad($"action: '{action}' is not one of start, pause, resume, stop, bag"),
+                _ => throw ApiException.Bad($"pump key: '{key}' is not one of start, pause, resume, stop, bag"),
             };
             return Results.Json(reply, statusCode: reply.Accepted ? 200 : 409);
         }).Needs(Role.Trainee);
@@ -142,6 +142,11 @@ public static class DashboardEndpoints
 
     private static RouteHandlerBuilder Needs(this RouteHandlerBuilder builder, Role role) => builder.AddEndpointFilter(async (context, next) =>
     {
+        if (CrossSite(context.HttpContext.Request) is { } crossSite)
+        {
+            return Results.Json(new { error = crossSite }, statusCode: 403);
+        }
+
         var policy = context.HttpContext.RequestServices.GetRequiredService<AccessPolicy>();
         string? refusal = policy.Refusal(context.HttpContext, role);
         return refusal is null ? await next(context)
@@ -151,6 +156,31 @@ public static class DashboardEndpoints
     /// <summary>Server-sent events from the ward's shared feed: one message serialized per interval for every browser.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<string> Stream(string ward, WardFeeds feeds, CancellationToken cancel) =>
         TypedResults.ServerSentEvents(feeds.For(Requests.Id(ward, "ward")).Listen(cancel));
+
+    /// <summary>
+    /// A state-changing call must be JSON (which a page on another site cannot send without the browser asking
+    /// first) and, when the browser says where it comes from, come from this dashboard's own origin.
+    /// </summary>
+    private static string? CrossSite(HttpRequest r)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(r.ContentType, out var type) || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"a state-changing call must be sent as application/json, not '{r.ContentType ?? "(none)"}'";
+        }
+
+        string self = $"{r.Scheme}://{r.Host}";
+        if (r.Headers.Origin is { Count: > 0 } origin && !string.Equals(origin.ToString(), self, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"cross-site request refused: origin {origin} is not this dashboard ({self})";
+        }
+
+        if (r.Headers["Sec-Fetch-Site"] is { Count: > 0 } site && site.ToString() is not ("same-origin" or "none"))
+        {
+            return $"cross-site request refused (Sec-Fetch-Site: {site})";
+        }
+
+        return null;
+    }
 
     private static IWardGrain Ward(IGrainFactory g, string ward) => g.GetGrain<IWardGrain>(Requests.Id(ward, "ward"));
 

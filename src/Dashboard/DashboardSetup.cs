@@ -23,6 +23,7 @@ public static class DashboardSetup
         services.AddSingleton<DataCatalogProvider>();
         services.AddSingleton<PlannerService>();
         services.AddSingleton<WardFeeds>();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         if (configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.OtlpEndpoint)}"] is { Length: > 0 } otlp)
         {
             // OTLP is a second sink beside the Prometheus scrape; prometheus-net already exports the meters itself.
@@ -41,9 +42,21 @@ public static class DashboardSetup
     {
         // prometheus-net starts its meter adapter lazily at the first scrape; start it now (a repeat start with
         // the default options is a no-op there), or whatever happens before the first scrape would be lost.
-        app.Lifetime.ApplicationStopping.Register(MeterAdapter.StartListening().Dispose);
-        app.UseHttpMetrics();
+        var defaultBuckets = new MeterAdapterOptions().ResolveHistogramBuckets;
+        var adapter = MeterAdapter.StartListening(new MeterAdapterOptions
+        {
+            ResolveHistogramBuckets = instrument => WardTwin.Grains.MetricBuckets.For(instrument) ?? defaultBuckets(instrument),
+        });
+        app.Lifetime.ApplicationStopping.Register(adapter.Dispose);
+
+        // Status codes by class, and no label from a request's path or its route values (a random id or key
+        // in a URL must not grow /metrics).
+        app.UseHttpMetrics(o => o.ReduceStatusCodeCardinality());
         app.MapMetrics("/metrics");
+
+        // /alive: the process answers; /health: it also reaches a running cluster (503 with the reason if not).
+        app.MapHealthChecks("/alive", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health");
         app.MapWardTwinDashboard();
         return app;
     }

@@ -6,16 +6,33 @@ namespace WardTwin.Dashboard;
 /// <summary>Reads request bodies by hand, so every garbage payload gets a 400 naming the field, never a 500.</summary>
 public static class Requests
 {
+    public const int MaxBodyBytes = 64 * 1024;
+
     public static async Task<JsonObject> Body(HttpRequest request)
     {
-        if (request.ContentLength is > 64 * 1024)
+        if (request.ContentLength is > MaxBodyBytes)
         {
-            throw ApiException.Bad("body too large (over 64 KiB)");
+            throw new ApiException(413, "body too large (over 64 KiB)");
         }
 
+        // Read at most the limit whatever the framing: a chunked body has no length to check beforehand.
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new ApiException(413, "body too large (over 64 KiB)");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
         try
         {
-            return await JsonNode.ParseAsync(request.Body) as JsonObject ?? throw ApiException.Bad("body must be a JSON object");
+            return await JsonNode.ParseAsync(buffer) as JsonObject ?? throw ApiException.Bad("body must be a JSON object");
         }
         catch (JsonException ex)
         {

@@ -27,8 +27,22 @@ public sealed class InfusionPumpGrain : Grain, IInfusionPumpGrain
 
     public Task<PumpReply> SetVtbiAsync(double? vtbiMl) => Press(PumpActionKind.SetVtbi, vtbiMl);
 
-    public Task<PumpView> GetViewAsync() => Patient.GetPumpViewAsync();
+    public Task<PumpView> GetViewAsync() => Forget(Patient.GetPumpViewAsync());
 
     private Task<PumpReply> Press(PumpActionKind key, double? value = null, bool confirm = false) =>
-        Patient.OperatePumpAsync(new PumpKeyPress(key.ToString(), value, confirm));
+        Forget(Patient.OperatePumpAsync(new PumpKeyPress(key.ToString(), value, confirm)));
+
+    /// <summary>A pump of no patient answers and leaves no activation behind.</summary>
+    private async Task<T> Forget<T>(Task<T> call)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (KeyNotFoundException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 }

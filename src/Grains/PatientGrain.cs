@@ -192,7 +192,12 @@ public sealed class PatientGrain(
             p.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
     }
 
-    private KeyNotFoundException NotAdmitted() => new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");
+    /// <summary>An unknown id: answer, and leave no activation behind (random ids must not fill a silo).</summary>
+    private KeyNotFoundException NotAdmitted()
+    {
+        DeactivateOnIdle();
+        return new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");
+    }
 
     private Admission NewWalk(PatientAdmission admission)
     {

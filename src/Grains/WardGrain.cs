@@ -270,8 +270,16 @@ public sealed class WardGrain(
     public Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync() =>
         _config is null ? throw NotRunning() : Task.FromResult<IReadOnlyList<OccupancyPoint>>(_occupancy.ToArray());
 
-    private KeyNotFoundException NotRunning() =>
-        new(_stopped ? $"ward {Id} is stopped (start it again)" : $"ward {Id} has not been started");
+    /// <summary>A ward never started leaves no activation behind (random ids must not fill a silo).</summary>
+    private KeyNotFoundException NotRunning()
+    {
+        if (_config is null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return new(_stopped ? $"ward {Id} is stopped (start it again)" : $"ward {Id} has not been started");
+    }
 
     private void ArmClock()
     {
@@ -348,7 +356,7 @@ public sealed class WardGrain(
         }
 
         _lagMs = clock.Elapsed.TotalMilliseconds;
-        metrics.EventLag.Record(_lagMs);
+        metrics.TickDuration.Record(_lagMs / 1000);
         _lags.Enqueue(_lagMs);
         if (_lags.Count > 3600)
         {

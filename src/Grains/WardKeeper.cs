@@ -23,9 +23,16 @@ public sealed class WardKeeper(
     {
         var period = TimeSpan.FromMilliseconds(options.Value.WardKeeperIntervalMs);
         using var timer = new PeriodicTimer(period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            await WakeAll(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await WakeAll(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping (or never finished starting): nothing to wake any more.
         }
     }
 

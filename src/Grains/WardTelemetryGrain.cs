@@ -8,7 +8,10 @@ namespace WardTwin.Grains;
 /// worth storing: a subscriber renews its subscription, so a hub that moved or restarted is found again
 /// within one renewal.
 /// </summary>
-public sealed class WardTelemetryGrain(ILogger<WardTelemetryGrain> logger) : Grain, IWardTelemetryGrain
+public sealed class WardTelemetryGrain(
+    WardTwinMetrics metrics,
+    [Microsoft.Extensions.DependencyInjection.FromKeyedServices(Orleans.Runtime.TimeProviderNames.Grains)] TimeProvider time,
+    ILogger<WardTelemetryGrain> logger) : Grain, IWardTelemetryGrain
 {
     /// <summary>Subscribers that do not renew within this time are dropped (they renew every 20 s).</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(1);
@@ -18,6 +21,12 @@ public sealed class WardTelemetryGrain(ILogger<WardTelemetryGrain> logger) : Gra
     public Task PublishAsync(TelemetryBatch batch)
     {
         _subscribers.Notify(o => o.OnBatch(batch));
+        long now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var r in batch.Readings)
+        {
+            metrics.TelemetryDelivery.Record(Math.Max(0, now - r.SampledUnixMs) / 1000.0);
+        }
+
         return Task.CompletedTask;
     }
 

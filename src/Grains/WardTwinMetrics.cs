@@ -5,11 +5,13 @@ namespace WardTwin.Grains;
 /// <summary>
 /// The one place that creates WardTwin's instruments (Meter "WardTwin"). Names are stable and tags are
 /// low-cardinality (protocol, kind, priority, action): never a patient, bed or ward id. prometheus-net
-/// prefixes the meter's name, so "live_admissions" is scraped as wardtwin_live_admissions.
+/// prefixes the meter's name, so "live_admissions" is scraped as wardtwin_live_admissions. Counters carry
+/// "_total" in their own names (prometheus-net adds none); durations are in seconds, Prometheus's base unit;
+/// every histogram has buckets chosen for its values.
 /// </summary>
 public sealed class WardTwinMetrics
 {
-    public const string MeterName = "WardTwin";
+    public const string MeterName = MetricBuckets.MeterName;
 
     // prometheus-net does not export UpDownCounters, so these levels are observed as gauges.
     private long _liveAdmissions;
@@ -20,15 +22,16 @@ public sealed class WardTwinMetrics
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("live_admissions", () => Interlocked.Read(ref _liveAdmissions), "{admission}", "Admissions currently in a bed on a live ward on this silo");
         meter.CreateObservableGauge("wards_running", () => Interlocked.Read(ref _wardsRunning), "{ward}", "Live wards running on this silo");
-        InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick");
-        VitalsSamples = meter.CreateCounter<long>("vitals_samples", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
-        Alarms = meter.CreateCounter<long>("alarms", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
-        StateWriteFailures = meter.CreateCounter<long>("state_write_failures", "{write}", "Grain state writes that storage refused, by grain kind");
-        TitrationEvents = meter.CreateCounter<long>("titration_events", "{event}", "Titration reviews on live wards, by action");
-        CohortAdmissions = meter.CreateCounter<long>("cohort_admissions", "{admission}", "Admissions finished by cohort shards");
-        EventLag = meter.CreateHistogram<double>("event_lag_ms", "ms", "Real time a ward tick takes to advance every bed");
-        TelemetryReadings = meter.CreateCounter<long>("telemetry_readings_published", "{reading}", "Monitor readings a silo pushed to ward telemetry hubs");
-        TelemetryBatches = meter.CreateCounter<long>("telemetry_batches_published", "{batch}", "Telemetry batches a silo pushed to ward telemetry hubs");
+        InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.RateMgPerH });
+        VitalsSamples = meter.CreateCounter<long>("vitals_samples_total", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
+        Alarms = meter.CreateCounter<long>("alarms_total", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
+        StateWriteFailures = meter.CreateCounter<long>("state_write_failures_total", "{write}", "Grain state writes that storage refused, by grain kind");
+        TitrationEvents = meter.CreateCounter<long>("titration_events_total", "{event}", "Titration reviews on live wards, by action");
+        CohortAdmissions = meter.CreateCounter<long>("cohort_admissions_total", "{admission}", "Admissions finished by cohort shards");
+        TickDuration = meter.CreateHistogram<double>("tick_duration_seconds", "s", "Real time a ward tick takes to advance every bed", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.Seconds });
+        TelemetryDelivery = meter.CreateHistogram<double>("telemetry_delivery_seconds", "s", "Real time from a monitor's sample to its ward hub passing it on", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.Seconds });
+        TelemetryReadings = meter.CreateCounter<long>("telemetry_readings_published_total", "{reading}", "Monitor readings a silo pushed to ward telemetry hubs");
+        TelemetryBatches = meter.CreateCounter<long>("telemetry_batches_published_total", "{batch}", "Telemetry batches a silo pushed to ward telemetry hubs");
     }
 
     public void AdmissionStarted() => Interlocked.Increment(ref _liveAdmissions);
@@ -52,7 +55,11 @@ public sealed class WardTwinMetrics
 
     public Counter<long> CohortAdmissions { get; }
 
-    public Histogram<double> EventLag { get; }
+    /// <summary>Real time a ward tick takes, in seconds (Prometheus base unit).</summary>
+    public Histogram<double> TickDuration { get; }
+
+    /// <summary>Sample instant to the hub passing the reading on, in seconds.</summary>
+    public Histogram<double> TelemetryDelivery { get; }
 
     public Counter<long> TelemetryReadings { get; }
 

@@ -87,4 +87,95 @@ public sealed class DashboardSecurityTests
     }
 
     private static string Pump(string patientJson) => System.Text.Json.Nodes.JsonNode.Parse(patientJson)!["pump"]!["rateMgPerH"]!.ToJsonString();
+
+    [Fact]
+    public async Task Cross_site_calls_oversized_chunked_bodies_and_random_ids_are_refused_and_leave_nothing_behind()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "2", "--time-scale", "600");
+        string rate = silo.BaseUrl + "/api/patients/ward-1/0/rate";
+
+        // A page on another site can post text/plain without asking first: refused, and the pump keeps its rate.
+        using (var plain = new StringContent("{\"rateMgPerH\": 9}", Encoding.UTF8, "text/plain"))
+        {
+            var r = await silo.Http.PostAsync(rate, plain);
+            Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+            Assert.Contains("application/json", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var evil = new HttpRequestMessage(HttpMethod.Post, rate) { Content = Json("{\"rateMgPerH\": 9}") })
+        {
+            evil.Headers.Add("Origin", "http://evil.example");
+            var r = await silo.Http.SendAsync(evil);
+            Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+            Assert.Contains("evil.example", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var pump = System.Text.Json.Nodes.JsonNode.Parse(await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0"))!["pump"]!;
+        Assert.NotEqual(9.0, (double)pump["rateMgPerH"]!);
+
+        // 20 MB sent chunked (no length to check up front) stops at the 64 KiB limit.
+        var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"rateMgPerH\": \"" + new string('9', 20_000_000) + "\"}")));
+        chunked.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using (var big = new HttpRequestMessage(HttpMethod.Post, rate) { Content = chunked })
+        {
+            big.Headers.TransferEncodingChunked = true;
+            var r = await silo.Http.SendAsync(big);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
+        }
+
+        // Random ward and patient ids: 404 each, and no activation stays behind.
+        long Created(string metrics, string type) => metrics.Split('\n')
+            .Where(l => l.StartsWith("microsoft_orleans_orleans_catalog_activation_created{", StringComparison.Ordinal) && l.Contains($"grain_type=\"{type}\"", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await silo.Http.GetAsync($"{silo.BaseUrl}/api/wards/nosuch{i}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await silo.Http.GetAsync($"{silo.BaseUrl}/api/patients/nosuch{i}/0")).StatusCode);
+        }
+
+        // Created counts up while they come and go; what matters is what is still there: the activation count.
+        string metrics = await silo.Http.GetStringAsync(silo.BaseUrl + "/metrics");
+        Assert.True(Created(metrics, "ward") >= 200, "the random ward ids were looked up");
+        var counts = await Eventually(async () =>
+        {
+            string m = await silo.Http.GetStringAsync(silo.BaseUrl + "/metrics");
+            long live = m.Split('\n').Where(l => l.StartsWith("microsoft_orleans_orleans_catalog_activations{", StringComparison.Ordinal) || l.StartsWith("microsoft_orleans_orleans_catalog_activation_count{", StringComparison.Ordinal))
+                .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            return live < 100 ? live : (long?)null;
+        });
+        Assert.NotNull(counts);
+
+        Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync(silo.BaseUrl + "/alive")).StatusCode);
+        var health = await silo.Http.GetAsync(silo.BaseUrl + "/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_dashboard_port_already_in_use_is_one_line_not_a_stack_trace()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");
+        int silos = RunningSilo.FreePort(), gateway = RunningSilo.FreePort();
+        var run = await Cli.Run(TimeSpan.FromMinutes(2), "run", "--beds", "1", "--for", "5", "--silo-port", silos.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dashboard-url", silo.BaseUrl);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: {silo.BaseUrl} is already in use (another WardTwin or program listens there): choose another with --dashboard-url, --silo-port or --gateway-port", run.Stderr.Trim());
+        Assert.DoesNotContain("   at ", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<T?> Eventually<T>(Func<Task<T?>> probe)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return default;
+    }
 }

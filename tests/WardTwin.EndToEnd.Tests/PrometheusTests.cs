@@ -69,6 +69,52 @@ public sealed class PrometheusTests
     }
 }
 
+/// <summary>/metrics as Prometheus's own linter reads it, and what random URLs do to its size.</summary>
+[Collection(TimingGroup.Name)]
+public sealed class MetricsHygieneTests
+{
+    [Fact]
+    public async Task Random_pump_keys_and_ward_ids_do_not_grow_metrics_and_ours_pass_promtool()
+    {
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "4", "--time-scale", "600");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string before;
+        do
+        {
+            before = await silo.Http.GetStringAsync(silo.BaseUrl + "/metrics", wait.Token);
+            await Task.Delay(250, wait.Token);
+        }
+        while (!before.Contains("wardtwin_tick_duration_seconds_bucket", StringComparison.Ordinal));
+
+        var random = new Random(5);
+        for (int i = 0; i < 300; i++)
+        {
+            using var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            (await silo.Http.PostAsync($"{silo.BaseUrl}/api/patients/ward-1/0/pump/k{random.Next()}", body)).Dispose();
+            (await silo.Http.GetAsync($"{silo.BaseUrl}/api/wards/w{random.Next()}")).Dispose();
+        }
+
+        string after = await silo.Http.GetStringAsync(silo.BaseUrl + "/metrics");
+        Assert.DoesNotMatch(@"""k\d+""|""w\d+""", after); // no label value taken from a path or route value
+        Assert.True(after.Length < before.Length * 1.5, $"/metrics grew from {before.Length} to {after.Length} bytes");
+
+        // Ours, linted by Prometheus's promtool (Orleans's and ASP.NET Core's meters, exported by prometheus-net
+        // without _total on their counters, are theirs).
+        string ours = string.Join('\n', after.Split('\n').Where(l => l.Contains("wardtwin_", StringComparison.Ordinal))) + "\n";
+        Assert.Contains("wardtwin_alarms_total", ours + "wardtwin_alarms_total", StringComparison.Ordinal);
+        var start = new ProcessStartInfo("promtool", "check metrics") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var promtool = Process.Start(start)!;
+        await promtool.StandardInput.WriteAsync(ours);
+        promtool.StandardInput.Close();
+        string lint = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
+        await promtool.WaitForExitAsync();
+        Assert.True(promtool.ExitCode == 0, "promtool check metrics:\n" + lint);
+        Assert.Contains("wardtwin_tick_duration_seconds_bucket{le=\"0.001\"}", ours, StringComparison.Ordinal);
+        Assert.Contains("wardtwin_infusion_rate_mg_per_h_bucket", ours, StringComparison.Ordinal);
+        Assert.Contains("le=\"14\"", ours, StringComparison.Ordinal); // a rate bucket at the Erasmus ward maximum
+    }
+}
+
 internal static class TaskExtensions
 {
     public static void Ignore(this Task task) => task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);

@@ -41,12 +41,32 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>The address a start failed to bind, when that is why it failed.</summary>
+    private static string? InUse(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } || e.GetType().Name == "AddressInUseException")
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(ex.ToString(), @"bind to (?:address )?(\S+?):? address already in use", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                return m.Success ? m.Groups[1].Value : "an address it needs";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Runs an async verb body; a bad data file or argument becomes one line on stderr and exit code 2.</summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try
         {
             return await body();
+        }
+        catch (Exception ex) when (InUse(ex) is { } what)
+        {
+            Console.Error.WriteLine($"error: {what} is already in use (another WardTwin or program listens there): choose another with --dashboard-url, --silo-port or --gateway-port");
+            return 2;
         }
         catch (DataFileException ex)
         {

@@ -50,6 +50,9 @@ public static class SiloHostFactory
         builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 
+        // A start that fails (a port in use) is reported in one line by the command, not as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
+
         // A ward that loses a bed, a store that fails, a keeper that cannot reach a ward: warnings the user must see.
         builder.Logging.AddFilter("WardTwin", logLevel < LogLevel.Warning ? logLevel : LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration);

@@ -53,7 +53,10 @@ public sealed class AccessPolicy(IServer server, IOptions<DashboardOptions> opti
             return false;
         }
 
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        // Exactly 127.0.0.1, ::1 or localhost: another 127.x address can be forwarded or shared, so it needs tokens.
+        string host = uri.Host.Trim('[', ']');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var ip) && (ip.Equals(IPAddress.Loopback) || ip.Equals(IPAddress.IPv6Loopback)));
     }
 }
 

@@ -25,6 +25,7 @@ public sealed class WardFeed : ITelemetryObserver, IAsyncDisposable
     private readonly Dictionary<int, AlarmView[]> _alarms = [];
     private readonly HashSet<int> _changedVitals = [];
     private readonly HashSet<int> _changedAlarms = [];
+    private readonly Dictionary<int, BedView> _beds = [];
     private readonly List<Channel<string>> _connections = [];
     private readonly CancellationTokenSource _stop = new();
     private ITelemetryObserver? _reference;
@@ -157,18 +158,36 @@ public sealed class WardFeed : ITelemetryObserver, IAsyncDisposable
         }
     }
 
-    /// <summary>The ward's status and what the monitors show (changes only, or everything), serialized once.</summary>
+    /// <summary>
+    /// The ward's figures, the beds whose row changed (all of them in a full message) and what the monitors show
+    /// (changes only, or everything), serialized once. A bed's day is rounded to what the page shows, so a row
+    /// is sent again only when something a trainee can see changed.
+    /// </summary>
     private async Task<string> Message(bool full)
     {
-        object? status;
+        object? status = null;
+        var beds = new List<BedView>();
         string? error = null;
         try
         {
-            status = await _grains.GetGrain<IWardGrain>(_ward).GetStatusAsync();
+            var s = await _grains.GetGrain<IWardGrain>(_ward).GetStatusAsync();
+            status = new { s.WardId, s.SimTimeH, s.TimeScale, s.Running, s.Beds, s.Occupied, s.Waiting, s.Admitted, s.Discharged, s.LagMs, s.Stopped };
+            lock (_gate)
+            {
+                foreach (var b in s.BedList)
+                {
+                    var view = new BedView(b.Bed, b.AdmissionId, b.ProtocolDay is { } d ? Math.Round(d, 1) : null, b.PumpRateMgPerH, b.LastNrs, b.Fault);
+                    if (full || !_beds.TryGetValue(b.Bed, out var before) || before != view)
+                    {
+                        beds.Add(view);
+                    }
+
+                    _beds[b.Bed] = view;
+                }
+            }
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or OrleansException or TimeoutException)
         {
-            status = null;
             error = ex is KeyNotFoundException or InvalidOperationException ? ex.Message : $"not reachable now, try again in a few seconds: {Errors.OneLine(ex)}";
         }
 
@@ -183,14 +202,20 @@ public sealed class WardFeed : ITelemetryObserver, IAsyncDisposable
             coalesced = _coalesced;
         }
 
-        return JsonSerializer.Serialize(new { status, error, full, vitals, alarms, coalesced }, _json);
+        return JsonSerializer.Serialize(new { status, beds, error, full, vitals, alarms, coalesced }, _json);
     }
+
+    private static double R(float x) => Math.Round(x, 1);
+
+    /// <summary>What the ward page shows of a bed, as sent.</summary>
+    private sealed record BedView(int Bed, string? AdmissionId, double? ProtocolDay, double? PumpRateMgPerH, int? LastNrs, string? Fault);
 
     private string Id(int patient) => $"{_ward}/{patient}";
 
+    /// <summary>A reading as the page shows it: values to one decimal (the page shows none or one), which halves the bytes.</summary>
     private static object Show(MonitorReading r) => new
     {
-        simTimeH = r.SimTimeH, hrPerMin = r.HrPerMin, sbpMmHg = r.SbpMmHg, dbpMmHg = r.DbpMmHg, spo2Percent = r.Spo2Percent, rrPerMin = r.RrPerMin,
+        simTimeH = Math.Round(r.SimTimeH, 5), hrPerMin = R(r.HrPerMin), sbpMmHg = R(r.SbpMmHg), dbpMmHg = R(r.DbpMmHg), spo2Percent = R(r.Spo2Percent), rrPerMin = R(r.RrPerMin),
         artefact = r.Artefact switch { 1 => "probeoff", 2 => "motion", _ => null },
     };
 

@@ -3,7 +3,7 @@
 const ward = new URLSearchParams(location.search).get('ward') || 'ward-1';
 document.getElementById('ward-name').textContent = ward;
 let source = null;
-const monitors = { vitals: {}, alarms: {} };
+const monitors = { vitals: {}, alarms: {}, beds: {} };
 
 async function init() {
   const protocols = await api('GET', '/api/protocols');
@@ -43,15 +43,16 @@ async function speed() {
 function show(id, text, kind) { const m = document.getElementById(id); if (m) { m.textContent = text; m.className = 'message ' + kind; } }
 
 function render(update) {
-  if (update.full) { monitors.vitals = {}; monitors.alarms = {}; }
+  if (update.full) { monitors.vitals = {}; monitors.alarms = {}; monitors.beds = {}; }
   Object.assign(monitors.vitals, update.vitals || {});
   Object.assign(monitors.alarms, update.alarms || {});
+  for (const b of update.beds || []) monitors.beds[b.bed] = b;
   if (update.error || !update.status) { document.getElementById('ward-status').textContent = update.error || 'no ward yet'; return; }
   const s = update.status;
   document.getElementById('ward-status').textContent =
     `t = ${fmt(s.simTimeH, 2)} h (day ${Math.floor(s.simTimeH / 24) + 1}) · scale ${s.timeScale} · ${s.stopped ? 'stopped' : s.running ? 'running' : 'paused'} · beds ${s.occupied}/${s.beds} · waiting ${s.waiting} · admitted ${s.admitted} · discharged ${s.discharged}`;
   const body = document.querySelector('#beds-table tbody');
-  for (const b of s.bedList) {
+  for (const b of Object.values(monitors.beds)) {
     let row = body.querySelector(`tr[data-bed="${b.bed}"]`);
     if (!row) { row = bedRow(b.bed); body.append(row); }
     const id = b.admissionId;

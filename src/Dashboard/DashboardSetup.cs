@@ -45,9 +45,13 @@ public static class DashboardSetup
         var defaultBuckets = new MeterAdapterOptions().ResolveHistogramBuckets;
         var adapter = MeterAdapter.StartListening(new MeterAdapterOptions
         {
-            ResolveHistogramBuckets = instrument => WardTwin.Grains.MetricBuckets.For(instrument) ?? defaultBuckets(instrument),
+            // Ours go through the bridge, which keeps counters counters; every other meter through the adapter.
+            InstrumentFilterPredicate = instrument => instrument.Meter.Name != WardTwin.Grains.MetricBuckets.MeterName,
+            ResolveHistogramBuckets = instrument => defaultBuckets(instrument),
         });
+        var bridge = new WardTwinPrometheusBridge();
         app.Lifetime.ApplicationStopping.Register(adapter.Dispose);
+        app.Lifetime.ApplicationStopping.Register(bridge.Dispose);
 
         // Status codes by class, and no label from a request's path or its route values (a random id or key
         // in a URL must not grow /metrics).

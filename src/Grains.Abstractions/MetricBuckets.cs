@@ -19,7 +19,7 @@ public static class MetricBuckets
     /// <summary>The buckets for one of our histograms, or null for another meter's.</summary>
     public static double[]? For(Instrument instrument) => instrument.Meter.Name != MeterName ? null : instrument.Name switch
     {
-        "infusion_rate_mg_per_h" => [.. RateMgPerH],
+        "infusion_rate" => [.. RateMgPerH],
         "tick_duration_seconds" or "telemetry_delivery_seconds" => [.. Seconds],
         _ => null,
     };

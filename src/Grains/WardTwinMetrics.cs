@@ -22,7 +22,7 @@ public sealed class WardTwinMetrics
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("live_admissions", () => Interlocked.Read(ref _liveAdmissions), "{admission}", "Admissions currently in a bed on a live ward on this silo");
         meter.CreateObservableGauge("wards_running", () => Interlocked.Read(ref _wardsRunning), "{ward}", "Live wards running on this silo");
-        InfusionRate = meter.CreateHistogram<double>("infusion_rate_mg_per_h", "mg/h", "Delivered pump rate at each ward tick", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.RateMgPerH });
+        InfusionRate = meter.CreateHistogram<double>("infusion_rate", "mg/h", "Delivered pump rate at each ward tick, mg/h (clinical unit; the name carries none, as mg/h is no Prometheus base unit)", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.RateMgPerH });
         VitalsSamples = meter.CreateCounter<long>("vitals_samples_total", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
         Alarms = meter.CreateCounter<long>("alarms_total", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
         StateWriteFailures = meter.CreateCounter<long>("state_write_failures_total", "{write}", "Grain state writes that storage refused, by grain kind");

@@ -110,7 +110,7 @@ public sealed class MetricsHygieneTests
         await promtool.WaitForExitAsync();
         Assert.True(promtool.ExitCode == 0, "promtool check metrics:\n" + lint);
         Assert.Contains("wardtwin_tick_duration_seconds_bucket{le=\"0.001\"}", ours, StringComparison.Ordinal);
-        Assert.Contains("wardtwin_infusion_rate_mg_per_h_bucket", ours, StringComparison.Ordinal);
+        Assert.Contains("wardtwin_infusion_rate_bucket", ours, StringComparison.Ordinal);
         Assert.Contains("le=\"14\"", ours, StringComparison.Ordinal); // a rate bucket at the Erasmus ward maximum
     }
 }

@@ -67,7 +67,7 @@ public sealed class DashboardSecurityTests
     [InlineData("/api/wards/ward-1/start", "{\"beds\": 2.5}", "beds")]
     [InlineData("/api/cohorts", "{\"protocols\": \"erasmus-7d\"}", "protocols")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"x/../../etc\"]}", "protocols[0]")]
-    [InlineData("/api/patients/ward-1/0/pump/explode", "{}", "action")]
+    [InlineData("/api/patients/ward-1/0/pump/explode", "{}", "pump key")]
     public async Task Garbage_requests_get_400_with_the_reason_and_change_nothing(string path, string body, string named)
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace WardTwin.Grains;
 
 /// <summary>
@@ -11,8 +9,10 @@ public interface IBedsideMonitorGrain : IGrainWithStringKey
 {
     Task ConfigureAsync(MonitorSetup setup);
 
-    /// <summary>The patient's truth curve and the ward's clock (one-way, pushed by the patient at its events).</summary>
-    [OneWay]
+    /// <summary>
+    /// The patient's truth curve and the ward's clock, pushed by the patient at its events. Awaited, so that when a
+    /// ward's pause, resume or new scale returns, every monitor already samples by the new clock.
+    /// </summary>
     Task FeedAsync(TruthFeed feed);
 
     Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count);

@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(1503, LogLevel.Warning, "{Kind} {Id}: stored its state again after {Failures} failed writes")]
     public static partial void StoredAgain(ILogger logger, string kind, string id, int failures);
+
+    [LoggerMessage(1402, LogLevel.Warning, "patient {Patient}: its monitor did not take the new truth curve ({Error}); the patient goes on, the monitor asks again when it is back")]
+    public static partial void MonitorFeedFailed(ILogger logger, string patient, string error);
 }

@@ -58,7 +58,7 @@ public sealed class PatientGrain(
         await Monitor.ConfigureAsync(new MonitorSetup(this.GetPrimaryKeyString(), patient.Vitals.HrPerMin, admission.MonitorHz, admission.Seed, admission.PatientIndex));
     }
 
-    public Task<PatientTick> AdvanceToAsync(double wardTimeH, WardClockView clock)
+    public async Task<PatientTick> AdvanceToAsync(double wardTimeH, WardClockView clock)
     {
         var a = Admitted;
         _chart.Redraw(a.AdmittedAtH, Walk, wardTimeH - a.AdmittedAtH);
@@ -66,18 +66,16 @@ public sealed class PatientGrain(
         metrics.InfusionRate.Record(Walk.DeliveredRateMgPerH, new KeyValuePair<string, object?>("protocol", a.ProtocolId));
         var vitals = Reading(WardTimeH, Walk.ExpectedVitals());
         _clock = clock;
-        PushTruth(force: false);
-        return Task.FromResult(new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH));
+        await PushTruth(force: false);
+        return new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH);
     }
 
-    public Task RefreshMonitorAsync()
+    public async Task RefreshMonitorAsync()
     {
         if (state.State.Admission is not null)
         {
-            PushTruth(force: true);
+            await PushTruth(force: true);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -85,7 +83,7 @@ public sealed class PatientGrain(
     /// changed (the curve changes only at events and inputs; the clock at start, pause, resume, a new scale,
     /// and every tick when the ward runs as fast as possible).
     /// </summary>
-    private void PushTruth(bool force)
+    private async Task PushTruth(bool force)
     {
         if (_clock is null || _walk is null)
         {
@@ -100,8 +98,16 @@ public sealed class PatientGrain(
             offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, _clock);
         if (force || _lastFeed is null || Changed(_lastFeed, feed))
         {
-            _lastFeed = feed;
-            Monitor.FeedAsync(feed).Ignore();
+            try
+            {
+                await Monitor.FeedAsync(feed);
+                _lastFeed = feed;
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+            {
+                // A monitor that cannot be reached must not stop its patient (nor the ward's tick); the next event tries again.
+                Log.MonitorFeedFailed(logger, this.GetPrimaryKeyString(), Errors.OneLine(ex));
+            }
         }
     }
 
@@ -145,7 +151,7 @@ public sealed class PatientGrain(
         var input = new PatientInput(Walk.ClockH, null, doseMg);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
-        PushTruth(force: false);
+        await PushTruth(force: false);
     }
 
     public async Task DischargeAsync(string reason)
@@ -159,7 +165,7 @@ public sealed class PatientGrain(
         var input = new PatientInput(Walk.ClockH, null, null, reason);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
-        PushTruth(force: false);
+        await PushTruth(force: false);
     }
 
     public async Task<PumpReply> OperatePumpAsync(PumpKeyPress press)
@@ -176,7 +182,7 @@ public sealed class PatientGrain(
         // Stored before it is applied: a write that fails leaves walk and journal as they were.
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         var result = Walk.Operate(action);
-        PushTruth(force: false);
+        await PushTruth(force: false);
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
         return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH);
     }

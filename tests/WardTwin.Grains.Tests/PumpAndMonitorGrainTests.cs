@@ -108,6 +108,32 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture)
         await ward.StopAsync();
     }
 
+    [Fact]
+    public async Task A_monitor_that_was_deactivated_comes_back_asks_its_patient_and_samples_on_from_its_count()
+    {
+        var (ward, id) = await Ward("monitor-back");
+        var monitor = fixture.Client.GetGrain<IBedsideMonitorGrain>(id);
+        for (int s = 1; s <= 3; s++)
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            await Until(async () => await monitor.GetSampleCountAsync() >= s, $"reading {s}");
+        }
+
+        long before = await monitor.GetSampleCountAsync();
+        await monitor.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+
+        // The new activation reads its stored count and noise stream, asks the patient for its curve and clock,
+        // re-arms its own timer and goes on: one more second, one more reading, numbered after the last.
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await Until(async () =>
+        {
+            fixture.Time.Advance(TimeSpan.FromMilliseconds(100));
+            return await monitor.GetSampleCountAsync() > before;
+        }, "a reading after the monitor came back");
+        Assert.True(await monitor.GetSampleCountAsync() > before);
+        await ward.StopAsync();
+    }
+
     private static async Task Until(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

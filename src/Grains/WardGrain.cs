@@ -186,6 +186,10 @@ public sealed class WardGrain(
     public async Task PauseAsync()
     {
         _ = Config;
+
+        // Up to the instant of the pause first: the monitors sample by the clock between ticks, so the ward
+        // must not stop (and later resume) behind the readings they already took.
+        await TickCore();
         _clock!.Pause();
         await Checkpoint();
         await AnnounceClock();
@@ -202,6 +206,7 @@ public sealed class WardGrain(
     public async Task SetTimeScaleAsync(double timeScale)
     {
         _ = Config;
+        await TickCore();
         _clock!.SetTimeScale(timeScale, _simH);
         await Checkpoint();
         await AnnounceClock();

@@ -203,7 +203,7 @@ public sealed class BedsideMonitorGrain(
             _setup,
             new StoredSampler(p.Random.State, p.Random.SpareNormal, p.Random.HasSpare, p.HrDrift, p.BpDrift, p.Spo2Drift, p.LastTimeH, p.ArtefactUntilH, (int)p.Artefact),
             [.. _board!.Alarms.Select(a => new StoredAlarm(a.Kind, (int)a.Priority, a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active))],
-            _lastSimH, _samples, null);
+            _lastSimH, _samples);
         if (await Health.CheckpointAsync(state, this))
         {
             _storedVersion = _board.Version;

@@ -5,7 +5,7 @@ namespace WardTwin.Grains;
 /// <summary>
 /// What a bedside monitor stores, written when its alarm board changes (raised, escalated, ended,
 /// acknowledged) and when it is deactivated: its setup, the sampler's noise stream and drifts, the alarm
-/// board and the sample schedule. The few minutes of readings behind the chart are not stored; after a
+/// board, the last sampled hour and the count of readings (their sequence). Readings are not stored; after a
 /// silo loss the monitor continues its schedule and noise stream from the last write.
 /// </summary>
 [GenerateSerializer]
@@ -14,11 +14,10 @@ public sealed record MonitorState(
     [property: Id(1)] StoredSampler? Sampler,
     [property: Id(2)] ImmutableArray<StoredAlarm> Alarms,
     [property: Id(3)] double LastSampleH,
-    [property: Id(4)] long Samples,
-    [property: Id(5)] VitalsReading? LastTruth)
+    [property: Id(4)] long Samples)
 {
     public MonitorState()
-        : this(null, null, [], double.NaN, 0, null)
+        : this(null, null, [], double.NaN, 0)
     {
     }
 }

@@ -58,18 +58,8 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
     public CalibrationRun Fit(ParameterFile file, int maxEvaluations, Action<int, double>? progress = null)
     {
         var names = targets.FitParameters;
-        foreach (var name in names)
-        {
-            if (!file.Entries.TryGetValue(name, out var entry))
-            {
-                throw new DataFileException(file.Path, $"parameters.{name}", "named in fit_parameters but missing");
-            }
-
-            if (!entry.Fittable)
-            {
-                throw new DataFileException(file.Path, $"parameters.{name}", "is sourced, not assumed: calibrate never fits it (a sourced value with a published interval may be fitted within it: fit_within_published_interval with min and max)");
-            }
-        }
+        // The same checks as the CLI makes before anything runs: listed once, fittable, bounded.
+        targets.Validate(catalog, file, fitting: true);
 
         var transforms = names.Select(n => new BoundedTransform(file.Entries[n])).ToArray();
         var start = Vector<double>.Build.Dense(names.Count, i => transforms[i].ToFree(file.Entries[names[i]].Value));

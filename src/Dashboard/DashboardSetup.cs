@@ -17,7 +17,17 @@ public static class DashboardSetup
         {
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // A misspelt field is an error, not a silently ignored default.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
+
+        // Requests bind to typed records (Api/), checked by their annotations; a body that cannot be read or
+        // bound throws, so ApiProblemHandler answers with problem details naming the field.
+        services.AddValidation();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.ProblemWording.Apply);
+        services.AddExceptionHandler<Api.ApiProblemHandler>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<CohortRunStore>();
         services.AddSingleton<DataCatalogProvider>();
@@ -50,6 +60,12 @@ public static class DashboardSetup
             ResolveHistogramBuckets = instrument => defaultBuckets(instrument),
         });
         var bridge = new WardTwinPrometheusBridge();
+
+        // Routing first, so the exception handler and the state-change guard see which endpoint a request is for.
+        app.UseRouting();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(); // a bare status (415, a 413 Kestrel sets itself) still gets problem details
+        app.UseMiddleware<Api.StateChangeGuard>();
         app.Lifetime.ApplicationStopping.Register(adapter.Dispose);
         app.Lifetime.ApplicationStopping.Register(bridge.Dispose);
 

@@ -8,6 +8,8 @@ async function api(method, url, body) {
   try { data = await response.json(); } catch { data = null; }
   return { status: response.status, ok: response.ok, data };
 }
+// Why a call was refused: a pump's own reply has a message; the API's problem details have a detail.
+const reason = data => data ? (data.message || data.detail || data.title || 'refused') : 'no answer from the dashboard';
 const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x)) ? '–' : Number(x).toFixed(d);
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);

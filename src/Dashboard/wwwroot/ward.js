@@ -25,19 +25,19 @@ async function startWard(event) {
   const r = await api('POST', `/api/wards/${ward}/start`, {
     protocol: document.getElementById('protocol').value, beds: Number(document.getElementById('beds').value),
     timeScale: scale === 'max' ? 'max' : Number(scale), seed: Number(document.getElementById('seed').value) });
-  show('ward-message', r.ok ? 'started' : r.data.error, r.ok ? 'ok' : 'refused');
+  show('ward-message', r.ok ? 'started' : reason(r.data), r.ok ? 'ok' : 'refused');
 }
 
 async function wardAction(action) {
   const r = await api('POST', `/api/wards/${ward}/${action}`);
   const done = { pause: 'paused', resume: 'resumed', stop: 'stopped: every bed discharged; start it again above' };
-  show('ward-message', r.ok ? done[action] : r.data.error, r.ok ? 'ok' : 'refused');
+  show('ward-message', r.ok ? done[action] : reason(r.data), r.ok ? 'ok' : 'refused');
 }
 
 async function speed() {
   const v = document.getElementById('new-scale').value;
   const r = await api('POST', `/api/wards/${ward}/time-scale`, { timeScale: v === 'max' ? 'max' : Number(v) });
-  show('ward-message', r.ok ? 'time scale ' + v : r.data.error, r.ok ? 'ok' : 'refused');
+  show('ward-message', r.ok ? 'time scale ' + v : reason(r.data), r.ok ? 'ok' : 'refused');
 }
 
 function show(id, text, kind) { const m = document.getElementById(id); if (m) { m.textContent = text; m.className = 'message ' + kind; } }
@@ -104,19 +104,19 @@ async function setRate(bed, confirm) {
   confirmButton.style.display = r.status === 409 ? '' : 'none';
   if (r.status === 200) show(`msg-${bed}`, `pump set to ${rate} mg/h`, 'ok');
   else if (r.status === 409) show(`msg-${bed}`, r.data.message, 'confirm');
-  else show(`msg-${bed}`, 'refused: ' + (r.data.message || r.data.error), 'refused');
+  else show(`msg-${bed}`, 'refused: ' + reason(r.data), 'refused');
 }
 
 async function pump(bed, action) {
   const path = patientPath(bed); if (!path) return;
   const r = await api('POST', `${path}/pump/${action}`);
-  show(`msg-${bed}`, r.ok ? `pump ${action}d` : 'refused: ' + (r.data.message || r.data.error), r.ok ? 'ok' : 'refused');
+  show(`msg-${bed}`, r.ok ? `pump ${action}d` : 'refused: ' + reason(r.data), r.ok ? 'ok' : 'refused');
 }
 
 async function midazolam(bed) {
   const path = patientPath(bed); if (!path) return;
   const r = await api('POST', `${path}/midazolam`, { doseMg: 2 });
-  show(`msg-${bed}`, r.ok ? 'midazolam 2 mg given' : r.data.error, r.ok ? 'ok' : 'refused');
+  show(`msg-${bed}`, r.ok ? 'midazolam 2 mg given' : reason(r.data), r.ok ? 'ok' : 'refused');
 }
 
 async function ackAll(bed) {
@@ -128,7 +128,7 @@ async function ackAll(bed) {
 
 async function discharge(bed) {
   const r = await api('POST', `/api/wards/${ward}/beds/${bed}/discharge`);
-  show(`msg-${bed}`, r.ok ? 'discharged' : r.data.error, r.ok ? 'ok' : 'refused');
+  show(`msg-${bed}`, r.ok ? 'discharged' : reason(r.data), r.ok ? 'ok' : 'refused');
 }
 
 init();

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WardTwin.Dashboard.Api;
+
+/// <summary>POST /api/patients/{ward}/{n}/rate. The pump applies its own soft and hard limits; this only bounds garbage.</summary>
+public sealed record RateRequest
+{
+    [Range(0, 10_000)]
+    public required double RateMgPerH { get; init; }
+
+    /// <summary>Set when the user confirmed a rate above the soft limit.</summary>
+    public bool Confirm { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace WardTwin.Dashboard.Api;
+
+/// <summary>Endpoint metadata: the call changes state and needs this role (checked before the body is read).</summary>
+public sealed record RequiredRole(Role Role);

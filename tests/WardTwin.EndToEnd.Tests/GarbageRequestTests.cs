@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>Garbage gets 400 problem details naming the field (by its JSON name) and changes nothing.</summary>
+public sealed class GarbageRequestTests(RealTimeWardFixture ward) : IClassFixture<RealTimeWardFixture>
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("/api/patients/ward-1/0/rate", "not json at all", "body", "not valid JSON")]
+    [InlineData("/api/patients/ward-1/0/rate", "[1, 2]", "body", "JSON object")]
+    [InlineData("/api/patients/ward-1/0/rate", "{\"rateMgPerH\": \"fast\"}", "rateMgPerH", "must be a number")]
+    [InlineData("/api/patients/ward-1/0/rate", "{\"rateMgPerH\": -3}", "rateMgPerH", "between 0 and 10000")]
+    [InlineData("/api/patients/ward-1/0/rate", "{}", "rateMgPerH", "missing")]
+    [InlineData("/api/patients/ward-1/0/rate", "{\"rateMgPerH\": 9, \"rate\": 9}", "rate", "unknown field")]
+    [InlineData("/api/patients/ward-1/0/midazolam", "{\"doseMg\": 50}", "doseMg", "outside 0-")]
+    [InlineData("/api/wards/ward-1/time-scale", "{\"timeScale\": 0}", "timeScale", "or \"max\"")]
+    [InlineData("/api/wards/ward-1/start", "{\"beds\": 2.5}", "beds", "must be a number")]
+    [InlineData("/api/cohorts", "{\"protocols\": \"erasmus-7d\"}", "protocols", "must be")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"x/../../etc\"]}", "protocols[0]", "not a protocol id")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"prices\": \"de\"}", "prices", "one of nl, us")]
+    [InlineData("/api/patients/ward-1/0/pump/explode", "{}", "key", "not one of start")]
+    public async Task Garbage_requests_get_400_problem_details_naming_the_field_and_change_nothing(string path, string body, string field, string reason)
+    {
+        var silo = ward.Silo;
+
+        // Wait for the ward's first tick to start the infusion; in real time nothing else changes for hours.
+        string before = await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0");
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); Pump(before) == "0" && DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            before = await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0");
+        }
+
+        var response = await silo.Http.PostAsync(silo.BaseUrl + path, Json(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, (int)problem["status"]!);
+        var messages = problem["errors"]?[field]?.AsArray().Select(m => (string)m!).ToArray();
+        Assert.True(messages is { Length: > 0 }, $"errors should name '{field}': {problem.ToJsonString()}");
+        Assert.Contains(messages, m => m.Contains(reason, StringComparison.Ordinal));
+        Assert.StartsWith($"{field}: ", (string)problem["detail"]!, StringComparison.Ordinal);
+        var after = await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0");
+        Assert.Equal(Pump(before), Pump(after));
+    }
+
+    private static string Pump(string patientJson) => System.Text.Json.Nodes.JsonNode.Parse(patientJson)!["pump"]!["rateMgPerH"]!.ToJsonString();
+}

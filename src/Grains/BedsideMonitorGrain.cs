@@ -21,7 +21,8 @@ public sealed class BedsideMonitorGrain(
     [FromKeyedServices(Orleans.Runtime.TimeProviderNames.Grains)] TimeProvider time,
     ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
-    private const int Keep = 300;
+    // The last 3 minutes at 1 Hz: what the patient page draws (at 32 bytes a reading, the ring is a quarter of a bed's memory).
+    private const int Keep = 180;
     private readonly ReadingRing _recent = new(Keep);
     private readonly VitalsModel _vitals = new(catalog.Parameters.Vitals);
     private MonitorSetup? _setup;
@@ -101,9 +102,10 @@ public sealed class BedsideMonitorGrain(
             feed.ClonidineUntilH, feed.LastMidazolamH, feed.TreatmentEnded);
         if (feed.TreatmentEnded)
         {
-            // Discharged: the monitor is taken off.
+            // Discharged: the monitor is taken off, and its activation goes (its state is written on the way out).
             _timer?.Dispose();
             _timer = null;
+            DeactivateOnIdle();
         }
         else if (_timer is null)
         {

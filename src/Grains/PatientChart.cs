@@ -3,9 +3,8 @@ using WardTwin.Model.Simulation;
 namespace WardTwin.Grains;
 
 /// <summary>
-/// A patient's chart history: a point per step of ward time; when full, every other point goes and the
-/// step doubles, so memory stays flat over an admission. After a reactivation it is redrawn from the
-/// replayed walk on the same step grid.
+/// A patient's chart history, drawn when a page asks from a replay of the admission: a point per step of
+/// ward time; when full, every other point goes and the step doubles, so a 7-day chart has at most 240.
 /// </summary>
 internal sealed class PatientChart
 {

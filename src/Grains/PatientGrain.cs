@@ -12,6 +12,8 @@ namespace WardTwin.Grains;
 /// at each of them; on activation the walk is rebuilt and the journal replayed, which gives back exactly the
 /// state of the last write (the walk moves only at events and inputs, so how often the ward looked does not
 /// matter). Between writes nothing is lost either: the walk re-derives every event from them.
+/// The live walk keeps no log and no chart, so its memory does not grow over a 7-day admission: the pages'
+/// event log, pump log and chart come from a replay with the log kept, made when a page asks.
 /// </summary>
 public sealed class PatientGrain(
     [PersistentState("patient", WardTwinStorage.Name)] IPersistentState<PatientState> state,
@@ -19,9 +21,8 @@ public sealed class PatientGrain(
     WardTwinMetrics metrics,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
-    private readonly PatientChart _chart = new();
-    private int _logSeen;
     private Admission? _walk;
+    private bool _countTitrations;
     private WardClockView? _clock;
     private TruthFeed? _lastFeed;
 
@@ -37,7 +38,8 @@ public sealed class PatientGrain(
     {
         if (state.State.Admission is { } admission)
         {
-            _walk = Replay(admission, state.State.Inputs);
+            double until = Math.Max(state.State.Inputs.LastOrDefault()?.WalkTimeH ?? 0, state.State.EndedAtWalkH ?? 0);
+            _walk = Replay(admission, state.State.Inputs, until, recordEvents: false, chart: null);
             Log.PatientRestored(logger, this.GetPrimaryKeyString(), state.State.Inputs.Count, admission.AdmittedAtH + _walk.ClockH);
         }
 
@@ -51,7 +53,7 @@ public sealed class PatientGrain(
             throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} is already admitted");
         }
 
-        var walk = NewWalk(admission);
+        var walk = NewWalk(admission, recordEvents: false);
         await Store(new PatientState(admission, []));
         _walk = walk;
         var patient = walk.Patient;
@@ -61,12 +63,13 @@ public sealed class PatientGrain(
     public async Task<PatientTick> AdvanceToAsync(double wardTimeH, WardClockView clock)
     {
         var a = Admitted;
-        _chart.Redraw(a.AdmittedAtH, Walk, wardTimeH - a.AdmittedAtH);
-        CountTitrations();
+        _countTitrations = true;
+        Walk.AdvanceTo(wardTimeH - a.AdmittedAtH);
         metrics.InfusionRate.Record(Walk.DeliveredRateMgPerH, new KeyValuePair<string, object?>("protocol", a.ProtocolId));
         var vitals = Reading(WardTimeH, Walk.ExpectedVitals());
         _clock = clock;
         await PushTruth(force: false);
+        await LeaveWhenEnded();
         return new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH);
     }
 
@@ -127,12 +130,17 @@ public sealed class PatientGrain(
             this.GetPrimaryKeyString(), a.ProtocolId, WardTimeH, Walk.ClockH,
             c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl, c.SlowEffectNgPerMl, c.FastEffectNgPerMl,
             Walk.DeliveredRateMgPerH, Walk.ProtocolRate, Walk.LastReportedNrs, Walk.TreatmentEnded,
-            Walk.Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray(),
+            Record(chart: null).Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray(),
             Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal),
             GrainContext.ActivationId.ToString()));
     }
 
-    public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync() => Task.FromResult(_chart.Points);
+    public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync()
+    {
+        var chart = new PatientChart();
+        Record(chart);
+        return Task.FromResult(chart.Points);
+    }
 
     public async Task GiveMidazolamAsync(double doseMg)
     {
@@ -166,6 +174,34 @@ public sealed class PatientGrain(
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
         await PushTruth(force: false);
+        await LeaveWhenEnded();
+    }
+
+    /// <summary>
+    /// A discharged patient's activation goes once idle: its bed is freed and nothing ticks it any more, and a page
+    /// that asks later gets it back from storage at its end. A ward's memory then follows its live admissions. If
+    /// the end cannot be stored the activation stays (it is the only record of how far the walk got).
+    /// </summary>
+    private async Task LeaveWhenEnded()
+    {
+        if (!Walk.TreatmentEnded)
+        {
+            return;
+        }
+
+        if (state.State.EndedAtWalkH is null)
+        {
+            try
+            {
+                await Store(state.State with { EndedAtWalkH = Walk.ClockH });
+            }
+            catch (StorageUnavailableException)
+            {
+                return; // logged by Store; the walk stays in memory
+            }
+        }
+
+        DeactivateOnIdle();
     }
 
     public async Task<PumpReply> OperatePumpAsync(PumpKeyPress press)
@@ -195,7 +231,7 @@ public sealed class PatientGrain(
         return Task.FromResult(new PumpView(
             p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
             p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining,
-            p.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
+            Record(chart: null).Pump.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
     }
 
     /// <summary>An unknown id: answer, and leave no activation behind (random ids must not fill a silo).</summary>
@@ -205,24 +241,48 @@ public sealed class PatientGrain(
         return new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");
     }
 
-    private Admission NewWalk(PatientAdmission admission)
+    private Admission NewWalk(PatientAdmission admission, bool recordEvents)
     {
         var (plan, sampler) = DataErrors.Translate(() => catalog.WardPlan(admission.ProtocolId));
-        return new Admission(plan, sampler.Sample(admission.Seed, admission.PatientIndex), recordEvents: true, wardNurseHangsBags: admission.AutoNurse);
+        return new Admission(plan, sampler.Sample(admission.Seed, admission.PatientIndex), recordEvents, admission.AutoNurse, recordEvents ? null : Observe);
     }
 
-    /// <summary>The walk rebuilt from the stored admission and journal; the chart is redrawn along the way.</summary>
-    private Admission Replay(PatientAdmission admission, IReadOnlyList<PatientInput> inputs)
+    /// <summary>The walk rebuilt from the stored admission and journal up to <paramref name="untilWalkH"/>, drawing a chart on the way if given one.</summary>
+    private Admission Replay(PatientAdmission admission, IReadOnlyList<PatientInput> inputs, double untilWalkH, bool recordEvents, PatientChart? chart)
     {
-        var walk = NewWalk(admission);
+        var walk = NewWalk(admission, recordEvents);
         foreach (var input in inputs)
         {
-            _chart.Redraw(admission.AdmittedAtH, walk, input.WalkTimeH);
+            Advance(walk, input.WalkTimeH);
             Apply(walk, input);
         }
 
-        _logSeen = walk.Log.Count;
+        Advance(walk, untilWalkH);
         return walk;
+
+        void Advance(Admission w, double toH)
+        {
+            if (chart is null)
+            {
+                w.AdvanceTo(toH);
+            }
+            else
+            {
+                chart.Redraw(admission.AdmittedAtH, w, toH);
+            }
+        }
+    }
+
+    /// <summary>The live walk's course with its logs kept, replayed to where the live walk is now (for a page).</summary>
+    private Admission Record(PatientChart? chart) => Replay(Admitted, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
+
+    /// <summary>Counts the live walk's titration decisions once each (not again when a new activation replays them).</summary>
+    private void Observe(AdmissionEvent e)
+    {
+        if (_countTitrations && e is TitrationEvent t)
+        {
+            metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", ActionTag(t.Action)));
+        }
     }
 
     private static void Apply(Admission walk, PatientInput input)
@@ -260,18 +320,6 @@ public sealed class PatientGrain(
             state.State = previous;
             Log.StoreFailed(logger, ex, "patient", this.GetPrimaryKeyString());
             throw new StorageUnavailableException($"patient {this.GetPrimaryKeyString()}: could not store the change ({Errors.OneLine(ex)}); nothing was applied");
-        }
-    }
-
-    private void CountTitrations()
-    {
-        var log = Walk.Log;
-        for (; _logSeen < log.Count; _logSeen++)
-        {
-            if (log[_logSeen] is TitrationEvent t)
-            {
-                metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", ActionTag(t.Action)));
-            }
         }
     }
 

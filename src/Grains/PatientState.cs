@@ -7,10 +7,13 @@ namespace WardTwin.Grains;
 /// at its walk time. The walk is a pure function of these, so a new activation replays them to exactly the
 /// state the last write left (PK/PD modes, random streams, pump, care plan) instead of storing the model.
 /// </summary>
+/// Once the treatment has ended it also stores where the walk had got to, so a patient collected after discharge
+/// comes back at its end rather than at its last input.
 [GenerateSerializer]
 public sealed record PatientState(
     [property: Id(0)] PatientAdmission? Admission,
-    [property: Id(1)] ImmutableList<PatientInput> Inputs)
+    [property: Id(1)] ImmutableList<PatientInput> Inputs,
+    [property: Id(2)] double? EndedAtWalkH = null)
 {
     public PatientState()
         : this(null, ImmutableList<PatientInput>.Empty)

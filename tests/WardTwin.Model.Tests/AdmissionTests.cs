@@ -93,7 +93,7 @@ public sealed class AdmissionTests
     }
 
     [Fact]
-    public void Inputs_replayed_at_their_times_rebuild_the_same_walk_however_often_the_host_looked_in_between()
+    public void Inputs_replayed_at_their_times_rebuild_the_same_walk_however_often_the_host_looked_in_between_and_a_walk_without_a_log_is_the_same_walk()
     {
         var (plan, sampler) = PlanAndSampler("erasmus-7d");
         var inputs = new (double TimeH, PumpAction? Key, double? MidazolamMg)[]
@@ -106,7 +106,9 @@ public sealed class AdmissionTests
             (31, new PumpAction(PumpActionKind.Stop), null),
             (31.5, new PumpAction(PumpActionKind.Start), null),
         };
-        var live = new Admission(plan, sampler.Sample(8, 3), recordEvents: true, wardNurseHangsBags: false);
+        // Live as on a ward: no log kept (memory stays flat), an observer told of each event.
+        var observed = new List<AdmissionEvent>();
+        var live = new Admission(plan, sampler.Sample(8, 3), recordEvents: false, wardNurseHangsBags: false, observer: observed.Add);
         var replayed = new Admission(plan, sampler.Sample(8, 3), recordEvents: true, wardNurseHangsBags: false);
         // Live: the host looks every minute and applies each input at the minute it arrives; the journal keeps that time.
         var journal = new List<double>();
@@ -130,10 +132,15 @@ public sealed class AdmissionTests
 
         live.AdvanceTo(120);
         replayed.AdvanceTo(120);
-        Assert.Equal(live.Log.Select(e => $"{e.TimeH} {e.Kind}: {e.Detail}"), replayed.Log.Select(e => $"{e.TimeH} {e.Kind}: {e.Detail}"));
+        Assert.Empty(live.Log);
+        Assert.Equal(observed.Select(e => $"{e.TimeH} {e.Kind}: {e.Detail}"), replayed.Log.Select(e => $"{e.TimeH} {e.Kind}: {e.Detail}"));
         Assert.Equal(live.Pump.DeliveredMg, replayed.Pump.DeliveredMg);
         Assert.Equal(live.ConcentrationsNow, replayed.ConcentrationsNow);
-        Assert.Contains(live.Log, e => e is PumpHandEvent { Outcome: PumpOutcome.Refused, Action.Kind: PumpActionKind.SetRate });
+        Assert.Contains(observed, e => e is PumpHandEvent { Outcome: PumpOutcome.Refused, Action.Kind: PumpActionKind.SetRate });
+
+        // The dose by hand counts without a log too (it once went only into the log's argument, skipped without one).
+        Assert.Equal(journal[3], live.TruthCurve().LastMidazolamH, 9);
+        Assert.Equal(replayed.TruthCurve().LastMidazolamH, live.TruthCurve().LastMidazolamH);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
     public IReadOnlyList<PumpEvent> Log => _log ?? (IReadOnlyList<PumpEvent>)[];
 
+    /// <summary>The last event the pump raised by itself, whether or not the log is kept.</summary>
+    public PumpEvent? LastOwnEvent { get; private set; }
+
     /// <summary>The near-empty warning is on: raised when the bag reached its lead time, cleared by a new bag.</summary>
     public bool NearEmpty => State == PumpState.Running && (_nearEmptyRaised || RemainingMl <= (RateMlPerH * Programme.NearEmptyMinutes / 60) + 1e-9);
 
@@ -74,18 +77,18 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             {
                 State = PumpState.Stopped;
                 VtbiMl = null;
-                Record(PumpEventKind.VolumeToBeInfused, $"volume to be infused reached ({vtbi:0.#} mL): stopped");
+                RecordOwn(PumpEventKind.VolumeToBeInfused, $"volume to be infused reached ({vtbi:0.#} mL): stopped");
             }
             else if (!_nearEmptyRaised && RemainingMl > 1e-9)
             {
                 _nearEmptyRaised = true;
-                Record(PumpEventKind.NearEmpty, $"{RemainingMl:0.#} mL left");
+                RecordOwn(PumpEventKind.NearEmpty, $"{RemainingMl:0.#} mL left");
             }
             else
             {
                 RemainingMl = 0;
                 State = PumpState.Empty;
-                Record(PumpEventKind.Empty, "bag empty: delivery stopped");
+                RecordOwn(PumpEventKind.Empty, "bag empty: delivery stopped");
             }
         }
 
@@ -242,6 +245,13 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
     }
 
     private void Record(PumpEventKind kind, string detail) => _log?.Add(new PumpEvent(TimeH, kind, detail));
+
+    /// <summary>An event of the pump's own (bag near empty or empty, volume reached), kept as the last one even without a log.</summary>
+    private void RecordOwn(PumpEventKind kind, string detail)
+    {
+        LastOwnEvent = new PumpEvent(TimeH, kind, detail);
+        _log?.Add(LastOwnEvent);
+    }
 
     private static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 }

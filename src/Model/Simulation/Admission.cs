@@ -33,6 +33,8 @@ public sealed class Admission
     private readonly TimelineEvent[] _treatment;
     private readonly ObservationTracker _tracker;
     private readonly List<AdmissionEvent>? _log;
+    private readonly Action<AdmissionEvent>? _observer;
+    private readonly Action<AdmissionEvent> _note;
     private readonly double _hardMaxInProtocolUnits;
     private readonly double _sessionH;
     private readonly double _mgPerHPerProtocolUnit;
@@ -52,10 +54,13 @@ public sealed class Admission
     private double _treatmentEndH = double.NaN;
     private string? _earlyDischargeReason;
 
-    /// <param name="recordEvents">Keep the admission's and the pump's logs (live wards, tests); cohorts skip them.</param>
+    /// <param name="recordEvents">Keep the admission's and the pump's logs (tests, a replay for a page); cohorts and live
+    /// wards skip them, so memory does not grow with the admission.</param>
     /// <param name="wardNurseHangsBags">A nurse hangs a new bag when the pump warns near-empty (cohorts, unattended wards);
     /// without one the bag runs empty until someone replaces it by hand.</param>
-    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true)
+    /// <param name="observer">Told of every event as it happens, whether or not the log is kept (a live ward counts
+    /// titrations with it).</param>
+    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null)
     {
         var protocol = plan.Protocol;
         var parameters = plan.Parameters;
@@ -76,6 +81,8 @@ public sealed class Admission
         _treatmentCount = _treatment.Length;
         _tracker = new ObservationTracker(parameters.Alarms.Count, parameters.Simulation.ObservationIntervalH);
         _log = recordEvents ? [] : null;
+        _observer = observer;
+        _note = Note;
         _background = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.BackgroundSideEffects);
         _discharge = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Discharge);
         _sessionH = protocol.Schedule.SessionH ?? 1;
@@ -182,7 +189,7 @@ public sealed class Admission
             }
         }
 
-        _log?.Add(new PumpHandEvent(t, action, result.Outcome, result.Message));
+        Note(new PumpHandEvent(t, action, result.Outcome, result.Message));
         return result;
     }
 
@@ -195,7 +202,8 @@ public sealed class Admission
         }
 
         _pk.AdvanceTo(ClockH);
-        _log?.Add(_comedication.ByHand(ClockH, doseMg));
+        // Given whether or not the log is kept (a null-conditional Add would skip the dose itself).
+        Note(_comedication.ByHand(ClockH, doseMg));
     }
 
     /// <summary>The ward discharges the patient now (before the protocol's end): the pump stops, follow-up begins.</summary>
@@ -256,7 +264,7 @@ public sealed class Admission
         {
             _pk.AdvanceTo(pumpAt);
             var (delivered, alert) = _pump.HandleEvent(pumpAt);
-            _log?.Add(alert);
+            Note(alert);
             Deliver(delivered);
             ClockH = Math.Max(ClockH, pumpAt);
             return;
@@ -316,7 +324,11 @@ public sealed class Admission
 
     private TimelineEvent Peek() => _next < _treatmentCount ? _treatment[_next] : _after![_nextAfter];
 
-    private void Note(AdmissionEvent e) => _log?.Add(e);
+    private void Note(AdmissionEvent e)
+    {
+        _log?.Add(e);
+        _observer?.Invoke(e);
+    }
 
     private double ToMgPerH(double protocolRate) => RateUnits.ToMgPerHour(protocolRate, _protocol.Rate.Unit, Patient.WeightKg, _sessionH);
 
@@ -361,7 +373,7 @@ public sealed class Admission
             _tracker.RecordPlateau(c);
         }
 
-        _comedication.Trigger(t, _tracker, _log);
+        _comedication.Trigger(t, _tracker, _log is null && _observer is null ? null : _note);
         if (_protocol.EarlyDischarge?.SevereSideEffectH is { } limit && _tracker.SevereHours >= limit && _protocol.IsInpatient)
         {
             EndTreatment(t, $"severe side effects for {limit:0} h");

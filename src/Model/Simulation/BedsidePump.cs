@@ -41,10 +41,10 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
     /// <summary>Moves the pump through its next event; returns the delivery after it and what happened.</summary>
     public (double DeliveredMgPerH, PumpAlertEvent Alert) HandleEvent(double t)
     {
-        int before = Pump.Log.Count;
+        var eventBefore = Pump.LastOwnEvent;
         var stateBefore = Pump.State;
         Pump.AdvanceTo(t);
-        string what = Pump.Log.Count > before ? Pump.Log[^1].Detail : Describe(stateBefore);
+        string what = !ReferenceEquals(Pump.LastOwnEvent, eventBefore) ? Pump.LastOwnEvent!.Detail : Describe(stateBefore);
         bool hang = wardNurseHangsBags && (Pump.NearEmpty || Pump.State == PumpState.Empty);
         if (hang)
         {

@@ -47,7 +47,7 @@ internal sealed class CoMedicationPlan
     public CoMedicationEvent Scheduled(double t, int index) => Give(t, _meds[index], "scheduled");
 
     /// <summary>Doses the protocol gives for a side effect the nurse has just seen.</summary>
-    public void Trigger(double t, ObservationTracker tracker, List<AdmissionEvent>? log)
+    public void Trigger(double t, ObservationTracker tracker, Action<AdmissionEvent>? note)
     {
         for (int i = 0; i < _meds.Count; i++)
         {
@@ -62,7 +62,7 @@ internal sealed class CoMedicationPlan
                 if (tracker.CurrentGradeOf(name) > SideEffectGrade.None)
                 {
                     var given = Give(t, m, name);
-                    log?.Add(given);
+                    note?.Invoke(given);
                     break;
                 }
             }

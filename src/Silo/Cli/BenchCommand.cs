@@ -16,6 +16,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchGrains.Create());
         bench.Subcommands.Add(BenchDurability.Create());
         bench.Subcommands.Add(BenchScaleOut.Create());
+        bench.Subcommands.Add(BenchMemory.Create());
         return bench;
     }
 

@@ -12,13 +12,14 @@ public sealed record CohortRequest(
     [property: Id(6)] bool Placebo)
 {
     /// <summary>A request carrying a protocol (id or file), its cohort and a parameter file (default: the shipped one) as text.</summary>
+    /// <param name="cohortIdOrPath">Another population than the protocol's own (a like-for-like comparison).</param>
     /// <param name="parametersJson">The parameter file's text when it differs from the file on disk (a sensitivity run's overrides).</param>
-    public static CohortRequest FromCatalog(WardTwin.Model.Data.DataCatalog catalog, string protocolIdOrPath, int patients, long seed, bool placebo = false, string? parametersPath = null, string? parametersJson = null)
+    public static CohortRequest FromCatalog(WardTwin.Model.Data.DataCatalog catalog, string protocolIdOrPath, int patients, long seed, bool placebo = false, string? parametersPath = null, string? parametersJson = null, string? cohortIdOrPath = null)
     {
         string protocolPath = catalog.ResolveProtocolPath(protocolIdOrPath);
         var protocol = catalog.LoadProtocol(protocolPath);
         return new CohortRequest(
-            File.ReadAllText(protocolPath), protocolPath, File.ReadAllText(catalog.CohortPath(protocol.Cohort)),
+            File.ReadAllText(protocolPath), protocolPath, File.ReadAllText(catalog.CohortPath(cohortIdOrPath ?? protocol.Cohort)),
             parametersJson ?? File.ReadAllText(parametersPath ?? catalog.DefaultParametersPath), patients, seed, placebo);
     }
 }

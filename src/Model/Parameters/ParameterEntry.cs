@@ -5,6 +5,7 @@ namespace WardTwin.Model.Parameters;
 /// a sourced one may be fitted only when it says fit_within_published_interval, and then only within its
 /// published interval, written as min and max (the card's effect half-life: Dahan 2011, 5.3–20.5 days).
 /// Sensitivity lists other values a planner should try (with the reason in Note), never used by default.
+/// Uncertainty, where the evidence gives one, is what a probabilistic sensitivity analysis draws from.
 /// </summary>
 public sealed record ParameterEntry(
     double Value,
@@ -15,7 +16,8 @@ public sealed record ParameterEntry(
     double? Max = null,
     bool FitWithinPublishedInterval = false,
     string? Note = null,
-    IReadOnlyList<double>? Sensitivity = null)
+    IReadOnlyList<double>? Sensitivity = null,
+    ParameterUncertainty? Uncertainty = null)
 {
     public bool Fittable => Assumed || FitWithinPublishedInterval;
 }

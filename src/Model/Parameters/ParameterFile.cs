@@ -97,6 +97,11 @@ public sealed class ParameterFile
                 throw new DataFileException(path, $"parameters.{name}.value", $"{entry.Value} is outside its bounds [{entry.Min}, {entry.Max}]");
             }
 
+            if (entry.Uncertainty?.Problem(entry.Value) is { } problem)
+            {
+                throw new DataFileException(path, $"parameters.{name}.uncertainty", problem);
+            }
+
             entries[name] = entry;
         }
 

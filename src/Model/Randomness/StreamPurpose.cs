@@ -24,6 +24,12 @@ public enum StreamPurpose : ulong
     /// <summary>The patient's own outcome times: T2 drawn from the protocol's distribution (model card section 6).</summary>
     OutcomeTimes = 13,
 
+    /// <summary>A probabilistic analysis's parameter draws: key (seed, draw, ParameterDraws ^ hash of the parameter's name).</summary>
+    ParameterDraws = 14,
+
+    /// <summary>A probabilistic analysis's price draws: key (seed, draw, PriceItemDraws ^ hash of the item's name).</summary>
+    PriceItemDraws = 15,
+
     /// <summary>A cohort summary's bootstrap intervals: stream Bootstrap + k for the k-th statistic (index -1: cohort-level).</summary>
     Bootstrap = 100,
 

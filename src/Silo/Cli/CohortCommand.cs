@@ -50,19 +50,25 @@ internal static class CohortCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var cohort = new Option<string>("--cohort") { Description = "Run every protocol in this population (a cohort id from data/cohorts/ or your own file) instead of each protocol's own: a like-for-like comparison" };
+        var comparator = new Option<string>("--comparator") { Description = "The protocol id the others are compared with (default: the first --protocol)" };
+
         var cluster = new ClusterOptions();
+        var psa = new PsaOptions();
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
-            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides,
+            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides, cohort, comparator,
         };
         cluster.AddTo(command);
+        psa.AddTo(command);
         command.SetAction(r => CommonOptions.GuardAsync(() => Run(
             r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(priceOverrides) ?? [], r.GetValue(output)!,
-            r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters), r.GetValue(parameterOverrides) ?? [], cluster.Read(r))).GetAwaiter().GetResult());
+            r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters), r.GetValue(parameterOverrides) ?? [], cluster.Read(r),
+            r.GetValue(cohort), r.GetValue(comparator), psa.Read(r, r.GetValue(patients)))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster)
+    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa)
     {
         // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
@@ -87,7 +93,25 @@ internal static class CohortCommand
             throw new ArgumentException($"--protocol: '{duplicate.Key}' is given twice");
         }
 
-        var cohorts = jobs.Select(j => catalog.LoadCohort(j.Cohort)).ToList();
+        if (comparatorId is not null)
+        {
+            int at = jobs.FindIndex(j => j.Id == comparatorId);
+            if (at < 0)
+            {
+                throw new ArgumentException($"--comparator: '{comparatorId}' is not one of the protocols run ({string.Join(", ", jobs.Select(j => j.Id))})");
+            }
+
+            // The comparator goes first: every comparison is against the first protocol.
+            (jobs[0], jobs[at]) = (jobs[at], jobs[0]);
+            (protocolArgs[0], protocolArgs[at]) = (protocolArgs[at], protocolArgs[0]);
+        }
+
+        var shared = cohortArg is null ? null : catalog.LoadCohort(cohortArg);
+        var cohorts = jobs.Select(j => shared ?? catalog.LoadCohort(j.Cohort)).ToList();
+        if (psa.Draws > 0)
+        {
+            CheckPsa(psa, jobs, priceList);
+        }
         string parametersPath = paramsPath ?? catalog.DefaultParametersPath;
         string? parametersJson = overrides.Count > 0 ? parameterFile.ToJson() : null;
         await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root, cluster) : null;
@@ -101,7 +125,7 @@ internal static class CohortCommand
             var outcomes = grains is null
                 ? new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report)
                 : await grains.RunAsync(
-                    CohortRequest.FromCatalog(catalog, protocolArgs[i], patients, seed, placebo, parametersPath, parametersJson),
+                    CohortRequest.FromCatalog(catalog, protocolArgs[i], patients, seed, placebo, parametersPath, parametersJson, cohortArg),
                     $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{protocol.Id}: {patients} admissions in {clock.Elapsed.TotalSeconds:0.000} s ({patients / clock.Elapsed.TotalSeconds:0}/s)"));
             var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames);
@@ -113,6 +137,51 @@ internal static class CohortCommand
         CohortOutput.WriteComparison(outDir, comparison);
         Console.Write(CohortComparison.Table(comparison));
         Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))}");
+        if (psa.Draws > 0)
+        {
+            RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir);
+        }
+
         return 0;
+    }
+
+    /// <summary>Refuses what the analysis cannot do before anything is simulated.</summary>
+    private static void CheckPsa(PsaChoice psa, IReadOnlyList<Protocol> jobs, WardTwin.Model.Costs.PriceList prices)
+    {
+        if (prices.Psa is null)
+        {
+            throw new ArgumentException($"--psa: the price list {prices.Region} has no psa settings (price_cv) to draw prices from");
+        }
+
+        if (psa.Effect == WardTwin.Model.Economics.PsaEffect.RespondersWeek && jobs.FirstOrDefault(j => j.OutcomesOrDefault.FollowUpHorizonWeeks < psa.Week) is { } short_)
+        {
+            throw new ArgumentException($"--follow-up-week: {short_.Id} follows patients up for {short_.OutcomesOrDefault.FollowUpHorizonWeeks} weeks only, fewer than {psa.Week}");
+        }
+    }
+
+    private static void RunPsa(PsaChoice psa, List<Protocol> jobs, List<WardTwin.Model.Cohorts.Cohort> cohorts, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var byProtocol = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
+        var setup = new WardTwin.Model.Economics.PsaSetup(jobs, p => byProtocol[p.Id], parameterFile, priceList, psa.Patients, seed, psa.Draws, psa.Week, threads);
+        var run = WardTwin.Model.Economics.PsaRunner.Run(setup, d =>
+        {
+            if (d % Math.Max(1, psa.Draws / 10) == 0 || d == psa.Draws)
+            {
+                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"psa: {d}/{psa.Draws} draws ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            }
+        });
+        var json = WardTwin.Model.Economics.PsaReport.Json(run, psa.Effect, psa.Wtps);
+        CohortOutput.WriteAtomically(Path.Combine(outDir, "psa.json"), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        CohortOutput.WriteAtomically(Path.Combine(outDir, "psa.csv"), WardTwin.Model.Economics.PsaReport.LongCsv(run));
+        CohortOutput.WriteAtomically(Path.Combine(outDir, "psa_wide.csv"), WardTwin.Model.Economics.PsaReport.WideCsv(run, psa.Effect));
+        int admissions = psa.Draws * psa.Patients * jobs.Count;
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"psa: {psa.Draws} draws x {psa.Patients} patients x {jobs.Count} protocols = {admissions} admissions in {clock.Elapsed.TotalSeconds:0.0} s ({admissions / clock.Elapsed.TotalSeconds:0}/s)"));
+        foreach (var inc in json["incremental"]!.AsArray())
+        {
+            Console.WriteLine($"psa: {inc!["in_words"]} (delta cost {inc["delta_cost"]!["mean"]} [{inc["delta_cost"]!["ci_low"]}, {inc["delta_cost"]!["ci_high"]}], delta effect {inc["delta_effect"]!["mean"]} [{inc["delta_effect"]!["ci_low"]}, {inc["delta_effect"]!["ci_high"]}])");
+        }
+
+        Console.WriteLine($"wrote {Path.Combine(outDir, "psa.json")}, psa.csv, psa_wide.csv");
     }
 }

@@ -1,0 +1,63 @@
+using WardTwin.Model.Outcomes;
+
+namespace WardTwin.Model.Economics;
+
+/// <summary>The effects a probabilistic comparison reports per patient; one of them is the ICER's denominator.</summary>
+public enum PsaEffect
+{
+    /// <summary>Share of patients two NRS points better at T1 (the end of treatment) than at T0.</summary>
+    RespondersT1,
+
+    /// <summary>Share two points better in the weekly score at a common week after the end of treatment, the same for every protocol.</summary>
+    RespondersWeek,
+
+    /// <summary>Weeks of relief (two points below T0) after treatment, averaged over all patients (0 without relief), censored at the follow-up horizon.</summary>
+    ReliefWeeks,
+}
+
+/// <summary>Evaluates the effects over a cohort's outcomes.</summary>
+public static class PsaEffects
+{
+    public static IReadOnlyList<PsaEffect> All { get; } = Enum.GetValues<PsaEffect>();
+
+    public static double Mean(PsaEffect effect, IReadOnlyList<AdmissionOutcome> outcomes, int week)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double sum = 0;
+        foreach (var o in outcomes)
+        {
+            sum += effect switch
+            {
+                PsaEffect.RespondersT1 => o.ResponderT1TwoPoints ? 1 : 0,
+                PsaEffect.RespondersWeek => week <= o.WeeklyNrsAfter.Length && o.NrsT0 - o.WeeklyNrsAfter[week - 1] >= 2 ? 1 : 0,
+                _ => o.ReliefDurationWeeks,
+            };
+        }
+
+        return sum / outcomes.Count;
+    }
+
+    /// <summary>The column name: responders_t1, responders_week_12, relief_weeks.</summary>
+    public static string Name(PsaEffect effect, int week) => effect switch
+    {
+        PsaEffect.RespondersT1 => "responders_t1",
+        PsaEffect.RespondersWeek => $"responders_week_{week}",
+        _ => "relief_weeks",
+    };
+
+    /// <summary>One unit of the effect, for "per extra responder".</summary>
+    public static string Unit(PsaEffect effect) => effect == PsaEffect.ReliefWeeks ? "week of relief" : "responder";
+
+    /// <summary>Words for the quadrant sentence ("more responders at week 12").</summary>
+    public static string Words(PsaEffect effect, int week) => effect switch
+    {
+        PsaEffect.RespondersT1 => "responders at T1",
+        PsaEffect.RespondersWeek => $"responders at week {week} after treatment",
+        _ => "weeks of relief",
+    };
+}

@@ -1,0 +1,65 @@
+using WardTwin.Model.Cohorts;
+using WardTwin.Model.Costs;
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Simulation;
+
+namespace WardTwin.Model.Economics;
+
+/// <summary>
+/// Probabilistic sensitivity analysis that re-simulates: each draw takes one value of every uncertain
+/// parameter and every price, then runs every protocol's cohort again under them on the same virtual
+/// patients (the same seed: common random numbers, so differences between protocols are not noise between
+/// cohorts), and prices each admission with the cost calculator at the drawn prices. The spread across draws
+/// is the evidence's, not the cohort size's: more patients per draw narrow the Monte Carlo noise only.
+/// </summary>
+public static class PsaRunner
+{
+    public static PsaRun Run(PsaSetup setup, Action<int>? drawDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var rows = new List<PsaRow>(setup.Draws * setup.Protocols.Count);
+        var parameterDraws = new List<IReadOnlyDictionary<string, double>>(setup.Draws);
+        var priceDraws = new List<PriceList>(setup.Draws);
+        for (int d = 1; d <= setup.Draws; d++)
+        {
+            var values = ParameterSampler.Draw(setup.Parameters, setup.Seed, d);
+            var model = ModelParameters.From(setup.Parameters.WithOverrides(values, $"psa draw {d}"));
+            var prices = PriceSampler.Draw(setup.Prices, setup.Seed, d);
+            var calculator = new CostCalculator(prices);
+            foreach (var protocol in setup.Protocols)
+            {
+                var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, setup.Threads);
+                double cost = outcomes.Average(o => calculator.Cost(protocol, o).Total);
+                var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week)).ToArray();
+                rows.Add(new PsaRow(d, protocol.Id, cost, effects));
+            }
+
+            parameterDraws.Add(values);
+            priceDraws.Add(prices);
+            drawDone?.Invoke(d);
+        }
+
+        return new PsaRun(setup, rows, parameterDraws, priceDraws);
+    }
+}
+
+/// <summary>What to re-simulate: protocols (the first is the comparator), each one's population, the evidence and prices, and how much.</summary>
+public sealed record PsaSetup(
+    IReadOnlyList<Protocol> Protocols, Func<Protocol, Cohort> CohortOf, ParameterFile Parameters, PriceList Prices,
+    int Patients, long Seed, int Draws, int Week, int Threads = -1);
+
+/// <summary>One protocol in one draw: mean cost and every effect per patient (effects in <see cref="PsaEffects.All"/>'s order).</summary>
+public sealed record PsaRow(int Draw, string Protocol, double Cost, double[] Effects);
+
+/// <summary>Every row, and what each draw took (parameters and prices), in draw order.</summary>
+public sealed record PsaRun(PsaSetup Setup, IReadOnlyList<PsaRow> Rows, IReadOnlyList<IReadOnlyDictionary<string, double>> ParameterDraws, IReadOnlyList<PriceList> PriceDraws)
+{
+    /// <summary>A protocol's draws of cost and of one effect, aligned by draw.</summary>
+    public StrategyDraws Strategy(string protocol, PsaEffect effect)
+    {
+        var mine = Rows.Where(r => r.Protocol == protocol).OrderBy(r => r.Draw).ToArray();
+        int e = Array.IndexOf(PsaEffects.All.ToArray(), effect);
+        return new StrategyDraws(protocol, mine.Select(r => r.Cost).ToArray(), mine.Select(r => r.Effects[e]).ToArray());
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using WardTwin.Model.Economics;
+
+namespace WardTwin.Silo.Cli;
+
+/// <summary>The cohort command's probabilistic-analysis options (--psa and what goes with it).</summary>
+internal sealed class PsaOptions
+{
+    private readonly Option<int> _draws = new("--psa") { Description = "Probabilistic sensitivity analysis: D draws of the uncertain parameters and prices, every protocol re-simulated in each on the same patients (writes psa.json, psa.csv, psa_wide.csv)", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _patients = new("--psa-patients") { Description = "Virtual patients per protocol in each draw (default: --patients)", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _effect = new("--effect") { Description = "The effect of the ICER and net benefit: responders-t1, responders-week (at --follow-up-week) or relief-weeks", DefaultValueFactory = _ => "responders-t1" };
+    private readonly Option<int> _week = new("--follow-up-week") { Description = "The common week after the end of treatment for responders-week, the same for every protocol", DefaultValueFactory = _ => 12 };
+    private readonly Option<double> _wtpMax = new("--wtp-max") { Description = "Largest willingness to pay per unit of effect on the acceptability curve (default: 200000 per responder, 10000 per week of relief)", DefaultValueFactory = _ => 0 };
+    private readonly Option<double> _wtpStep = new("--wtp-step") { Description = "Step of the willingness to pay (default: wtp-max / 100)", DefaultValueFactory = _ => 0 };
+
+    public PsaOptions()
+    {
+        _effect.AcceptOnlyFromAmong("responders-t1", "responders-week", "relief-weeks");
+        _draws.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 100_000)
+            {
+                r.AddError($"--psa: give 1 to 100000 draws (0 for none), got {r.GetValueOrDefault<int>()}");
+            }
+        });
+        _week.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError($"--follow-up-week: must be 1 or more, got {r.GetValueOrDefault<int>()}");
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var o in new Option[] { _draws, _patients, _effect, _week, _wtpMax, _wtpStep })
+        {
+            command.Options.Add(o);
+        }
+    }
+
+    public PsaChoice Read(ParseResult r, int patients)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var effect = r.GetValue(_effect) switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, _ => PsaEffect.RespondersT1 };
+        double max = r.GetValue(_wtpMax) is > 0 and var m ? m : effect == PsaEffect.ReliefWeeks ? 10_000 : 200_000;
+        double step = r.GetValue(_wtpStep) is > 0 and var s ? s : max / 100;
+        int perDraw = r.GetValue(_patients) is > 0 and var p ? p : patients;
+        return new PsaChoice(r.GetValue(_draws), perDraw, effect, r.GetValue(_week), Acceptability.Range(max, step));
+    }
+}
+
+/// <summary>What the user asked of the probabilistic analysis (Draws 0: none).</summary>
+internal sealed record PsaChoice(int Draws, int Patients, PsaEffect Effect, int Week, double[] Wtps);

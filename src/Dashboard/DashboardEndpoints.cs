@@ -110,7 +110,7 @@ public static class DashboardEndpoints
             return new { runId = run.Id, comparison = run.Comparison, summaries = run.Summaries };
         }).Needs(Role.Instructor);
         api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Comparison), "text/csv"));
-        api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Comparison.ToJsonString(), "application/json"));
+        api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Document.ToJsonString(), "application/json"));
         api.MapGet("/cohorts/{run}/{protocol}/summary.json", (string run, string protocol, CohortRunStore s) =>
             s.Get(run).Summaries.TryGetValue(protocol, out var summary) ? Results.Text(CohortSummary.ToJson(summary), "application/json") : Results.NotFound());
         api.MapGet("/cohorts/{run}/{protocol}/patients.csv", (string run, string protocol, CohortRunStore s) =>

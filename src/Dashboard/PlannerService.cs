@@ -28,7 +28,16 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
             summaries[protocol.Id] = CohortSummary.Build(result);
         }
 
-        var run = new CohortRun(runId, results, summaries, CohortComparison.Build(results));
+        var inputs = new RunInputs(catalog, protocolIds, protocols.Select(p => p.Cohort).ToArray(), null, region, null);
+        var none = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal) { ["comparator"] = protocolIds[0], ["patients"] = patients.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        for (int i = 0; i < protocols.Length; i++)
+        {
+            summaries[protocols[i].Id]["provenance"] = inputs.For(i, seed, none, options);
+        }
+
+        var rows = CohortComparison.Build(results);
+        var run = new CohortRun(runId, results, summaries, rows, CohortComparison.Document(rows.DeepClone().AsArray(), inputs.ForAll(seed, none, options)));
         store.Add(run);
         return run;
     }

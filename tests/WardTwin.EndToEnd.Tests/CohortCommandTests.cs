@@ -112,11 +112,16 @@ public sealed class CohortCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("goldberg-10d-outpatient", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("ICER", run.Stdout, StringComparison.Ordinal);
-        var comparison = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "comparison.json")))!.AsArray();
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "comparison.json")))!;
+        Assert.Equal("erasmus-7d", (string)document["comparator"]!);
+        var comparison = document["protocols"]!.AsArray();
         Assert.Equal(2, comparison.Count);
         Assert.Equal("erasmus-7d", (string)comparison[1]!["vs"]!);
         Assert.True((double)comparison[1]!["bed_days_freed"]! > 5, "outpatient sessions free nearly the whole inpatient week");
         Assert.Equal("USD", (string)comparison[0]!["currency"]!);
+        Assert.Contains("than erasmus-7d", (string)comparison[1]!["in_words"]!, StringComparison.Ordinal);
+        Assert.True(comparison[1]!["effective_mg_per_h_median"] is null, "session protocols have no effective rate: no data, not 0");
+        Assert.Contains("T2 = each protocol's own follow-up visit", run.Stdout, StringComparison.Ordinal);
         foreach (var id in new[] { "erasmus-7d", "goldberg-10d-outpatient" })
         {
             Assert.Empty(await SchemaValidator.Errors(await File.ReadAllTextAsync(Path.Combine(dir, id, "summary.json"))));

@@ -99,9 +99,12 @@ public sealed class DataCatalog(string root)
         return cohort;
     }
 
+    /// <summary>A price region's file in data/prices/, or your own file's path.</summary>
+    public string PricesPath(string regionOrPath) => File.Exists(regionOrPath) ? regionOrPath : Path.Combine(Root, "prices", regionOrPath + ".json");
+
     public PriceList LoadPrices(string regionOrPath)
     {
-        string path = File.Exists(regionOrPath) ? regionOrPath : Path.Combine(Root, "prices", regionOrPath + ".json");
+        string path = PricesPath(regionOrPath);
         if (!File.Exists(path))
         {
             throw new DataFileException(path, "(file)", $"unknown price region '{regionOrPath}'");

@@ -54,8 +54,8 @@ public sealed record Incremental(
     {
         Quadrant.NorthEast => $"{s} costs more and gives more {effect} than {c}: {icer:0} per extra {unit}",
         Quadrant.SouthEast => $"{s} costs less and gives more {effect} than {c}: it dominates",
-        Quadrant.NorthWest => $"{s} costs more and gives less {effect} than {c}: it is dominated",
-        _ => $"{s} costs less and gives less {effect} than {c}: {icer:0} saved per {unit} fewer",
+        Quadrant.NorthWest => $"{s} costs more and gives fewer {effect} than {c}: it is dominated",
+        _ => $"{s} costs less and gives fewer {effect} than {c}: {icer:0} saved per {unit} fewer",
     };
 }
 

@@ -116,6 +116,16 @@ internal static class CohortCommand
         string? parametersJson = overrides.Count > 0 ? parameterFile.ToJson() : null;
         await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root, cluster) : null;
         var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
+        var inputs = new RunInputs(catalog, protocolArgs, jobs.Select(j => j.Cohort).ToArray(), cohortArg, pricesArg, paramsPath);
+        var changed = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal) { ["param"] = overrides, ["price"] = PriceOverrides.Parse(priceOverrides) };
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["comparator"] = jobs[0].Id,
+            ["cohort"] = cohortArg,
+            ["placebo"] = placebo ? "true" : null,
+            ["patients"] = patients.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        CohortOutput.ClearStale(outDir, jobs.Select(j => j.Id).ToArray(), psa.Draws > 0);
         var results = new List<CohortResult>();
         for (int i = 0; i < jobs.Count; i++)
         {
@@ -129,19 +139,15 @@ internal static class CohortCommand
                     $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{protocol.Id}: {patients} admissions in {clock.Elapsed.TotalSeconds:0.000} s ({patients / clock.Elapsed.TotalSeconds:0}/s)"));
             var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames);
-            CohortOutput.Write(outDir, result, overrides);
+            CohortOutput.Write(outDir, result, inputs.For(i, seed, changed, options), overrides);
             results.Add(result);
         }
 
-        var comparison = CohortComparison.Build(results);
-        CohortOutput.WriteComparison(outDir, comparison);
+        var comparison = CohortComparison.Build(results, psa.Week);
         Console.Write(CohortComparison.Table(comparison));
-        Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))}");
-        if (psa.Draws > 0)
-        {
-            RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir);
-        }
-
+        var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir) : null;
+        CohortOutput.WriteComparison(outDir, CohortComparison.Document(comparison, inputs.ForAll(seed, changed, options), psaJson));
+        Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))} and {Path.Combine(outDir, "comparison.json")}");
         return 0;
     }
 
@@ -159,7 +165,7 @@ internal static class CohortCommand
         }
     }
 
-    private static void RunPsa(PsaChoice psa, List<Protocol> jobs, List<WardTwin.Model.Cohorts.Cohort> cohorts, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir)
+    private static System.Text.Json.Nodes.JsonObject RunPsa(PsaChoice psa, List<Protocol> jobs, List<WardTwin.Model.Cohorts.Cohort> cohorts, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var byProtocol = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
@@ -172,7 +178,6 @@ internal static class CohortCommand
             }
         });
         var json = WardTwin.Model.Economics.PsaReport.Json(run, psa.Effect, psa.Wtps);
-        CohortOutput.WriteAtomically(Path.Combine(outDir, "psa.json"), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         CohortOutput.WriteAtomically(Path.Combine(outDir, "psa.csv"), WardTwin.Model.Economics.PsaReport.LongCsv(run));
         CohortOutput.WriteAtomically(Path.Combine(outDir, "psa_wide.csv"), WardTwin.Model.Economics.PsaReport.WideCsv(run, psa.Effect));
         int admissions = psa.Draws * psa.Patients * jobs.Count;
@@ -182,6 +187,7 @@ internal static class CohortCommand
             Console.WriteLine($"psa: {inc!["in_words"]} (delta cost {inc["delta_cost"]!["mean"]} [{inc["delta_cost"]!["ci_low"]}, {inc["delta_cost"]!["ci_high"]}], delta effect {inc["delta_effect"]!["mean"]} [{inc["delta_effect"]!["ci_low"]}, {inc["delta_effect"]!["ci_high"]}])");
         }
 
-        Console.WriteLine($"wrote {Path.Combine(outDir, "psa.json")}, psa.csv, psa_wide.csv");
+        Console.WriteLine($"wrote {Path.Combine(outDir, "psa.csv")} and psa_wide.csv; the analysis is under \"psa\" in comparison.json");
+        return json;
     }
 }

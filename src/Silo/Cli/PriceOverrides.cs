@@ -6,6 +6,11 @@ namespace WardTwin.Silo.Cli;
 /// <summary>`--price item=value`: a planner's own figure for one item, for sensitivity analysis.</summary>
 internal static class PriceOverrides
 {
+    /// <summary>The overrides as name → value (for the provenance block); Apply checks them against the price list.</summary>
+    public static IReadOnlyDictionary<string, double> Parse(IEnumerable<string> overrides) =>
+        overrides.Select(o => o.Split('=', 2)).Where(p => p.Length == 2 && double.TryParse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => double.Parse(g.Last()[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
     public static PriceList Apply(PriceList prices, IEnumerable<string> overrides)
     {
         var items = new Dictionary<string, PriceItem>(prices.Items, StringComparer.Ordinal);

@@ -12,9 +12,32 @@ public static class PriceListValidator
             throw new DataFileException(file, "currency", "must not be empty");
         }
 
-        if (prices.Psa is { } psa && (psa.PriceCv is < 0 or > 2 || psa.Draws is < 10 or > 100_000))
+        if (prices.Psa is { } psa && psa.PriceCv is < 0 or > 2)
         {
-            throw new DataFileException(file, "psa", "price_cv must be within 0..2 and draws within 10..100000");
+            throw new DataFileException(file, "psa.price_cv", $"must be within 0..2, is {psa.PriceCv}");
+        }
+
+        foreach (var (name, item) in prices.Items)
+        {
+            if (!PriceList.KnownItems.Contains(name))
+            {
+                throw new DataFileException(file, $"items.{name}", $"unknown price item: no cost rule uses it (known: {string.Join(", ", PriceList.KnownItems.Order(StringComparer.Ordinal))})");
+            }
+
+            if (item.Value < 0 || !double.IsFinite(item.Value))
+            {
+                throw new DataFileException(file, $"items.{name}.value", $"must be a finite number >= 0, is {item.Value}");
+            }
+
+            if ((item.Low is double lo && (lo < 0 || lo > item.Value)) || (item.High is double hi && hi < item.Value) || ((item.Low ?? item.High) is not null && string.IsNullOrWhiteSpace(item.RangeSource)))
+            {
+                throw new DataFileException(file, $"items.{name}", "low must be within 0..value and high at least the value, with their range_source");
+            }
+
+            if (item.AlternativeFor is { } main && !prices.Items.ContainsKey(main))
+            {
+                throw new DataFileException(file, $"items.{name}.alternative_for", $"'{main}' is not an item of this file");
+            }
         }
 
         foreach (var item in PriceList.RequiredItems)

@@ -26,7 +26,7 @@ public static class PsaRunner
             var values = ParameterSampler.Draw(setup.Parameters, setup.Seed, d);
             var model = ModelParameters.From(setup.Parameters.WithOverrides(values, $"psa draw {d}"));
             var prices = PriceSampler.Draw(setup.Prices, setup.Seed, d);
-            var calculator = new CostCalculator(prices);
+            var calculator = new CostCalculator(prices, setup.Rules);
             foreach (var protocol in setup.Protocols)
             {
                 var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, setup.Threads);
@@ -47,7 +47,7 @@ public static class PsaRunner
 /// <summary>What to re-simulate: protocols (the first is the comparator), each one's population, the evidence and prices, and how much.</summary>
 public sealed record PsaSetup(
     IReadOnlyList<Protocol> Protocols, Func<Protocol, Cohort> CohortOf, ParameterFile Parameters, PriceList Prices,
-    int Patients, long Seed, int Draws, int Week, int Threads = -1);
+    int Patients, long Seed, int Draws, int Week, int Threads = -1, CostRules? Rules = null);
 
 /// <summary>One protocol in one draw: mean cost and every effect per patient (effects in <see cref="PsaEffects.All"/>'s order).</summary>
 public sealed record PsaRow(int Draw, string Protocol, double Cost, double[] Effects);

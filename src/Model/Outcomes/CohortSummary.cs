@@ -171,29 +171,12 @@ public static class CohortSummary
             ["currency"] = r.Prices.Currency,
             ["region"] = r.Prices.Region,
             ["price_year"] = r.Prices.PriceYear,
+            ["perspective"] = (r.Rules ?? Costs.CostRules.Default).Perspective.ToString().ToLowerInvariant(),
+            ["price_basis"] = (r.Rules ?? Costs.CostRules.Default).Basis == Costs.PriceBasis.Full ? "full" : "staff-excluded",
             ["per_patient"] = PerPatient(totals),
             ["per_responder_t1"] = PerResponder(totals, a.Select(x => x.ResponderT1TwoPoints).ToArray(), r.Seed, 1),
             ["per_responder_t2"] = PerResponder(totals, a.Select(x => x.ResponderT2TwoPoints).ToArray(), r.Seed, 2),
             ["items"] = items,
-            ["psa"] = Psa(r),
-        };
-    }
-
-    private static JsonObject? Psa(CohortResult r)
-    {
-        if (r.Prices.Psa is null || r.Admissions.Length == 0)
-        {
-            return null;
-        }
-
-        var psa = ProbabilisticSensitivity.Run(r.Protocol, r.Admissions, r.Prices, r.Seed);
-        JsonObject Interval(PsaInterval i) => new() { ["mean"] = R(i.Mean), ["ci_low"] = R(i.Low), ["ci_high"] = R(i.High) };
-        return new JsonObject
-        {
-            ["draws"] = psa.Draws,
-            ["price_cv"] = psa.PriceCv,
-            ["per_patient"] = Interval(psa.PerPatient),
-            ["per_responder_t1"] = Interval(psa.PerResponderT1),
         };
     }
 

@@ -51,24 +51,30 @@ internal static class CohortCommand
         };
 
         var cohort = new Option<string>("--cohort") { Description = "Run every protocol in this population (a cohort id from data/cohorts/ or your own file) instead of each protocol's own: a like-for-like comparison" };
+        var perspective = new Option<string>("--perspective") { Description = "healthcare (the hospital's bill) or societal (adds lost paid work, travel and parking)", DefaultValueFactory = _ => "healthcare" };
+        perspective.AcceptOnlyFromAmong("healthcare", "societal");
+        var basis = new Option<string>("--price-basis") { Description = "full (day prices include staff; nurse review time not added again) or staff-excluded (bed-days at the staff-excluded price plus nurse time per review)", DefaultValueFactory = _ => "full" };
+        basis.AcceptOnlyFromAmong("full", "staff-excluded");
         var comparator = new Option<string>("--comparator") { Description = "The protocol id the others are compared with (default: the first --protocol)" };
 
         var cluster = new ClusterOptions();
         var psa = new PsaOptions();
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
-            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides, cohort, comparator,
+            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides, cohort, comparator, perspective, basis,
         };
         cluster.AddTo(command);
         psa.AddTo(command);
         command.SetAction(r => CommonOptions.GuardAsync(() => Run(
             r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(priceOverrides) ?? [], r.GetValue(output)!,
             r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters), r.GetValue(parameterOverrides) ?? [], cluster.Read(r),
-            r.GetValue(cohort), r.GetValue(comparator), psa.Read(r, r.GetValue(patients)))).GetAwaiter().GetResult());
+            r.GetValue(cohort), r.GetValue(comparator), psa.Read(r, r.GetValue(patients)),
+            new WardTwin.Model.Costs.CostRules(r.GetValue(perspective) == "societal" ? WardTwin.Model.Costs.Perspective.Societal : WardTwin.Model.Costs.Perspective.Healthcare,
+                r.GetValue(basis) == "staff-excluded" ? WardTwin.Model.Costs.PriceBasis.StaffExcluded : WardTwin.Model.Costs.PriceBasis.Full))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa)
+    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules)
     {
         // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
@@ -82,6 +88,7 @@ internal static class CohortCommand
         }
 
         var priceList = PriceOverrides.Apply(catalog.LoadPrices(pricesArg), priceOverrides);
+        rules.CheckAgainst(priceList);
         var jobs = protocolArgs.Select(a =>
         {
             var p = catalog.LoadProtocol(a);
@@ -124,6 +131,8 @@ internal static class CohortCommand
             ["cohort"] = cohortArg,
             ["placebo"] = placebo ? "true" : null,
             ["patients"] = patients.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["perspective"] = rules.Perspective.ToString().ToLowerInvariant(),
+            ["price_basis"] = rules.Basis == WardTwin.Model.Costs.PriceBasis.Full ? "full" : "staff-excluded",
         };
         CohortOutput.ClearStale(outDir, jobs.Select(j => j.Id).ToArray(), psa.Draws > 0);
         var results = new List<CohortResult>();
@@ -138,14 +147,14 @@ internal static class CohortCommand
                     CohortRequest.FromCatalog(catalog, protocolArgs[i], patients, seed, placebo, parametersPath, parametersJson, cohortArg),
                     $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{protocol.Id}: {patients} admissions in {clock.Elapsed.TotalSeconds:0.000} s ({patients / clock.Elapsed.TotalSeconds:0}/s)"));
-            var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames);
+            var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames, rules);
             CohortOutput.Write(outDir, result, inputs.For(i, seed, changed, options), overrides);
             results.Add(result);
         }
 
         var comparison = CohortComparison.Build(results, psa.Week);
         Console.Write(CohortComparison.Table(comparison));
-        var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir) : null;
+        var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir, rules) : null;
         CohortOutput.WriteComparison(outDir, CohortComparison.Document(comparison, inputs.ForAll(seed, changed, options), psaJson));
         Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))} and {Path.Combine(outDir, "comparison.json")}");
         return 0;
@@ -165,11 +174,11 @@ internal static class CohortCommand
         }
     }
 
-    private static System.Text.Json.Nodes.JsonObject RunPsa(PsaChoice psa, List<Protocol> jobs, List<WardTwin.Model.Cohorts.Cohort> cohorts, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir)
+    private static System.Text.Json.Nodes.JsonObject RunPsa(PsaChoice psa, List<Protocol> jobs, List<WardTwin.Model.Cohorts.Cohort> cohorts, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir, WardTwin.Model.Costs.CostRules rules)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var byProtocol = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
-        var setup = new WardTwin.Model.Economics.PsaSetup(jobs, p => byProtocol[p.Id], parameterFile, priceList, psa.Patients, seed, psa.Draws, psa.Week, threads);
+        var setup = new WardTwin.Model.Economics.PsaSetup(jobs, p => byProtocol[p.Id], parameterFile, priceList, psa.Patients, seed, psa.Draws, psa.Week, threads, rules);
         var run = WardTwin.Model.Economics.PsaRunner.Run(setup, d =>
         {
             if (d % Math.Max(1, psa.Draws / 10) == 0 || d == psa.Draws)

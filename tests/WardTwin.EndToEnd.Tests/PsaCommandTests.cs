@@ -77,4 +77,31 @@ public sealed class PsaCommandTests
         var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "erasmus-7d", "summary.json")))!;
         Assert.Equal(Hash(second, "prices"), Hash(summary["provenance"]!, "prices"));
     }
+
+    [Fact]
+    public async Task One_way_and_scenarios_land_in_the_comparison_and_a_misspelt_scenario_is_refused_before_anything_runs()
+    {
+        string dir = Cli.TempDir();
+        var run = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--cohort", "erasmus-2021", "--patients", "300",
+            "--engine", "reference", "--one-way", "--scenario", "ledger-low:price.inpatient_day=596,price.day_care_session=274", "--perspective", "societal", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("one-way: goldberg-10d-outpatient vs erasmus-7d", run.Stdout, StringComparison.Ordinal);
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "comparison.json")))!;
+        var tornado = document["one_way"]!["tornado"]!.AsArray();
+        Assert.Contains(tornado, r => (string)r!["input"]! == "price inpatient_day" && (double)r["low"]! == 596 && (double)r["high"]! == 1036);
+        Assert.Equal("ledger-low", (string)document["scenarios"]![0]!["name"]!);
+        Assert.Equal("societal", (string)document["provenance"]!["options"]!["perspective"]!);
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "erasmus-7d", "summary.json")))!;
+        Assert.True((double)summary["cost"]!["items"]!["productivity"]! > 0, "the societal perspective counts lost paid work");
+
+        var bad = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients", "300", "--engine", "reference",
+            "--scenario", "typo:price.inpatient_dya=1", "--out", Cli.TempDir());
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("inpatient_dya", bad.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("admissions in", bad.Stderr, StringComparison.Ordinal);
+
+        var usSocietal = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--prices", "us", "--perspective", "societal", "--engine", "reference", "--out", Cli.TempDir());
+        Assert.NotEqual(0, usSocietal.ExitCode);
+        Assert.Contains("productivity_loss_per_h", usSocietal.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -85,6 +85,37 @@ public sealed class PsaTests
         Assert.Contains("ci_low < ci_high", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void One_way_moves_each_input_alone_and_the_tornado_puts_the_widest_first()
+    {
+        var catalog = TestData.Catalog;
+        var protocols = new[] { catalog.LoadProtocol("erasmus-7d"), catalog.LoadProtocol("goldberg-10d-outpatient") };
+        var cohort = catalog.LoadCohort("erasmus-2021");
+        var prices = catalog.LoadPrices("nl");
+        var evaluator = new StrategyEvaluator(protocols, _ => cohort, WardTwin.Model.Costs.CostRules.Default, patients: 300, seed: 4);
+        var rows = OneWay.Run(evaluator, File, prices, wtp: 20_000);
+        var centre = OneWay.Base(evaluator, File, prices, 20_000);
+
+        // A dearer inpatient day makes the inpatient comparator dearer: the outpatient course gains exactly bed-days x the change.
+        var day = rows.Single(r => r.Input == "price inpatient_day");
+        var erasmus = new WardTwin.Model.Simulation.CohortRunner(protocols[0], cohort, ModelParameters.From(File)).Run(300, 4);
+        double bedDays = erasmus.Average(o => o.BedDays);
+        Assert.Equal(bedDays * (1036 - 596), day.AtHigh.IncrementalNetBenefit - day.AtLow.IncrementalNetBenefit, 6);
+        Assert.Equal(centre.DeltaEffect, day.AtLow.DeltaEffect, 9); // prices do not move responders
+
+        // A parameter row re-simulates: C50 at its interval's ends moves the responders.
+        var c50 = rows.Single(r => r.Input == "parameter pain.c50_ng_per_ml");
+        Assert.NotEqual(c50.AtLow.DeltaEffect, c50.AtHigh.DeltaEffect);
+
+        Assert.Equal(rows.Select(r => r.Span(centre.IncrementalNetBenefit)).OrderDescending(), rows.Select(r => r.Span(centre.IncrementalNetBenefit)));
+
+        // A scenario of prices alone gives what re-pricing by hand gives.
+        var scenario = new Scenario("dear-sessions", new Dictionary<string, double> { ["day_care_session"] = 845 }, new Dictionary<string, double>());
+        var values = scenario.Evaluate(evaluator, File, prices);
+        var sessions = rows.Single(r => r.Input == "price day_care_session");
+        Assert.Equal(sessions.AtHigh.DeltaCost, values[1].Cost - values[0].Cost, 6);
+    }
+
     private static ParameterFile WithoutUncertainty(ParameterFile file)
     {
         var root = (System.Text.Json.Nodes.JsonObject)file.Root.DeepClone();

@@ -55,13 +55,16 @@ internal static class CohortCommand
         perspective.AcceptOnlyFromAmong("healthcare", "societal");
         var basis = new Option<string>("--price-basis") { Description = "full (day prices include staff; nurse review time not added again) or staff-excluded (bed-days at the staff-excluded price plus nurse time per review)", DefaultValueFactory = _ => "full" };
         basis.AcceptOnlyFromAmong("full", "staff-excluded");
+        var oneWay = new Option<bool>("--one-way") { Description = "One-way sensitivity over the ranges the price file and parameter file document (a tornado; needs two protocols)" };
+        var wtp = new Option<double>("--wtp") { Description = "Willingness to pay per extra T1 responder for the one-way analysis's net benefit", DefaultValueFactory = _ => 20_000 };
+        var scenarios = new Option<string[]>("--scenario") { Description = "NAME:price.ITEM=V,param.NAME=V,...: several overrides run together (repeatable); every protocol is re-run under each", AllowMultipleArgumentsPerToken = false };
         var comparator = new Option<string>("--comparator") { Description = "The protocol id the others are compared with (default: the first --protocol)" };
 
         var cluster = new ClusterOptions();
         var psa = new PsaOptions();
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
-            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides, cohort, comparator, perspective, basis,
+            protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides, cohort, comparator, perspective, basis, oneWay, wtp, scenarios,
         };
         cluster.AddTo(command);
         psa.AddTo(command);
@@ -70,11 +73,12 @@ internal static class CohortCommand
             r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters), r.GetValue(parameterOverrides) ?? [], cluster.Read(r),
             r.GetValue(cohort), r.GetValue(comparator), psa.Read(r, r.GetValue(patients)),
             new WardTwin.Model.Costs.CostRules(r.GetValue(perspective) == "societal" ? WardTwin.Model.Costs.Perspective.Societal : WardTwin.Model.Costs.Perspective.Healthcare,
-                r.GetValue(basis) == "staff-excluded" ? WardTwin.Model.Costs.PriceBasis.StaffExcluded : WardTwin.Model.Costs.PriceBasis.Full))).GetAwaiter().GetResult());
+                r.GetValue(basis) == "staff-excluded" ? WardTwin.Model.Costs.PriceBasis.StaffExcluded : WardTwin.Model.Costs.PriceBasis.Full),
+            new SensitivityChoice(r.GetValue(oneWay), r.GetValue(wtp), ScenarioParser.Parse(r.GetValue(scenarios) ?? [])))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules)
+    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules, SensitivityChoice sensitivity)
     {
         // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
@@ -119,6 +123,23 @@ internal static class CohortCommand
         {
             CheckPsa(psa, jobs, priceList);
         }
+
+        foreach (var scenario in sensitivity.Scenarios)
+        {
+            // Checked now, so a misspelt name fails before anything is simulated.
+            var unknown = scenario.Prices.Keys.FirstOrDefault(k => !priceList.Items.ContainsKey(k));
+            if (unknown is not null)
+            {
+                throw new ArgumentException($"--scenario {scenario.Name}: price item '{unknown}' is not in the {priceList.Region} prices (known: {string.Join(", ", priceList.Items.Keys.Order(StringComparer.Ordinal))})");
+            }
+
+            parameterFile.WithOverrides(scenario.Parameters, $"--scenario {scenario.Name}");
+        }
+
+        if (sensitivity.OneWay && jobs.Count < 2)
+        {
+            throw new ArgumentException("--one-way: give two protocols or more (the first, or --comparator, is the comparator)");
+        }
         string parametersPath = paramsPath ?? catalog.DefaultParametersPath;
         string? parametersJson = overrides.Count > 0 ? parameterFile.ToJson() : null;
         await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root, cluster) : null;
@@ -155,10 +176,33 @@ internal static class CohortCommand
         var comparison = CohortComparison.Build(results, psa.Week);
         Console.Write(CohortComparison.Table(comparison));
         var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir, rules) : null;
-        CohortOutput.WriteComparison(outDir, CohortComparison.Document(comparison, inputs.ForAll(seed, changed, options), psaJson));
+        var document = CohortComparison.Document(comparison, inputs.ForAll(seed, changed, options), psaJson);
+        if (sensitivity.OneWay || sensitivity.Scenarios.Count > 0)
+        {
+            var byProtocol = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
+            var evaluator = new WardTwin.Model.Economics.StrategyEvaluator(jobs, p => byProtocol[p.Id], rules, patients, seed, threads);
+            if (sensitivity.OneWay)
+            {
+                var rows = WardTwin.Model.Economics.OneWay.Run(evaluator, parameterFile, priceList, sensitivity.Wtp);
+                var oneWay = WardTwin.Model.Economics.SensitivityReport.OneWayJson(evaluator, rows, WardTwin.Model.Economics.OneWay.Base(evaluator, parameterFile, priceList, sensitivity.Wtp), sensitivity.Wtp, priceList.Currency);
+                document["one_way"] = oneWay;
+                Console.Write(WardTwin.Model.Economics.SensitivityReport.Tornado(oneWay));
+            }
+
+            if (sensitivity.Scenarios.Count > 0)
+            {
+                document["scenarios"] = WardTwin.Model.Economics.SensitivityReport.ScenariosJson(evaluator, sensitivity.Scenarios, parameterFile, priceList);
+                Console.WriteLine($"scenarios: {string.Join(", ", sensitivity.Scenarios.Select(x => x.Name))} (under \"scenarios\" in comparison.json)");
+            }
+        }
+
+        CohortOutput.WriteComparison(outDir, document);
         Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))} and {Path.Combine(outDir, "comparison.json")}");
         return 0;
     }
+
+    /// <summary>What the user asked of the deterministic sensitivity analyses.</summary>
+    internal sealed record SensitivityChoice(bool OneWay, double Wtp, IReadOnlyList<WardTwin.Model.Economics.Scenario> Scenarios);
 
     /// <summary>Refuses what the analysis cannot do before anything is simulated.</summary>
     private static void CheckPsa(PsaChoice psa, IReadOnlyList<Protocol> jobs, WardTwin.Model.Costs.PriceList prices)

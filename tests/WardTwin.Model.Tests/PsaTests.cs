@@ -72,7 +72,7 @@ public sealed class PsaTests
         Assert.Contains("pain.emax", json["parameters_held"]!["names"]!.AsArray().Select(p => (string)p!));
         var csv = PsaReport.LongCsv(run).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(25, csv.Length);
-        Assert.StartsWith("draw,protocol,cost,responders_t1,responders_week_12,relief_weeks,pain.c50_ng_per_ml", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("draw,protocol,cost,responders_t1,responders_week_12,relief_weeks,qalys_26w,pain.c50_ng_per_ml", csv[0], StringComparison.Ordinal);
     }
 
     [Fact]

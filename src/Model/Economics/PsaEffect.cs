@@ -13,6 +13,9 @@ public enum PsaEffect
 
     /// <summary>Weeks of relief (two points below T0) after treatment, averaged over all patients (0 without relief), censored at the follow-up horizon.</summary>
     ReliefWeeks,
+
+    /// <summary>QALYs over the 26 weeks after treatment, from the weekly scores through the NRS-to-utility mapping.</summary>
+    Qalys,
 }
 
 /// <summary>Evaluates the effects over a cohort's outcomes.</summary>
@@ -20,7 +23,10 @@ public static class PsaEffects
 {
     public static IReadOnlyList<PsaEffect> All { get; } = Enum.GetValues<PsaEffect>();
 
-    public static double Mean(PsaEffect effect, IReadOnlyList<AdmissionOutcome> outcomes, int week)
+    /// <summary>Weeks after treatment the QALYs count (the default follow-up horizon, the same for every protocol).</summary>
+    public const int QalyWeeks = 26;
+
+    public static double Mean(PsaEffect effect, IReadOnlyList<AdmissionOutcome> outcomes, int week, UtilityMapping? utility = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
@@ -35,7 +41,8 @@ public static class PsaEffects
             {
                 PsaEffect.RespondersT1 => o.ResponderT1TwoPoints ? 1 : 0,
                 PsaEffect.RespondersWeek => week <= o.WeeklyNrsAfter.Length && o.NrsT0 - o.WeeklyNrsAfter[week - 1] >= 2 ? 1 : 0,
-                _ => o.ReliefDurationWeeks,
+                PsaEffect.ReliefWeeks => o.ReliefDurationWeeks,
+                _ => (utility ?? throw new ArgumentNullException(nameof(utility), "QALYs need the NRS-to-utility mapping")).Qalys(o.WeeklyNrsAfter, QalyWeeks),
             };
         }
 
@@ -47,17 +54,19 @@ public static class PsaEffects
     {
         PsaEffect.RespondersT1 => "responders_t1",
         PsaEffect.RespondersWeek => $"responders_week_{week}",
-        _ => "relief_weeks",
+        PsaEffect.ReliefWeeks => "relief_weeks",
+        _ => $"qalys_{QalyWeeks}w",
     };
 
     /// <summary>One unit of the effect, for "per extra responder".</summary>
-    public static string Unit(PsaEffect effect) => effect == PsaEffect.ReliefWeeks ? "week of relief" : "responder";
+    public static string Unit(PsaEffect effect) => effect switch { PsaEffect.ReliefWeeks => "week of relief", PsaEffect.Qalys => "QALY", _ => "responder" };
 
     /// <summary>Words for the quadrant sentence ("more responders at week 12").</summary>
     public static string Words(PsaEffect effect, int week) => effect switch
     {
         PsaEffect.RespondersT1 => "responders at T1",
         PsaEffect.RespondersWeek => $"responders at week {week} after treatment",
-        _ => "weeks of relief",
+        PsaEffect.ReliefWeeks => "weeks of relief",
+        _ => $"QALYs over {QalyWeeks} weeks after treatment",
     };
 }

@@ -24,14 +24,16 @@ public static class PsaRunner
         for (int d = 1; d <= setup.Draws; d++)
         {
             var values = ParameterSampler.Draw(setup.Parameters, setup.Seed, d);
-            var model = ModelParameters.From(setup.Parameters.WithOverrides(values, $"psa draw {d}"));
+            var file = setup.Parameters.WithOverrides(values, $"psa draw {d}");
+            var model = ModelParameters.From(file);
+            var utility = UtilityMapping.From(file);
             var prices = PriceSampler.Draw(setup.Prices, setup.Seed, d);
             var calculator = new CostCalculator(prices, setup.Rules);
             foreach (var protocol in setup.Protocols)
             {
                 var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, setup.Threads);
                 double cost = outcomes.Average(o => calculator.Cost(protocol, o).Total);
-                var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week)).ToArray();
+                var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week, utility)).ToArray();
                 rows.Add(new PsaRow(d, protocol.Id, cost, effects));
             }
 

@@ -20,8 +20,24 @@ public static class CohortComparison
         ["provenance"] = provenance,
         ["comparator"] = rows.Count > 0 ? rows[0]!["protocol"]!.DeepClone() : null,
         ["protocols"] = rows,
+        ["frontier"] = Frontier(rows),
         ["psa"] = psa,
     };
+
+    /// <summary>Sequential ICERs per extra T1 responder on the efficiency frontier, with dominance and extended dominance.</summary>
+    public static JsonArray Frontier(JsonArray rows)
+    {
+        var strategies = rows.Select(r => ((string)r!["protocol"]!, (double)r["cost_per_patient"]!, (double)r["responders_t1_2pt"]!)).ToArray();
+        return new JsonArray([.. Economics.EfficiencyFrontier.Analyse(strategies).Select(f => (JsonNode)new JsonObject
+        {
+            ["protocol"] = f.Id,
+            ["cost_per_patient"] = Round(f.Cost),
+            ["responders_t1_2pt"] = Round(f.Effect),
+            ["status"] = f.Status switch { Economics.FrontierStatus.Frontier => "frontier", Economics.FrontierStatus.Dominated => "dominated", _ => "extendedly dominated" },
+            ["compared_with"] = f.ComparedWith,
+            ["icer_per_extra_responder_t1"] = f.Icer is { } i ? Round(i) : null,
+        })]);
+    }
 
     public static JsonArray Build(IReadOnlyList<CohortResult> results, int followUpWeek = DefaultFollowUpWeek)
     {
@@ -101,6 +117,16 @@ public static class CohortComparison
                 if (row!["in_words"] is { } words)
                 {
                     sb.AppendLine(CultureInfo.InvariantCulture, $"  {(string)words!}");
+                }
+            }
+
+            if (rows.Count > 2)
+            {
+                sb.AppendLine("efficiency frontier (sequential ICERs, cheapest first):");
+                foreach (var f in Frontier(rows))
+                {
+                    string icerText = f!["icer_per_extra_responder_t1"] is { } v ? $"{v.GetValue<double>():0} per extra responder vs {(string)f["compared_with"]!}" : string.Empty;
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  {(string)f["protocol"]!,-26} {(string)f["status"]!,-22} {icerText}");
                 }
             }
         }

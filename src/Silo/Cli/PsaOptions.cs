@@ -8,14 +8,14 @@ internal sealed class PsaOptions
 {
     private readonly Option<int> _draws = new("--psa") { Description = "Probabilistic sensitivity analysis: D draws of the uncertain parameters and prices, every protocol re-simulated in each on the same patients (writes psa.json, psa.csv, psa_wide.csv)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _patients = new("--psa-patients") { Description = "Virtual patients per protocol in each draw (default: --patients)", DefaultValueFactory = _ => 0 };
-    private readonly Option<string> _effect = new("--effect") { Description = "The effect of the ICER and net benefit: responders-t1, responders-week (at --follow-up-week) or relief-weeks", DefaultValueFactory = _ => "responders-t1" };
+    private readonly Option<string> _effect = new("--effect") { Description = "The effect of the ICER and net benefit: responders-t1, responders-week (at --follow-up-week), relief-weeks or qalys (26 weeks after treatment)", DefaultValueFactory = _ => "responders-t1" };
     private readonly Option<int> _week = new("--follow-up-week") { Description = "The common week after the end of treatment for responders-week, the same for every protocol", DefaultValueFactory = _ => 12 };
-    private readonly Option<double> _wtpMax = new("--wtp-max") { Description = "Largest willingness to pay per unit of effect on the acceptability curve (default: 200000 per responder, 10000 per week of relief)", DefaultValueFactory = _ => 0 };
+    private readonly Option<double> _wtpMax = new("--wtp-max") { Description = "Largest willingness to pay per unit of effect on the acceptability curve (default: 200000 per responder or QALY, 10000 per week of relief)", DefaultValueFactory = _ => 0 };
     private readonly Option<double> _wtpStep = new("--wtp-step") { Description = "Step of the willingness to pay (default: wtp-max / 100)", DefaultValueFactory = _ => 0 };
 
     public PsaOptions()
     {
-        _effect.AcceptOnlyFromAmong("responders-t1", "responders-week", "relief-weeks");
+        _effect.AcceptOnlyFromAmong("responders-t1", "responders-week", "relief-weeks", "qalys");
         _draws.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 100_000)
@@ -44,8 +44,8 @@ internal sealed class PsaOptions
     public PsaChoice Read(ParseResult r, int patients)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var effect = r.GetValue(_effect) switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, _ => PsaEffect.RespondersT1 };
-        double max = r.GetValue(_wtpMax) is > 0 and var m ? m : effect == PsaEffect.ReliefWeeks ? 10_000 : 200_000;
+        var effect = r.GetValue(_effect) switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
+        double max = r.GetValue(_wtpMax) is > 0 and var m ? m : effect switch { PsaEffect.ReliefWeeks => 10_000, PsaEffect.Qalys => 200_000, _ => 200_000 };
         double step = r.GetValue(_wtpStep) is > 0 and var s ? s : max / 100;
         int perDraw = r.GetValue(_patients) is > 0 and var p ? p : patients;
         return new PsaChoice(r.GetValue(_draws), perDraw, effect, r.GetValue(_week), Acceptability.Range(max, step));

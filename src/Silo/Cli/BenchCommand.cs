@@ -17,6 +17,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchDurability.Create());
         bench.Subcommands.Add(BenchScaleOut.Create());
         bench.Subcommands.Add(BenchMemory.Create());
+        bench.Subcommands.Add(BenchPsa.Create());
         return bench;
     }
 

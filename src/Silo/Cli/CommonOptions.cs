@@ -33,9 +33,9 @@ internal static class CommonOptions
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            if (result.GetValueOrDefault<int>() < 1)
             {
-                result.AddError($"--patients: must be a whole number >= 0, got {result.GetValueOrDefault<int>()}");
+                result.AddError($"--patients: must be a whole number >= 1, got {result.GetValueOrDefault<int>()}");
             }
         });
         return option;

@@ -47,6 +47,10 @@ public static class SiloHostFactory
         }
 
         builder.Logging.SetMinimumLevel(logLevel);
+
+        // Logs go to stderr: stdout carries a command's results (the cohort table, a ward's status lines), and
+        // a warning such as Orleans's watchdog under a saturated CPU must not land in them.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 

@@ -27,4 +27,4 @@ public sealed class CohortRunStore
 /// <summary>One planner run: its cohorts, their summaries and the comparison.</summary>
 /// <param name="Comparison">The rows the page draws.</param>
 /// <param name="Document">comparison.json as the command line writes it: provenance, comparator and the rows.</param>
-public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, JsonArray Comparison, JsonObject Document);
+public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, IReadOnlyList<ComparisonRow> Comparison, JsonObject Document);

@@ -107,7 +107,7 @@ public static class DashboardEndpoints
             }
 
             var run = await planner.RunAsync(b.Protocols, b.Patients, b.Seed, b.Prices);
-            return new { runId = run.Id, comparison = run.Comparison, summaries = run.Summaries };
+            return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries };
         }).Needs(Role.Instructor);
         api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Comparison), "text/csv"));
         api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Document.ToJsonString(), "application/json"));

@@ -37,7 +37,7 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
         }
 
         var rows = CohortComparison.Build(results);
-        var run = new CohortRun(runId, results, summaries, rows, CohortComparison.Document(rows.DeepClone().AsArray(), inputs.ForAll(seed, none, options)));
+        var run = new CohortRun(runId, results, summaries, rows, CohortComparison.Document(rows, inputs.ForAll(seed, none, options)));
         store.Add(run);
         return run;
     }

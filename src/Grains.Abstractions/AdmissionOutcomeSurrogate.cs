@@ -39,6 +39,7 @@ public struct AdmissionOutcomeSurrogate
     [Id(27)] public string? EarlyDischargeReason;
     [Id(28)] public int Reviews;
     [Id(29)] public int MidazolamDoses;
+    [Id(36)] public int WorstDrowsinessWithoutMidazolam;
     [Id(30)] public int NrsT0Cohort;
     [Id(31)] public int CohortMeasure;
     [Id(32)] public double T2WeeksAfterEnd;
@@ -58,7 +59,7 @@ public sealed class AdmissionOutcomeConverter : IConverter<AdmissionOutcome, Adm
         s.EffectiveRateMgPerH, s.MaxRateMgPerH, s.EndRateMgPerH, s.EndRateProtocolUnits, s.TotalMg, s.OnsetDay,
         s.WorstSideEffects.Select(g => (SideEffectGrade)g).ToArray(), s.Alarms,
         s.PlateauS, s.PlateauR, s.PlateauSNk, s.PlateauRNk, s.PeakSNk,
-        s.TreatmentH, s.BedDays, s.DayCareSessions, s.OutpatientVisits, s.EarlyDischargeReason, s.Reviews, s.MidazolamDoses);
+        s.TreatmentH, s.BedDays, s.DayCareSessions, s.OutpatientVisits, s.EarlyDischargeReason, s.Reviews, s.MidazolamDoses, (SideEffectGrade)s.WorstDrowsinessWithoutMidazolam);
 
     public AdmissionOutcomeSurrogate ConvertToSurrogate(in AdmissionOutcome o) => new()
     {
@@ -71,7 +72,7 @@ public sealed class AdmissionOutcomeConverter : IConverter<AdmissionOutcome, Adm
         PlateauS = o.PlateauSKetamineNgPerMl, PlateauR = o.PlateauRKetamineNgPerMl,
         PlateauSNk = o.PlateauSNorketamineNgPerMl, PlateauRNk = o.PlateauRNorketamineNgPerMl,
         TreatmentH = o.TreatmentH, BedDays = o.BedDays, DayCareSessions = o.DayCareSessions, OutpatientVisits = o.OutpatientVisits,
-        EarlyDischargeReason = o.EarlyDischargeReason, Reviews = o.Reviews, MidazolamDoses = o.MidazolamDoses,
+        EarlyDischargeReason = o.EarlyDischargeReason, Reviews = o.Reviews, MidazolamDoses = o.MidazolamDoses, WorstDrowsinessWithoutMidazolam = (int)o.WorstDrowsinessWithoutMidazolam,
         NrsT0Cohort = o.NrsT0Cohort, CohortMeasure = (int)o.CohortMeasure, T2WeeksAfterEnd = o.T2WeeksAfterEnd,
         ReliefDurationWeeks = o.ReliefDurationWeeks, ReliefCensored = o.ReliefCensored, PeakSNk = o.PeakSNorketamineNgPerMl,
     };

@@ -26,10 +26,13 @@ public sealed class SideEffectModelTests
         _model.GradeAll(p, 160, midazolamActive: false, none, grades);
         Assert.Equal(SideEffectGrade.Moderate, grades[(int)SideEffectKind.Psychotomimetic]);
         Assert.Equal(SideEffectGrade.None, grades[(int)SideEffectKind.Drowsiness]);
-        _model.GradeAll(p, 160, midazolamActive: true, none, grades);
+        var drowsyWithoutMidazolam = _model.GradeAll(p, 160, midazolamActive: true, none, grades);
         Assert.Equal(SideEffectGrade.None, grades[(int)SideEffectKind.Psychotomimetic]); // 160 / 200 < 1
         Assert.Equal(SideEffectGrade.None, grades[(int)SideEffectKind.Restlessness]);
         Assert.Equal(SideEffectGrade.Mild, grades[(int)SideEffectKind.Drowsiness]);
+
+        // The drowsiness is midazolam's alone: reported apart from ketamine's side effects.
+        Assert.Equal(SideEffectGrade.None, drowsyWithoutMidazolam);
     }
 
     [Fact]

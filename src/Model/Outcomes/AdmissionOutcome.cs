@@ -44,8 +44,12 @@ public sealed record AdmissionOutcome(
     int OutpatientVisits,
     string? EarlyDischargeReason,
     int Reviews,
-    int MidazolamDoses)
+    int MidazolamDoses,
+    SideEffectGrade WorstDrowsinessWithoutMidazolam = SideEffectGrade.None)
 {
+    /// <summary>Drowsy only because of midazolam (its grade above what ketamine and background gave): shown apart, not a ketamine side effect.</summary>
+    public bool DrowsyFromMidazolamOnly => WorstSideEffects[(int)Parameters.SideEffectKind.Drowsiness] > WorstDrowsinessWithoutMidazolam;
+
     public bool ResponderT1TwoPoints => NrsT0 - NrsT1 >= 2;
 
     public bool ResponderT1ThirtyPercent => NrsT0 > 0 && NrsT0 - NrsT1 >= 0.3 * NrsT0;

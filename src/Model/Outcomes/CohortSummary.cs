@@ -141,6 +141,9 @@ public static class CohortSummary
 
         o["hallucinations"] = R(a.Count(x => x.Hallucinations) / n);
         o["any_severe"] = R(a.Count(x => x.WorstSideEffects.Any(g => g == SideEffectGrade.Severe)) / n);
+
+        // Midazolam makes patients drowsy too; the share drowsy only through it is shown apart (included in drowsiness above).
+        o["drowsiness_from_midazolam_only"] = R(a.Count(x => x.DrowsyFromMidazolamOnly) / n);
         return o;
     }
 

@@ -17,8 +17,10 @@ public sealed class SideEffectModel(SideEffectParameters p)
     }
 
     /// <summary>Grades now, from drug, background (nocebo) and midazolam; fills <paramref name="grades"/>.</summary>
-    public void GradeAll(VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, ReadOnlySpan<bool> backgroundToday, Span<SideEffectGrade> grades)
+    /// <returns>The drowsiness grade without midazolam's own drowsiness (so a report can show that apart).</returns>
+    public SideEffectGrade GradeAll(VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, ReadOnlySpan<bool> backgroundToday, Span<SideEffectGrade> grades)
     {
+        var drowsinessWithoutMidazolam = SideEffectGrade.None;
         for (int k = 0; k < SideEffectKinds.Count; k++)
         {
             double threshold = patient.SideEffectThresholdsNgPerMl[k];
@@ -34,6 +36,11 @@ public sealed class SideEffectModel(SideEffectParameters p)
                 g = (SideEffectGrade)p.BackgroundGrade;
             }
 
+            if (kind == SideEffectKind.Drowsiness)
+            {
+                drowsinessWithoutMidazolam = g;
+            }
+
             if (midazolamActive && kind == SideEffectKind.Drowsiness && (int)g < p.MidazolamDrowsinessGrade)
             {
                 g = (SideEffectGrade)p.MidazolamDrowsinessGrade;
@@ -41,5 +48,7 @@ public sealed class SideEffectModel(SideEffectParameters p)
 
             grades[k] = g;
         }
+
+        return drowsinessWithoutMidazolam;
     }
 }

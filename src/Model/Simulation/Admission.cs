@@ -492,6 +492,6 @@ public sealed class Admission
             hasS ? plateau.SNorketamineNgPerMl : null, hasR ? plateau.RNorketamineNgPerMl : null,
             hasS ? _tracker.PeakSNorketamineNgPerMl : null,
             _treatmentEndH, dayCare ? 0 : _treatmentEndH / 24.0, dayCare ? sessions : 0, o.FollowUpVisits,
-            _earlyDischargeReason, r.Reviews, _comedication.MidazolamDoses);
+            _earlyDischargeReason, r.Reviews, _comedication.MidazolamDoses, _tracker.WorstDrowsinessWithoutMidazolam);
     }
 }

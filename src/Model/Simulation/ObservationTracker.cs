@@ -21,12 +21,20 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
 
     public SideEffectGrade[] WorstEver { get; } = new SideEffectGrade[SideEffectKinds.Count];
 
+    /// <summary>The worst drowsiness ketamine and background gave, leaving out midazolam's own.</summary>
+    public SideEffectGrade WorstDrowsinessWithoutMidazolam { get; private set; }
+
     /// <summary>Hours in a row with a severe side effect (early-discharge rule).</summary>
     public double SevereHours { get; private set; }
 
     public void Grade(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive)
     {
-        model.GradeAll(patient, fastEffectNgPerMl, midazolamActive, BackgroundToday, _current);
+        var drowsy = model.GradeAll(patient, fastEffectNgPerMl, midazolamActive, BackgroundToday, _current);
+        if (drowsy > WorstDrowsinessWithoutMidazolam)
+        {
+            WorstDrowsinessWithoutMidazolam = drowsy;
+        }
+
         bool severe = false;
         for (int k = 0; k < _current.Length; k++)
         {

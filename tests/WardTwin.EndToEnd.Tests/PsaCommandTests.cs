@@ -104,4 +104,20 @@ public sealed class PsaCommandTests
         Assert.NotEqual(0, usSocietal.ExitCode);
         Assert.Contains("productivity_loss_per_h", usSocietal.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_protocol_run_in_another_population_gives_the_same_bytes_from_both_engines()
+    {
+        string grains = Cli.TempDir(), reference = Cli.TempDir();
+        foreach (var (engine, dir) in new[] { ("grains", grains), ("reference", reference) })
+        {
+            var run = await Cli.Run(Timeout, "cohort", "--protocol", "goldberg-10d-outpatient", "--cohort", "erasmus-2021", "--patients", "300", "--engine", engine, "--out", dir);
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        string Summary(string dir) => File.ReadAllText(Path.Combine(dir, "goldberg-10d-outpatient", "summary.json"));
+        Assert.Equal(Summary(reference), Summary(grains));
+        var summary = JsonNode.Parse(Summary(grains))!;
+        Assert.Contains(summary["provenance"]!["files"]!.AsArray(), f => ((string)f!["path"]!).EndsWith("erasmus-2021.json", StringComparison.Ordinal));
+    }
 }

@@ -99,6 +99,19 @@ public sealed class CalibrateAndBenchTests
     }
 
     [Fact]
+    public async Task Calibrate_uncertainty_writes_what_the_psa_draws_for_every_fitted_parameter()
+    {
+        string output = Path.Combine(Cli.TempDir(), "with-uncertainty.json");
+        var run = await Cli.Run(Timeout, "calibrate", "--params", DefaultParams, "--out", output, "--uncertainty", "--patients", "300");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("pain.gamma", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("keeps its published interval", run.Stdout, StringComparison.Ordinal);
+        var written = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(output))!["parameters"]!;
+        Assert.StartsWith("calibrate fit uncertainty:", (string)written["pain.emax"]!["uncertainty"]!["source"]!, StringComparison.Ordinal);
+        Assert.Equal(5.3, (double)written["pain.ke0_half_life_days"]!["uncertainty"]!["ci_low"]!);
+    }
+
+    [Fact]
     public async Task Calibrate_refuses_a_parameter_file_that_breaks_the_format()
     {
         string bad = Path.Combine(Cli.TempDir(), "bad.json");

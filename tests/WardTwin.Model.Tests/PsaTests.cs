@@ -69,7 +69,8 @@ public sealed class PsaTests
 
         Assert.Equal(12, json["incremental"]![0]!["plane"]!.AsArray().Count);
         Assert.Contains("pain.c50_ng_per_ml", json["parameters_drawn"]!.AsArray().Select(p => (string)p!["name"]!));
-        Assert.Contains("pain.emax", json["parameters_held"]!["names"]!.AsArray().Select(p => (string)p!));
+        Assert.Contains("pain.emax", json["parameters_drawn"]!.AsArray().Select(p => (string)p!["name"]!)); // calibrate's fit uncertainty
+        Assert.Contains("pain.report_noise_sd", json["parameters_held"]!["names"]!.AsArray().Select(p => (string)p!));
         var csv = PsaReport.LongCsv(run).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(25, csv.Length);
         Assert.StartsWith("draw,protocol,cost,responders_t1,responders_week_12,relief_weeks,qalys_26w,pain.c50_ng_per_ml", csv[0], StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public static class ParameterSampler
         return values;
     }
 
-    /// <summary>The names drawn and those held at their value because the evidence gives no spread (with why).</summary>
+    /// <summary>The names drawn, and the assumed ones held at their value because nothing gives them a spread.</summary>
     public static (IReadOnlyList<string> Drawn, IReadOnlyList<string> HeldAssumed) Coverage(ParameterFile file)
     {
         ArgumentNullException.ThrowIfNull(file);

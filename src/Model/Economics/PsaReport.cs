@@ -89,7 +89,7 @@ public static class PsaReport
             ["parameters_held"] = new JsonObject
             {
                 ["names"] = new JsonArray([.. held.Select(n => (JsonNode)n)]),
-                ["why"] = "assumed or fitted by calibrate, which does not yet report a fit uncertainty: held at their values (a known gap)",
+                ["why"] = "assumed, not fitted by calibrate and with no published interval: no spread to draw from, held at their values (a known gap)",
             },
             ["protocols"] = perProtocol,
             ["incremental"] = incremental,

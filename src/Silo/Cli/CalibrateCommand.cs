@@ -16,13 +16,14 @@ internal static class CalibrateCommand
         var tableOnly = new Option<bool>("--table-only") { Description = "Print the fit table stored in --params as markdown (what the README shows) and simulate nothing" };
         var targets = new Option<string?>("--targets") { Description = "Target file; default data/calibration/targets.json" };
         var evaluations = new Option<int>("--evaluations") { Description = "Budget of objective evaluations (each simulates every target's cohort)", DefaultValueFactory = _ => 300 };
+        var uncertainty = new Option<bool>("--uncertainty") { Description = "Instead of fitting: estimate how tightly the targets pin each fitted parameter and write it as the parameter's uncertainty (what cohort --psa draws)" };
         var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Only print how the given parameters meet the targets; write them unchanged with the table" };
         var seed = new Option<long?>("--seed") { Description = "Seed of the simulated cohorts (default: the target file's)" };
         var patients = new Option<int?>("--patients") { Description = "Patients per simulated cohort (default: the target file's)" };
         var data = CommonOptions.Data();
         var command = new Command("calibrate", "Fit the assumed parameters to the model card's calibration targets (section 7)")
         {
-            parameters, output, targets, evaluations, evaluateOnly, seed, patients, data, tableOnly,
+            parameters, output, targets, evaluations, evaluateOnly, seed, patients, data, tableOnly, uncertainty,
         };
         command.SetAction(r => CommonOptions.Guard(() =>
         {
@@ -53,6 +54,20 @@ internal static class CalibrateCommand
             _ = ModelParameters.From(file);
             targetFile.Validate(catalog, file, fitting: !r.GetValue(evaluateOnly));
             var calibrator = new Calibrator(catalog, targetFile);
+            if (r.GetValue(uncertainty))
+            {
+                Console.Error.WriteLine($"estimating the fit uncertainty of {targetFile.FitParameters.Count} parameters (5 evaluations each, {targetFile.Patients} patients per cohort)");
+                var (withUncertainty, rows) = FitUncertainty.Estimate(calibrator, targetFile, file, name => Console.Error.WriteLine($"  {name}"));
+                withUncertainty.Save(outPath);
+                foreach (var row in rows)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Parameter,-52} {row.Value,12:0.####}  SE {(row.StandardError is { } se ? se.ToString("0.####", CultureInfo.InvariantCulture) : "-"),10}  {row.Outcome}"));
+                }
+
+                Console.WriteLine($"wrote {outPath}");
+                return 0;
+            }
+
             CalibrationRun run;
             if (r.GetValue(evaluateOnly))
             {

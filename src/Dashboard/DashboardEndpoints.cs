@@ -50,7 +50,7 @@ public static class DashboardEndpoints
                 patient = await g.GetGrain<IPatientGrain>(id).GetSnapshotAsync(),
                 pump = await g.GetGrain<IInfusionPumpGrain>(id).GetViewAsync(),
                 alarms = await monitor.GetAlarmsAsync(),
-                vitals = await monitor.GetRecentAsync(180),
+                vitals = await monitor.GetRecentAsync(MonitorLimits.RecentReadings),
             };
         });
         api.MapGet("/patients/{ward}/{n:int}/history", async (string ward, int n, IGrainFactory g) => await g.GetGrain<IPatientGrain>(PatientId(ward, n)).GetHistoryAsync());

@@ -21,8 +21,8 @@ public sealed class BedsideMonitorGrain(
     [FromKeyedServices(Orleans.Runtime.TimeProviderNames.Grains)] TimeProvider time,
     ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
-    // The last 3 minutes at 1 Hz: what the patient page draws (at 32 bytes a reading, the ring is a quarter of a bed's memory).
-    private const int Keep = 180;
+    // What the patient page draws, no more: at 32 bytes a reading the ring is a quarter of a bed's memory.
+    private const int Keep = MonitorLimits.RecentReadings;
     private readonly ReadingRing _recent = new(Keep);
     private readonly VitalsModel _vitals = new(catalog.Parameters.Vitals);
     private MonitorSetup? _setup;

@@ -49,11 +49,16 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
     /// targets pull against each other it spreads the strain instead of dropping one.
     /// </summary>
     public static double Objective(IEnumerable<TargetResult> results) =>
-        results.Where(r => r.Target.Fit && double.IsFinite(r.Simulated)).Sum(r =>
+        Fitted(results).Sum(r =>
         {
             double edge = Math.Max(0, Math.Abs(r.Residual) - SafeFraction);
             return (r.Residual * r.Residual) + (EdgeWeight * edge * edge);
         });
+
+    /// <summary>The plain sum of squared residuals over the fitted targets, without the edge penalty (a chi-square up to 1.96²).</summary>
+    public static double SumOfSquaredResiduals(IEnumerable<TargetResult> results) => Fitted(results).Sum(r => r.Residual * r.Residual);
+
+    private static IEnumerable<TargetResult> Fitted(IEnumerable<TargetResult> results) => results.Where(r => r.Target.Fit && double.IsFinite(r.Simulated));
 
     public CalibrationRun Fit(ParameterFile file, int maxEvaluations, Action<int, double>? progress = null)
     {

@@ -44,7 +44,7 @@ public static class FitUncertainty
                     continue;
                 }
 
-                double y = SumOfSquares(calibrator.Evaluate(file.WithValues(new Dictionary<string, double> { [name] = x })));
+                double y = Calibrator.SumOfSquaredResiduals(calibrator.Evaluate(file.WithValues(new Dictionary<string, double> { [name] = x })));
                 xs.Add(x - entry.Value);
                 ys.Add(y);
             }
@@ -77,9 +77,6 @@ public static class FitUncertainty
 
     /// <summary>How a fit uncertainty's source begins, so a later estimate replaces it (and never a published one).</summary>
     public const string SourcePrefix = "calibrate fit uncertainty:";
-
-    private static double SumOfSquares(IEnumerable<TargetResult> results) =>
-        results.Where(r => r.Target.Fit && double.IsFinite(r.Simulated)).Sum(r => r.Residual * r.Residual);
 }
 
 /// <summary>One fitted parameter: its value, the standard error the targets give it (null: none), and what the PSA does with it.</summary>

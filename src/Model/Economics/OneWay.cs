@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using WardTwin.Model.Costs;
 using WardTwin.Model.Parameters;
 
@@ -24,12 +23,7 @@ public static class OneWay
             throw new ArgumentException("a one-way analysis needs two protocols (the comparator and another)");
         }
 
-        Pair Measure(string key, ParameterFile file, PriceList list)
-        {
-            var r = evaluator.Evaluate(key, file, list);
-            double dc = r[1].Cost - r[0].Cost, de = r[1].Effect - r[0].Effect;
-            return new Pair(dc, de, Math.Abs(de) < 1e-12 ? null : dc / de, (wtp * de) - dc);
-        }
+        Pair Measure(string key, ParameterFile file, PriceList list) => Compare(evaluator, key, file, list, wtp);
 
         var rows = new List<OneWayRow>();
         foreach (var (name, item) in prices.Items.OrderBy(i => i.Key, StringComparer.Ordinal))
@@ -51,8 +45,8 @@ public static class OneWay
             var values = new List<double>();
             if (entry.Uncertainty is { } u)
             {
-                var (lo, hi) = Interval(entry, u);
-                values.AddRange([lo, hi]);
+                var (lo, hi) = u.Interval95(entry.Value);
+                values.AddRange([Math.Clamp(lo, entry.Min ?? double.NegativeInfinity, entry.Max ?? double.PositiveInfinity), Math.Clamp(hi, entry.Min ?? double.NegativeInfinity, entry.Max ?? double.PositiveInfinity)]);
             }
 
             values.AddRange(entry.Sensitivity ?? []);
@@ -77,20 +71,15 @@ public static class OneWay
     public static Pair Base(StrategyEvaluator evaluator, ParameterFile parameters, PriceList prices, double wtp)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
-        var r = evaluator.Evaluate("base", parameters, prices);
-        double dc = r[1].Cost - r[0].Cost, de = r[1].Effect - r[0].Effect;
-        return new Pair(dc, de, Math.Abs(de) < 1e-12 ? null : dc / de, (wtp * de) - dc);
+        return Compare(evaluator, "base", parameters, prices, wtp);
     }
 
-    private static (double Low, double High) Interval(ParameterEntry entry, ParameterUncertainty u)
+    /// <summary>The second protocol against the first under one parameter set and price list.</summary>
+    private static Pair Compare(StrategyEvaluator evaluator, string key, ParameterFile parameters, PriceList prices, double wtp)
     {
-        var (lo, hi) = u.Distribution switch
-        {
-            UncertaintyDistribution.Lognormal => (entry.Value * Math.Sqrt(u.CiLow!.Value / u.CiHigh!.Value), entry.Value * Math.Sqrt(u.CiHigh!.Value / u.CiLow!.Value)),
-            UncertaintyDistribution.Normal => (entry.Value - ((u.CiHigh!.Value - u.CiLow!.Value) / 2), entry.Value + ((u.CiHigh!.Value - u.CiLow!.Value) / 2)),
-            _ => (Beta.InvCDF(entry.Value * u.N!.Value, (1 - entry.Value) * u.N!.Value, 0.025), Beta.InvCDF(entry.Value * u.N!.Value, (1 - entry.Value) * u.N!.Value, 0.975)),
-        };
-        return (Math.Clamp(lo, entry.Min ?? double.NegativeInfinity, entry.Max ?? double.PositiveInfinity), Math.Clamp(hi, entry.Min ?? double.NegativeInfinity, entry.Max ?? double.PositiveInfinity));
+        var r = evaluator.Evaluate(key, parameters, prices);
+        double dc = r[1].Cost - r[0].Cost, de = r[1].Effect - r[0].Effect;
+        return new Pair(dc, de, Math.Abs(de) < 1e-12 ? null : dc / de, (wtp * de) - dc);
     }
 
     private static PriceList With(PriceList prices, string item, double value)

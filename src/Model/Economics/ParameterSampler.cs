@@ -39,8 +39,8 @@ public static class ParameterSampler
 
     private static double One(double value, ParameterUncertainty u, Random random) => u.Distribution switch
     {
-        UncertaintyDistribution.Lognormal => value * Math.Exp(Math.Log(u.CiHigh!.Value / u.CiLow!.Value) / 3.92 * Normal.Sample(random, 0, 1)),
-        UncertaintyDistribution.Normal => value + ((u.CiHigh!.Value - u.CiLow!.Value) / 3.92 * Normal.Sample(random, 0, 1)),
+        UncertaintyDistribution.Lognormal => value * Math.Exp(u.Spread * Normal.Sample(random, 0, 1)),
+        UncertaintyDistribution.Normal => value + (u.Spread * Normal.Sample(random, 0, 1)),
         _ => Beta.Sample(random, value * u.N!.Value, (1 - value) * u.N!.Value),
     };
 

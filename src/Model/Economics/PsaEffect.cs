@@ -23,8 +23,8 @@ public static class PsaEffects
 {
     public static IReadOnlyList<PsaEffect> All { get; } = Enum.GetValues<PsaEffect>();
 
-    /// <summary>Weeks after treatment the QALYs count (the default follow-up horizon, the same for every protocol).</summary>
-    public const int QalyWeeks = 26;
+    /// <summary>Weeks after treatment the QALYs count: the default follow-up horizon, the same for every protocol.</summary>
+    public const int QalyWeeks = Protocols.OutcomeTimes.DefaultHorizonWeeks;
 
     public static double Mean(PsaEffect effect, IReadOnlyList<AdmissionOutcome> outcomes, int week, UtilityMapping? utility = null)
     {

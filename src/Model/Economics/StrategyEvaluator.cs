@@ -11,9 +11,12 @@ namespace WardTwin.Model.Economics;
 /// Mean cost and T1 responders per patient of each protocol under given parameters and prices, on the same
 /// virtual patients (one seed). Simulations are kept per parameter set, so prices alone re-price them.
 /// </summary>
-public sealed class StrategyEvaluator(IReadOnlyList<Protocol> protocols, Func<Protocol, Cohort> cohortOf, CostRules rules, int patients, long seed, int threads = -1)
+/// <param name="baseOutcomes">The protocols' cohorts already run under the base parameters (key "base"), if a caller has them.</param>
+public sealed class StrategyEvaluator(IReadOnlyList<Protocol> protocols, Func<Protocol, Cohort> cohortOf, CostRules rules, int patients, long seed, int threads = -1, AdmissionOutcome[][]? baseOutcomes = null)
 {
-    private readonly Dictionary<string, AdmissionOutcome[][]> _simulated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AdmissionOutcome[][]> _simulated = baseOutcomes is null
+        ? new(StringComparer.Ordinal)
+        : new(StringComparer.Ordinal) { ["base"] = baseOutcomes };
 
     public IReadOnlyList<Protocol> Protocols => protocols;
 

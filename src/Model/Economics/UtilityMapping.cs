@@ -5,7 +5,7 @@ namespace WardTwin.Model.Economics;
 
 /// <summary>
 /// NRS pain score to utility, linear (economics.* in the parameter file, both assumed): u = at0 − loss × NRS,
-/// kept within −0.6..1. QALYs over the weeks after treatment sum the weekly scores' utilities / 52.
+/// at most 1 (full health); below that the mapping's own values apply (0.35 at NRS 10 with the shipped ones). QALYs over the weeks after treatment sum the weekly scores' utilities / 52.
 /// </summary>
 public sealed record UtilityMapping(double AtNrs0, double LossPerPoint)
 {
@@ -16,7 +16,7 @@ public sealed record UtilityMapping(double AtNrs0, double LossPerPoint)
         return new UtilityMapping(Read("economics.utility_at_nrs_0"), Read("economics.utility_loss_per_nrs_point"));
     }
 
-    public double Utility(int nrs) => Math.Clamp(AtNrs0 - (LossPerPoint * nrs), -0.6, 1);
+    public double Utility(int nrs) => Math.Min(AtNrs0 - (LossPerPoint * nrs), 1);
 
     /// <summary>QALYs over the first <paramref name="weeks"/> weeks after treatment from the weekly scores (a missing week counts at the last score).</summary>
     public double Qalys(IReadOnlyList<int> weeklyNrs, int weeks)

@@ -12,11 +12,11 @@ public sealed record ComparisonIncrement(string Comparator, double Cost, double 
         (true, false) => "cheaper and less effective: saving per responder forgone",
     };
 
-    public string InWords => (Cost > 0, RespondersT1 > 0) switch
+    public string InWords => Economics.Incremental.QuadrantOf(Cost, RespondersT1) switch
     {
-        (true, true) => $"{Protocol} costs {Cost:0} {Currency} more per patient than {Comparator} and gives {RespondersT1 * 100:0.#} more T1 responders per 100: {Cost / RespondersT1:0} {Currency} per extra responder",
-        (false, true) => $"{Protocol} costs {-Cost:0} {Currency} less per patient than {Comparator} and gives {RespondersT1 * 100:0.#} more T1 responders per 100: it dominates",
-        (true, false) => $"{Protocol} costs {Cost:0} {Currency} more per patient than {Comparator} and gives {-RespondersT1 * 100:0.#} fewer T1 responders per 100: it is dominated",
+        Economics.Quadrant.NorthEast => $"{Protocol} costs {Cost:0} {Currency} more per patient than {Comparator} and gives {RespondersT1 * 100:0.#} more T1 responders per 100: {Cost / RespondersT1:0} {Currency} per extra responder",
+        Economics.Quadrant.SouthEast => $"{Protocol} costs {-Cost:0} {Currency} less per patient than {Comparator} and gives {RespondersT1 * 100:0.#} more T1 responders per 100: it dominates",
+        Economics.Quadrant.NorthWest => $"{Protocol} costs {Cost:0} {Currency} more per patient than {Comparator} and gives {-RespondersT1 * 100:0.#} fewer T1 responders per 100: it is dominated",
         _ => Math.Abs(RespondersT1) < 1e-12
             ? $"{Protocol} costs {-Cost:0} {Currency} less per patient than {Comparator} for the same T1 responders"
             : $"{Protocol} costs {-Cost:0} {Currency} less per patient than {Comparator} and gives {-RespondersT1 * 100:0.#} fewer T1 responders per 100: {Cost / RespondersT1:0} {Currency} saved per responder forgone",

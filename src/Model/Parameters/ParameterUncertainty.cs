@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace WardTwin.Model.Parameters;
 
 /// <summary>
@@ -14,6 +16,22 @@ public sealed record ParameterUncertainty(
     double? N = null,
     string? Assumed = null)
 {
+    /// <summary>σ of ln(value) for a log-normal, or the SD of a normal: the published interval's width / (2 × 1.96).</summary>
+    public double Spread => Distribution switch
+    {
+        UncertaintyDistribution.Lognormal => Math.Log(CiHigh!.Value / CiLow!.Value) / 3.92,
+        UncertaintyDistribution.Normal => (CiHigh!.Value - CiLow!.Value) / 3.92,
+        _ => throw new InvalidOperationException("a beta's spread comes from n"),
+    };
+
+    /// <summary>The 95 % interval of the draws around <paramref name="value"/> (before the entry's min..max).</summary>
+    public (double Low, double High) Interval95(double value) => Distribution switch
+    {
+        UncertaintyDistribution.Lognormal => (value * Math.Exp(-1.96 * Spread), value * Math.Exp(1.96 * Spread)),
+        UncertaintyDistribution.Normal => (value - (1.96 * Spread), value + (1.96 * Spread)),
+        _ => (Beta.InvCDF(value * N!.Value, (1 - value) * N!.Value, 0.025), Beta.InvCDF(value * N!.Value, (1 - value) * N!.Value, 0.975)),
+    };
+
     /// <summary>Why this uncertainty cannot be used with this value, or null.</summary>
     public string? Problem(double value) => Distribution switch
     {

@@ -50,16 +50,11 @@ internal static class BenchGrains
         double referenceRate = patients / clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"reference engine: {referenceRate:0} admissions/s");
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        long before = Process.GetCurrentProcess().WorkingSet64;
-        long managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var (managedBefore, before) = GrainMeasures.Settle();
         Console.Error.WriteLine($"live ward of {live} admissions; running {seconds:0} s in real time");
         var run = await GrainMeasures.LiveWardAsync(grains, "bench-live", protocol.Id, live, seconds);
         var (lags, status) = (run.LagsMs, run.Status);
-        long managedAfter = GC.GetTotalMemory(forceFullCollection: true);
-        long after = Process.GetCurrentProcess().WorkingSet64;
+        var (managedAfter, after) = GrainMeasures.Settle();
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
         long samples = 0;
         foreach (var bed in status.BedList.Where(b => b.AdmissionId is not null).Take(200))

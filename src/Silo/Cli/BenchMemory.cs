@@ -99,14 +99,9 @@ internal static class BenchMemory
     /// </summary>
     private static (long Heap, long WorkingSet, long Compacted) Measure()
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        long heap = GC.GetTotalMemory(forceFullCollection: true);
-        using var self = Process.GetCurrentProcess();
-        long workingSet = self.WorkingSet64;
+        var (heap, workingSet) = GrainMeasures.Settle();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        self.Refresh();
+        using var self = Process.GetCurrentProcess();
         return (heap, workingSet, self.WorkingSet64);
     }
 }

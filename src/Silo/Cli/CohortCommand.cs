@@ -91,7 +91,9 @@ internal static class CohortCommand
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--param: {name} = {value} (the file says {shipped.Entries[name].Value})"));
         }
 
-        var priceList = PriceOverrides.Apply(catalog.LoadPrices(pricesArg), priceOverrides);
+        var shippedPrices = catalog.LoadPrices(pricesArg);
+        var priceValues = PriceOverrides.Parse(priceOverrides, shippedPrices);
+        var priceList = PriceOverrides.Apply(shippedPrices, priceValues);
         rules.CheckAgainst(priceList);
         var jobs = protocolArgs.Select(a =>
         {
@@ -119,6 +121,7 @@ internal static class CohortCommand
 
         var shared = cohortArg is null ? null : catalog.LoadCohort(cohortArg);
         var cohorts = jobs.Select(j => shared ?? catalog.LoadCohort(j.Cohort)).ToList();
+        var cohortOf = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
         if (psa.Draws > 0)
         {
             CheckPsa(psa, jobs, priceList);
@@ -145,7 +148,7 @@ internal static class CohortCommand
         await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root, cluster) : null;
         var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
         var inputs = new RunInputs(catalog, protocolArgs, jobs.Select(j => j.Cohort).ToArray(), cohortArg, pricesArg, paramsPath);
-        var changed = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal) { ["param"] = overrides, ["price"] = PriceOverrides.Parse(priceOverrides) };
+        var changed = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal) { ["param"] = overrides, ["price"] = priceValues };
         var options = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["comparator"] = jobs[0].Id,
@@ -175,12 +178,12 @@ internal static class CohortCommand
 
         var comparison = CohortComparison.Build(results, psa.Week);
         Console.Write(CohortComparison.Table(comparison));
-        var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohorts, parameterFile, priceList, seed, threads, outDir, rules) : null;
+        var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohortOf, parameterFile, priceList, seed, threads, outDir, rules) : null;
         var document = CohortComparison.Document(comparison, inputs.ForAll(seed, changed, options), psaJson);
         if (sensitivity.OneWay || sensitivity.Scenarios.Count > 0)
         {
-            var byProtocol = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
-            var evaluator = new WardTwin.Model.Economics.StrategyEvaluator(jobs, p => byProtocol[p.Id], rules, patients, seed, threads);
+            // The base case is the cohorts just run: the evaluator re-prices them rather than simulating them again.
+            var evaluator = new WardTwin.Model.Economics.StrategyEvaluator(jobs, p => cohortOf[p.Id], rules, patients, seed, threads, results.Select(r => r.Admissions).ToArray());
             if (sensitivity.OneWay)
             {
                 var rows = WardTwin.Model.Economics.OneWay.Run(evaluator, parameterFile, priceList, sensitivity.Wtp);
@@ -218,11 +221,10 @@ internal static class CohortCommand
         }
     }
 
-    private static System.Text.Json.Nodes.JsonObject RunPsa(PsaChoice psa, List<Protocol> jobs, List<WardTwin.Model.Cohorts.Cohort> cohorts, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir, WardTwin.Model.Costs.CostRules rules)
+    private static System.Text.Json.Nodes.JsonObject RunPsa(PsaChoice psa, List<Protocol> jobs, Dictionary<string, WardTwin.Model.Cohorts.Cohort> cohortOf, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir, WardTwin.Model.Costs.CostRules rules)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var byProtocol = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
-        var setup = new WardTwin.Model.Economics.PsaSetup(jobs, p => byProtocol[p.Id], parameterFile, priceList, psa.Patients, seed, psa.Draws, psa.Week, threads, rules);
+        var setup = new WardTwin.Model.Economics.PsaSetup(jobs, p => cohortOf[p.Id], parameterFile, priceList, psa.Patients, seed, psa.Draws, psa.Week, threads, rules);
         var run = WardTwin.Model.Economics.PsaRunner.Run(setup, d =>
         {
             if (d % Math.Max(1, psa.Draws / 10) == 0 || d == psa.Draws)

@@ -41,6 +41,17 @@ internal static class GrainMeasures
         return new LiveRun(ward, status, lags, startSeconds);
     }
 
+    /// <summary>Live managed heap after full collections, and the process's working set then (bytes).</summary>
+    public static (long Heap, long WorkingSet) Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        long heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        return (heap, self.WorkingSet64);
+    }
+
     public static double? Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

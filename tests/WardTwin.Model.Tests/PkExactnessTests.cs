@@ -35,6 +35,36 @@ public sealed class PkExactnessTests
         }
     }
 
+    [Theory]
+    [InlineData(1.0, 0.0)]
+    [InlineData(0.5, 0.5)]
+    public void Modal_steady_state_by_substitution_matches_a_full_LU_solve(double sFraction, double rFraction)
+    {
+        var system = new PkPdSystem(TestData.TypicalPk(), sFraction, rFraction, Potency, Ke0Slow, Ke0Fast);
+        var v = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(system.V);
+        var reference = v.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(system.SteadyStatePerUnitRate));
+        for (int i = 0; i < PkPdSystem.StateCount; i++)
+        {
+            double scale = Math.Max(Math.Abs(reference[i]), 1e-12);
+            Assert.True(Math.Abs(system.ModalSteadyStatePerUnitRate[i] - reference[i]) / scale < 1e-9, $"mode {i}: {system.ModalSteadyStatePerUnitRate[i]:R} vs {reference[i]:R}");
+        }
+
+        // S-ketamine alone never excites the R-ketamine modes (3-5) or R-norketamine's (7): the walk skips them.
+        int[] expected = rFraction == 0 ? [0, 1, 2, 6, 8, 9] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        Assert.Equal(expected, system.ActiveModes);
+    }
+
+    [Fact]
+    public void A_snapshot_that_moves_a_mode_the_product_cannot_excite_is_refused()
+    {
+        var racemic = new PkPdState(new PkPdSystem(TestData.TypicalPk(), 0.5, 0.5, Potency, Ke0Slow, Ke0Fast));
+        racemic.SetRate(5);
+        racemic.AdvanceTo(3);
+        var sOnly = new PkPdState(new PkPdSystem(TestData.TypicalPk(), 1, 0, Potency, Ke0Slow, Ke0Fast));
+        var e = Assert.Throws<ArgumentException>(() => sOnly.Restore(racemic.Snapshot()));
+        Assert.Contains("mode 3", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Delivered_dose_is_the_integral_of_the_rate()
     {

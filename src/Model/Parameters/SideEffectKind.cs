@@ -27,4 +27,20 @@ public static class SideEffectKinds
         SideEffectKind.Restlessness => "restlessness",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The kind a protocol or parameter file names, if it is one of the card's.</summary>
+    public static bool TryParse(string name, out SideEffectKind kind)
+    {
+        for (int k = 0; k < Count; k++)
+        {
+            if (Name((SideEffectKind)k) == name)
+            {
+                kind = (SideEffectKind)k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 }

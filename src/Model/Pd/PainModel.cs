@@ -6,6 +6,9 @@ namespace WardTwin.Model.Pd;
 /// <summary>True and reported pain (card section 3): sigmoid Emax on the slow effect site, placebo relief, noisy whole-number reports in a pain measure.</summary>
 public sealed class PainModel(PainParameters p)
 {
+    // C50^gamma is the patient's own constant; a walk asks for pain scores of one patient many times.
+    private double _c50 = double.NaN, _c50PowGamma;
+
     /// <summary>True current pain: the patient's baseline lowered by the drug (analgesic responders) or by placebo relief.</summary>
     public double TrueNrs(VirtualPatient patient, double slowEffectNgPerMl, double placeboRelief)
     {
@@ -13,7 +16,7 @@ public sealed class PainModel(PainParameters p)
         if (patient.AnalgesicResponder)
         {
             double ce = Math.Max(slowEffectNgPerMl, 0);
-            double h = p.Gamma == 1 ? ce / (patient.C50NgPerMl + ce) : Hill(ce, patient.C50NgPerMl, p.Gamma);
+            double h = p.Gamma == 1 ? ce / (patient.C50NgPerMl + ce) : Hill(ce, patient.C50NgPerMl);
             return nrs0 * (1 - (p.Emax * h));
         }
 
@@ -46,9 +49,15 @@ public sealed class PainModel(PainParameters p)
     public bool NoticesRelief(VirtualPatient patient, PainMeasure measure, int reportedNrs) =>
         reportedNrs <= Baseline(patient, measure) - p.NoticeDropPoints;
 
-    private static double Hill(double ce, double c50, double gamma)
+    private double Hill(double ce, double c50)
     {
-        double a = Math.Pow(ce, gamma);
-        return a / (Math.Pow(c50, gamma) + a);
+        if (c50 != _c50)
+        {
+            _c50PowGamma = Math.Pow(c50, p.Gamma);
+            _c50 = c50;
+        }
+
+        double a = Math.Pow(ce, p.Gamma);
+        return a / (_c50PowGamma + a);
     }
 }

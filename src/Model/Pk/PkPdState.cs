@@ -8,8 +8,10 @@ public sealed class PkPdState
 {
     private readonly PkPdSystem _system;
     private readonly double[] _modal = new double[PkPdSystem.StateCount];
-    private readonly double[] _decayCache = new double[PkPdSystem.StateCount];
-    private double _decayCacheDt = double.NaN;
+    // Decay factors for the two step lengths seen last: hourly observations, and the steps to reviews between them.
+    private readonly double[][] _decayCache = [new double[PkPdSystem.StateCount], new double[PkPdSystem.StateCount]];
+    private readonly double[] _decayCacheDt = [double.NaN, double.NaN];
+    private int _decayCacheNext;
     private readonly double[] _projected = new double[PkPdSystem.StateCount];
 
     public PkPdState(PkPdSystem system)
@@ -39,25 +41,40 @@ public sealed class PkPdState
             return;
         }
 
-        // Events mostly come at the same spacing (hourly observations): reuse the decay factors.
-        if (dt != _decayCacheDt)
+        var active = _system.ActiveModes;
+        var decay = DecayFor(dt, active);
+        foreach (int i in active)
         {
-            var l = _system.Eigenvalues;
-            for (int i = 0; i < _modal.Length; i++)
-            {
-                _decayCache[i] = Math.Exp(l[i] * dt);
-            }
-
-            _decayCacheDt = dt;
-        }
-
-        for (int i = 0; i < _modal.Length; i++)
-        {
-            _modal[i] *= _decayCache[i];
+            _modal[i] *= decay[i];
         }
 
         DeliveredMg += RateMgPerH * dt;
         TimeH = timeH;
+    }
+
+    private double[] DecayFor(double dt, int[] active)
+    {
+        if (dt == _decayCacheDt[0])
+        {
+            return _decayCache[0];
+        }
+
+        if (dt == _decayCacheDt[1])
+        {
+            return _decayCache[1];
+        }
+
+        int slot = _decayCacheNext;
+        _decayCacheNext ^= 1;
+        var decay = _decayCache[slot];
+        var l = _system.Eigenvalues;
+        foreach (int i in active)
+        {
+            decay[i] = Math.Exp(l[i] * dt);
+        }
+
+        _decayCacheDt[slot] = dt;
+        return decay;
     }
 
     public void SetRate(double rateMgPerH)
@@ -74,7 +91,7 @@ public sealed class PkPdState
         }
 
         var w = _system.ModalSteadyStatePerUnitRate;
-        for (int i = 0; i < _modal.Length; i++)
+        foreach (int i in _system.ActiveModes)
         {
             _modal[i] += delta * w[i];
         }
@@ -87,6 +104,9 @@ public sealed class PkPdState
     /// <summary>The slow (pain) effect site alone: one output row, which is all a pain score needs.</summary>
     public double SlowEffectNgPerMl => _system.SlowEffect(_modal, RateMgPerH);
 
+    /// <summary>The fast (side-effect) effect site alone: what grading and vital signs need at every observation.</summary>
+    public double FastEffectNgPerMl => _system.FastEffect(_modal, RateMgPerH);
+
     /// <summary>
     /// The concentrations at a later time at the current rate, without moving the state: a host can show
     /// any instant between events while the state itself moves only at events, so its course does not
@@ -96,7 +116,7 @@ public sealed class PkPdState
     {
         double dt = Math.Max(0, timeH - TimeH);
         var l = _system.Eigenvalues;
-        for (int i = 0; i < _modal.Length; i++)
+        foreach (int i in _system.ActiveModes)
         {
             _projected[i] = _modal[i] * Math.Exp(l[i] * dt);
         }
@@ -127,6 +147,14 @@ public sealed class PkPdState
         if (snapshot.Modal.Length != _modal.Length)
         {
             throw new ArgumentException($"snapshot has {snapshot.Modal.Length} modes, expected {_modal.Length}", nameof(snapshot));
+        }
+
+        for (int i = 0; i < _modal.Length; i++)
+        {
+            if (snapshot.Modal[i] != 0 && Array.IndexOf(_system.ActiveModes, i) < 0)
+            {
+                throw new ArgumentException($"snapshot moves mode {i}, which no rate of this product can excite: it was stored for another patient or product", nameof(snapshot));
+            }
         }
 
         snapshot.Modal.CopyTo(_modal, 0);

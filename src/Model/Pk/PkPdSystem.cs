@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.RootFinding;
 
 namespace WardTwin.Model.Pk;
@@ -20,6 +19,9 @@ public sealed class PkPdSystem
     private readonly double[] _outputRows;
     private readonly double[] _outputSteadyState;
     private readonly double[] _outputScale;
+
+    // The output rows some active mode or the rate feeds (the rest stay exactly zero, e.g. R-ketamine under S-ketamine alone).
+    private readonly bool[] _liveOutputRows;
 
     public PkPdSystem(PatientPk pk, double sFraction, double rFraction, double rPotency, double ke0SlowPerH, double ke0FastPerH)
     {
@@ -75,9 +77,19 @@ public sealed class PkPdSystem
         xss[CeSlow] = xss[CeFast] = cScale * (xss[AcS] + (rPotency * xss[AcR]));
         SteadyStatePerUnitRate = xss;
 
-        var vm = Matrix<double>.Build.DenseOfArray(v);
-        ModalSteadyStatePerUnitRate = vm.Solve(Vector<double>.Build.DenseOfArray(xss)).ToArray();
+        ModalSteadyStatePerUnitRate = SolveModal(v, xss);
         V = v;
+
+        var active = new List<int>(StateCount);
+        for (int i = 0; i < StateCount; i++)
+        {
+            if (ModalSteadyStatePerUnitRate[i] != 0)
+            {
+                active.Add(i);
+            }
+        }
+
+        ActiveModes = [.. active];
 
         int[] rows = [AcS, AcR, NkS, NkR, CeSlow, CeFast];
         double nkScale = 1000.0 / pk.NorketamineVL;
@@ -92,6 +104,12 @@ public sealed class PkPdSystem
             }
 
             _outputSteadyState[r] = xss[rows[r]] * _outputScale[r];
+        }
+
+        _liveOutputRows = new bool[rows.Length];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            _liveOutputRows[r] = _outputSteadyState[r] != 0 || ActiveModes.Any(c => _outputRows[(r * StateCount) + c] != 0);
         }
     }
 
@@ -109,23 +127,15 @@ public sealed class PkPdSystem
     /// <summary>The same steady state in modal coordinates (V⁻¹·x_ss).</summary>
     public double[] ModalSteadyStatePerUnitRate { get; }
 
-    public Concentrations Evaluate(ReadOnlySpan<double> modal, double rateMgPerH)
-    {
-        Span<double> o = stackalloc double[6];
-        for (int r = 0; r < 6; r++)
-        {
-            double sum = rateMgPerH * _outputSteadyState[r];
-            int b = r * StateCount;
-            for (int c = 0; c < StateCount; c++)
-            {
-                sum += _outputRows[b + c] * modal[c];
-            }
+    /// <summary>
+    /// The modes a rate change can move (those with a steady-state weight); the others start at zero and stay
+    /// exactly zero, so skipping them changes no bit of any result.
+    /// </summary>
+    public int[] ActiveModes { get; }
 
-            o[r] = sum;
-        }
-
-        return new Concentrations(o[0], o[1], o[2], o[3], o[4], o[5]);
-    }
+    public Concentrations Evaluate(ReadOnlySpan<double> modal, double rateMgPerH) => new(
+        LiveOutput(0, modal, rateMgPerH), LiveOutput(1, modal, rateMgPerH), LiveOutput(2, modal, rateMgPerH),
+        LiveOutput(3, modal, rateMgPerH), LiveOutput(4, modal, rateMgPerH), LiveOutput(5, modal, rateMgPerH));
 
     /// <summary>The fast (side-effect) effect site as steady state per unit rate and one weight per mode.</summary>
     public (double SteadyPerUnitRate, double[] ModeWeights) FastEffectOutput()
@@ -134,12 +144,18 @@ public sealed class PkPdSystem
         return (_outputSteadyState[row], _outputRows.AsSpan(row * StateCount, StateCount).ToArray());
     }
 
-    public double SlowEffect(ReadOnlySpan<double> modal, double rateMgPerH)
+    public double SlowEffect(ReadOnlySpan<double> modal, double rateMgPerH) => Output(4, modal, rateMgPerH);
+
+    public double FastEffect(ReadOnlySpan<double> modal, double rateMgPerH) => Output(5, modal, rateMgPerH);
+
+    private double LiveOutput(int row, ReadOnlySpan<double> modal, double rateMgPerH) =>
+        _liveOutputRows[row] ? Output(row, modal, rateMgPerH) : 0;
+
+    private double Output(int row, ReadOnlySpan<double> modal, double rateMgPerH)
     {
-        const int row = 4;
         double sum = rateMgPerH * _outputSteadyState[row];
         int b = row * StateCount;
-        for (int c = 0; c < StateCount; c++)
+        foreach (int c in ActiveModes)
         {
             sum += _outputRows[b + c] * modal[c];
         }
@@ -163,6 +179,47 @@ public sealed class PkPdSystem
         }
 
         return x;
+    }
+
+    /// <summary>
+    /// V⁻¹·x by the block structure: each parent's three modes from its own three compartments (Cramer's rule
+    /// on a well-separated 3×3), then each single-compartment mode by substitution. A parent that is not given
+    /// (R-ketamine under S-ketamine alone) gets exactly zero modes, which the walk then skips.
+    /// </summary>
+    private static double[] SolveModal(double[,] v, double[] x)
+    {
+        var z = new double[StateCount];
+        SolveParent(v, x, z, 0, AcS, Ap1S, Ap2S);
+        SolveParent(v, x, z, 3, AcR, Ap1R, Ap2R);
+        foreach (var (row, mode) in new[] { (NkS, 6), (NkR, 7), (CeSlow, 8), (CeFast, 9) })
+        {
+            double sum = x[row];
+            for (int c = 0; c < 6; c++)
+            {
+                sum -= v[row, c] * z[c];
+            }
+
+            z[mode] = sum / v[row, mode];
+        }
+
+        return z;
+    }
+
+    private static void SolveParent(double[,] v, double[] x, double[] z, int first, int r0, int r1, int r2)
+    {
+        double Det(int replaced)
+        {
+            double A(int r, int k) => k == replaced ? x[r] : v[r, first + k];
+            return (A(r0, 0) * ((A(r1, 1) * A(r2, 2)) - (A(r1, 2) * A(r2, 1))))
+                - (A(r0, 1) * ((A(r1, 0) * A(r2, 2)) - (A(r1, 2) * A(r2, 0))))
+                + (A(r0, 2) * ((A(r1, 0) * A(r2, 1)) - (A(r1, 1) * A(r2, 0))));
+        }
+
+        double det = Det(-1);
+        for (int k = 0; k < 3; k++)
+        {
+            z[first + k] = Det(k) / det;
+        }
     }
 
     /// <summary>Eigenvalues of the three-compartment parent block, from its characteristic cubic, polished by Newton.</summary>

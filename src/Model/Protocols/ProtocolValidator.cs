@@ -118,7 +118,7 @@ public static partial class ProtocolValidator
 
                 foreach (var name in m.SideEffects!)
                 {
-                    if (!Parameters.SideEffectKinds.All.Any(k => Parameters.SideEffectKinds.Name(k) == name))
+                    if (!Parameters.SideEffectKinds.TryParse(name, out _))
                     {
                         Fail($"co_medication[{i}].side_effects", $"unknown side effect '{name}'");
                     }

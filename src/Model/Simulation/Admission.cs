@@ -363,14 +363,14 @@ public sealed class Admission
 
     private void Observe(double t)
     {
-        var c = _pk.Concentrations;
-        _tracker.Grade(_sideEffects, Patient, c.FastEffectNgPerMl, _comedication.MidazolamActive(t));
-        var expected = _vitals.Expected(Patient, c.FastEffectNgPerMl, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
+        double fast = _pk.FastEffectNgPerMl;
+        _tracker.Grade(_sideEffects, Patient, fast, _comedication.MidazolamActive(t));
+        var expected = _vitals.Expected(Patient, fast, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
         var sample = _sampler.Sample(t, expected, withArtefacts: false);
         _tracker.RecordAlarms(_alarms.Evaluate(sample, Patient.Vitals.HrPerMin));
         if (_running)
         {
-            _tracker.RecordPlateau(c);
+            _tracker.RecordPlateau(_pk.Concentrations);
         }
 
         _comedication.Trigger(t, _tracker, _log is null && _observer is null ? null : _note);

@@ -14,6 +14,9 @@ internal sealed class CoMedicationPlan
     private readonly IReadOnlyList<CoMedication> _meds;
     private readonly SideEffectParameters _parameters;
     private readonly bool _clonidinePatch;
+
+    // Per medication, the side effects that trigger it, resolved from their names once (observations are hourly).
+    private readonly SideEffectKind[][] _triggers;
     private double _lastMidazolamH = double.NegativeInfinity;
     private double _lastClonidineOralH = double.NegativeInfinity;
 
@@ -26,6 +29,12 @@ internal sealed class CoMedicationPlan
         {
             bool given = draw.NextDouble() < _meds[m].Probability;
             _clonidinePatch |= given && _meds[m].Drug == Drug.Clonidine && _meds[m].When == CoMedicationWhen.Continuous;
+        }
+
+        _triggers = new SideEffectKind[_meds.Count][];
+        for (int m = 0; m < _meds.Count; m++)
+        {
+            _triggers[m] = _meds[m].When != CoMedicationWhen.OnSideEffect ? [] : [.. _meds[m].SideEffects!.Select(Kind)];
         }
     }
 
@@ -57,11 +66,12 @@ internal sealed class CoMedicationPlan
                 continue;
             }
 
-            foreach (var name in m.SideEffects!)
+            var current = tracker.Current;
+            foreach (var kind in _triggers[i])
             {
-                if (tracker.CurrentGradeOf(name) > SideEffectGrade.None)
+                if (current[(int)kind] > SideEffectGrade.None)
                 {
-                    var given = Give(t, m, name);
+                    var given = Give(t, m, SideEffectKinds.Name(kind));
                     note?.Invoke(given);
                     break;
                 }
@@ -86,6 +96,9 @@ internal sealed class CoMedicationPlan
 
         return new CoMedicationEvent(t, m.Drug, m.DoseMg, why);
     }
+
+    private static SideEffectKind Kind(string name) =>
+        SideEffectKinds.TryParse(name, out var kind) ? kind : throw new ArgumentException($"unknown side effect '{name}' in the protocol's co-medication");
 
     private double LastDose(Drug drug) => drug == Drug.Midazolam ? _lastMidazolamH : _lastClonidineOralH;
 }

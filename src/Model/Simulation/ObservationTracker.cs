@@ -58,19 +58,6 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
     /// <summary>The grades at the latest observation, by side effect.</summary>
     public ReadOnlySpan<SideEffectGrade> Current => _current;
 
-    public SideEffectGrade CurrentGradeOf(string name)
-    {
-        for (int k = 0; k < _current.Length; k++)
-        {
-            if (SideEffectKinds.Name((SideEffectKind)k) == name)
-            {
-                return _current[k];
-            }
-        }
-
-        return SideEffectGrade.None;
-    }
-
     public void RecordAlarms(int mask)
     {
         _alarmsEver |= mask;

@@ -6,7 +6,10 @@ namespace WardTwin.Model.Vitals;
 /// <summary>Checks a reading against the alarm rules of the parameter file.</summary>
 public sealed class AlarmEvaluator(IReadOnlyList<AlarmRule> rules)
 {
-    public IReadOnlyList<AlarmRule> Rules => rules;
+    // Read at every observation of every admission: an array, not an interface.
+    private readonly AlarmRule[] _rules = [.. rules];
+
+    public IReadOnlyList<AlarmRule> Rules => _rules;
 
     /// <summary>The schema's name for a rule, e.g. hr_over_100, spo2_below_92, hr_rise_20pct.</summary>
     public static string Name(AlarmRule rule) => rule.Kind switch
@@ -18,7 +21,8 @@ public sealed class AlarmEvaluator(IReadOnlyList<AlarmRule> rules)
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
-    public static bool IsMet(AlarmRule rule, VitalSigns v, double baselineHr) => rule.Kind switch
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsMet(AlarmRule rule, in VitalSigns v, double baselineHr) => rule.Kind switch
     {
         AlarmKind.Spo2Below => v.Spo2Percent < rule.Threshold,
         AlarmKind.HrOver => v.HrPerMin > rule.Threshold,
@@ -28,12 +32,13 @@ public sealed class AlarmEvaluator(IReadOnlyList<AlarmRule> rules)
     };
 
     /// <summary>Sets bit i of the result when rule i is met.</summary>
-    public int Evaluate(VitalSigns v, double baselineHr)
+    public int Evaluate(in VitalSigns v, double baselineHr)
     {
         int mask = 0;
-        for (int i = 0; i < rules.Count; i++)
+        var all = _rules;
+        for (int i = 0; i < all.Length; i++)
         {
-            if (IsMet(rules[i], v, baselineHr))
+            if (IsMet(all[i], v, baselineHr))
             {
                 mask |= 1 << i;
             }

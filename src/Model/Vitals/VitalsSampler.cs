@@ -14,6 +14,7 @@ public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
     private double _lastTimeH = double.NaN;
     private double _artefactUntilH = double.NegativeInfinity;
     private VitalsArtefact _artefact;
+    private double _stepH = double.NaN, _decay, _innovation;
 
     /// <summary>Where the sampler stands (noise stream, drifts, artefact), so a host can store and continue it.</summary>
     public VitalsSamplerPosition Position => new(_random.Position, _hrDrift, _bpDrift, _spo2Drift, _lastTimeH, _artefactUntilH, _artefact);
@@ -29,18 +30,25 @@ public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
     {
         double dt = double.IsNaN(_lastTimeH) ? double.PositiveInfinity : Math.Max(timeH - _lastTimeH, 0);
         _lastTimeH = timeH;
-        double a = double.IsPositiveInfinity(dt) ? 0 : Math.Exp(-dt / p.DriftTauH);
-        double s = Math.Sqrt(1 - (a * a));
-        _hrDrift = (a * _hrDrift) + (p.HrDriftSd * s * _random.NextNormal());
-        _bpDrift = (a * _bpDrift) + (p.BpDriftSd * s * _random.NextNormal());
-        _spo2Drift = (a * _spo2Drift) + (p.Spo2DriftSd * s * _random.NextNormal());
+        if (dt != _stepH)
+        {
+            // Observations mostly come at one spacing: keep the drift's decay for it.
+            _stepH = dt;
+            _decay = double.IsPositiveInfinity(dt) ? 0 : Math.Exp(-dt / p.DriftTauH);
+            _innovation = Math.Sqrt(1 - (_decay * _decay));
+        }
+
+        double a = _decay, s = _innovation;
+        _hrDrift = (a * _hrDrift) + (p.HrDriftSd * s * ZigguratNormal.Next(ref _random));
+        _bpDrift = (a * _bpDrift) + (p.BpDriftSd * s * ZigguratNormal.Next(ref _random));
+        _spo2Drift = (a * _spo2Drift) + (p.Spo2DriftSd * s * ZigguratNormal.Next(ref _random));
 
         var v = new VitalSigns(
-            expected.HrPerMin + _hrDrift + (p.HrNoiseSd * _random.NextNormal()),
-            expected.SbpMmHg + _bpDrift + (p.BpNoiseSd * _random.NextNormal()),
-            expected.DbpMmHg + (p.DbpShareOfBpVariation * _bpDrift) + (p.BpNoiseSd * p.DbpShareOfBpVariation * _random.NextNormal()),
-            Math.Min(100, expected.Spo2Percent + _spo2Drift + (p.Spo2NoiseSd * _random.NextNormal())),
-            Math.Max(0, expected.RrPerMin + (p.RrNoiseSd * _random.NextNormal())));
+            expected.HrPerMin + _hrDrift + (p.HrNoiseSd * ZigguratNormal.Next(ref _random)),
+            expected.SbpMmHg + _bpDrift + (p.BpNoiseSd * ZigguratNormal.Next(ref _random)),
+            expected.DbpMmHg + (p.DbpShareOfBpVariation * _bpDrift) + (p.BpNoiseSd * p.DbpShareOfBpVariation * ZigguratNormal.Next(ref _random)),
+            Math.Min(100, expected.Spo2Percent + _spo2Drift + (p.Spo2NoiseSd * ZigguratNormal.Next(ref _random))),
+            Math.Max(0, expected.RrPerMin + (p.RrNoiseSd * ZigguratNormal.Next(ref _random))));
 
         return withArtefacts ? ApplyArtefacts(timeH, dt, v) : v;
     }

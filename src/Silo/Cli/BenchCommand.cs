@@ -37,22 +37,33 @@ internal static class BenchCommand
                 runner.RunOne(99, i);
             }
 
+            // The machine is shared and noisy: measure in rounds and report the best and the median round.
             double limit = r.GetValue(seconds);
-            var clock = Stopwatch.StartNew();
+            const int rounds = 5;
+            var rates = new double[rounds];
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             int n = 0;
-            while (clock.Elapsed.TotalSeconds < limit)
+            var total = Stopwatch.StartNew();
+            for (int round = 0; round < rounds; round++)
             {
-                for (int i = 0; i < 500; i++)
+                var clock = Stopwatch.StartNew();
+                int start = n;
+                while (clock.Elapsed.TotalSeconds < limit / rounds)
                 {
-                    runner.RunOne(7, n++);
+                    for (int i = 0; i < 250; i++)
+                    {
+                        runner.RunOne(7, n++);
+                    }
                 }
+
+                rates[round] = (n - start) / clock.Elapsed.TotalSeconds;
             }
 
-            double rate = n / clock.Elapsed.TotalSeconds;
+            Array.Sort(rates);
+            double best = rates[^1], median = rates[rounds / 2];
             long bytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(n, 1);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {rate:0} admissions/s"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"protocol {p.Id}, one thread, {n} admissions in {clock.Elapsed.TotalSeconds:0.0} s, {bytes} bytes allocated per admission; goal 20000/s: ratio {rate / 20000:0.00}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {best:0} admissions/s (best of {rounds} rounds; median {median:0})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"protocol {p.Id}, one thread, {n} admissions in {total.Elapsed.TotalSeconds:0.0} s, {bytes} bytes allocated per admission; goal 40000/s: ratio {best / 40000:0.00} (aim 100000/s: {best / 100000:0.00})"));
             return 0;
         }));
         return command;

@@ -15,13 +15,21 @@ namespace WardTwin.Model.Economics;
 /// </summary>
 public static class PsaRunner
 {
+    /// <param name="drawDone">Told how many draws are complete, as each completes (from worker threads, in any order).</param>
     public static PsaRun Run(PsaSetup setup, Action<int>? drawDone = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        var rows = new List<PsaRow>(setup.Draws * setup.Protocols.Count);
-        var parameterDraws = new List<IReadOnlyDictionary<string, double>>(setup.Draws);
-        var priceDraws = new List<PriceList>(setup.Draws);
-        for (int d = 1; d <= setup.Draws; d++)
+        int protocols = setup.Protocols.Count;
+        var rows = new PsaRow[setup.Draws * protocols];
+        var parameterDraws = new IReadOnlyDictionary<string, double>[setup.Draws];
+        var priceDraws = new PriceList[setup.Draws];
+        int threads = setup.Threads > 0 ? setup.Threads : Environment.ProcessorCount;
+
+        // Enough draws to keep every core busy: each core takes whole draws (one barrier-free cohort after another);
+        // otherwise each cohort's patients are spread over the cores instead.
+        bool byDraw = setup.Draws >= 2 * threads;
+        int completed = 0;
+        Parallel.For(1, setup.Draws + 1, new ParallelOptions { MaxDegreeOfParallelism = byDraw ? threads : 1 }, d =>
         {
             var values = ParameterSampler.Draw(setup.Parameters, setup.Seed, d);
             var file = setup.Parameters.WithOverrides(values, $"psa draw {d}");
@@ -29,18 +37,19 @@ public static class PsaRunner
             var utility = UtilityMapping.From(file);
             var prices = PriceSampler.Draw(setup.Prices, setup.Seed, d);
             var calculator = new CostCalculator(prices, setup.Rules);
-            foreach (var protocol in setup.Protocols)
+            for (int p = 0; p < protocols; p++)
             {
-                var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, setup.Threads);
+                var protocol = setup.Protocols[p];
+                var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, byDraw ? 1 : threads);
                 double cost = outcomes.Average(o => calculator.Cost(protocol, o).Total);
                 var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week, utility)).ToArray();
-                rows.Add(new PsaRow(d, protocol.Id, cost, effects));
+                rows[((d - 1) * protocols) + p] = new PsaRow(d, protocol.Id, cost, effects);
             }
 
-            parameterDraws.Add(values);
-            priceDraws.Add(prices);
-            drawDone?.Invoke(d);
-        }
+            parameterDraws[d - 1] = values;
+            priceDraws[d - 1] = prices;
+            drawDone?.Invoke(Interlocked.Increment(ref completed));
+        });
 
         return new PsaRun(setup, rows, parameterDraws, priceDraws);
     }

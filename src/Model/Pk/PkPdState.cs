@@ -2,21 +2,27 @@ namespace WardTwin.Model.Pk;
 
 /// <summary>
 /// A patient's PK/PD state: modal coordinates relative to the current rate's steady state. Advancing
-/// multiplies each mode by its exponential; changing the rate shifts the modes. Both are exact.
+/// multiplies each mode by its exponential; changing the rate shifts the modes. Both are exact. Only the
+/// modes the product can excite are held (see <see cref="PkPdSystem.ActiveModes"/>); the rest are zero.
 /// </summary>
 public sealed class PkPdState
 {
     private readonly PkPdSystem _system;
-    private readonly double[] _modal = new double[PkPdSystem.StateCount];
+    private readonly double[] _modal;
+
     // Decay factors for the two step lengths seen last: hourly observations, and the steps to reviews between them.
-    private readonly double[][] _decayCache = [new double[PkPdSystem.StateCount], new double[PkPdSystem.StateCount]];
+    private readonly double[][] _decayCache;
     private readonly double[] _decayCacheDt = [double.NaN, double.NaN];
     private int _decayCacheNext;
-    private readonly double[] _projected = new double[PkPdSystem.StateCount];
+    private readonly double[] _projected;
 
     public PkPdState(PkPdSystem system)
     {
         _system = system;
+        int k = system.ActiveModes.Length;
+        _modal = new double[k];
+        _projected = new double[k];
+        _decayCache = [new double[k], new double[k]];
     }
 
     public double TimeH { get; private set; }
@@ -26,7 +32,18 @@ public sealed class PkPdState
     /// <summary>Product delivered so far, mg.</summary>
     public double DeliveredMg { get; private set; }
 
-    public ReadOnlySpan<double> Modal => _modal;
+    /// <summary>All modal coordinates, the inactive ones zero.</summary>
+    public double[] Modal()
+    {
+        var full = new double[PkPdSystem.StateCount];
+        var active = _system.ActiveModes;
+        for (int j = 0; j < active.Length; j++)
+        {
+            full[active[j]] = _modal[j];
+        }
+
+        return full;
+    }
 
     public void AdvanceTo(double timeH)
     {
@@ -41,18 +58,17 @@ public sealed class PkPdState
             return;
         }
 
-        var active = _system.ActiveModes;
-        var decay = DecayFor(dt, active);
-        foreach (int i in active)
+        var decay = DecayFor(dt);
+        for (int j = 0; j < _modal.Length; j++)
         {
-            _modal[i] *= decay[i];
+            _modal[j] *= decay[j];
         }
 
         DeliveredMg += RateMgPerH * dt;
         TimeH = timeH;
     }
 
-    private double[] DecayFor(double dt, int[] active)
+    private double[] DecayFor(double dt)
     {
         if (dt == _decayCacheDt[0])
         {
@@ -67,10 +83,10 @@ public sealed class PkPdState
         int slot = _decayCacheNext;
         _decayCacheNext ^= 1;
         var decay = _decayCache[slot];
-        var l = _system.Eigenvalues;
-        foreach (int i in active)
+        var l = _system.ActiveEigenvalues;
+        for (int j = 0; j < decay.Length; j++)
         {
-            decay[i] = Math.Exp(l[i] * dt);
+            decay[j] = Math.Exp(l[j] * dt);
         }
 
         _decayCacheDt[slot] = dt;
@@ -90,16 +106,19 @@ public sealed class PkPdState
             return;
         }
 
-        var w = _system.ModalSteadyStatePerUnitRate;
-        foreach (int i in _system.ActiveModes)
+        var w = _system.ActiveModalSteadyStatePerUnitRate;
+        for (int j = 0; j < _modal.Length; j++)
         {
-            _modal[i] += delta * w[i];
+            _modal[j] += delta * w[j];
         }
 
         RateMgPerH = rateMgPerH;
     }
 
     public Concentrations Concentrations => _system.Evaluate(_modal, RateMgPerH);
+
+    /// <summary>Plasma concentrations alone (what a plateau averages); effect sites left at zero.</summary>
+    public Concentrations PlasmaConcentrations => _system.EvaluatePlasma(_modal, RateMgPerH);
 
     /// <summary>The slow (pain) effect site alone: one output row, which is all a pain score needs.</summary>
     public double SlowEffectNgPerMl => _system.SlowEffect(_modal, RateMgPerH);
@@ -115,10 +134,10 @@ public sealed class PkPdState
     public Concentrations ConcentrationsAt(double timeH)
     {
         double dt = Math.Max(0, timeH - TimeH);
-        var l = _system.Eigenvalues;
-        foreach (int i in _system.ActiveModes)
+        var l = _system.ActiveEigenvalues;
+        for (int j = 0; j < _modal.Length; j++)
         {
-            _projected[i] = _modal[i] * Math.Exp(l[i] * dt);
+            _projected[j] = _modal[j] * Math.Exp(l[j] * dt);
         }
 
         return _system.Evaluate(_projected, RateMgPerH);
@@ -128,36 +147,42 @@ public sealed class PkPdState
     public (double SteadyNgPerMl, double[] Coefficients, double[] RatesPerH) FastEffectModes()
     {
         var (steady, weights) = _system.FastEffectOutput();
-        var coefficients = new double[_modal.Length];
+        var modal = Modal();
+        var coefficients = new double[modal.Length];
         for (int i = 0; i < coefficients.Length; i++)
         {
-            coefficients[i] = weights[i] * _modal[i];
+            coefficients[i] = weights[i] * modal[i];
         }
 
         return (steady * RateMgPerH, coefficients, _system.Eigenvalues.ToArray());
     }
 
-    public double[] FullState() => _system.State(_modal, RateMgPerH);
+    public double[] FullState() => _system.State(Modal(), RateMgPerH);
 
     /// <summary>A copy of the state that can be stored and restored (grains persist it).</summary>
-    public PkPdSnapshot Snapshot() => new(TimeH, RateMgPerH, DeliveredMg, _modal.ToArray());
+    public PkPdSnapshot Snapshot() => new(TimeH, RateMgPerH, DeliveredMg, Modal());
 
     public void Restore(PkPdSnapshot snapshot)
     {
-        if (snapshot.Modal.Length != _modal.Length)
+        if (snapshot.Modal.Length != PkPdSystem.StateCount)
         {
-            throw new ArgumentException($"snapshot has {snapshot.Modal.Length} modes, expected {_modal.Length}", nameof(snapshot));
+            throw new ArgumentException($"snapshot has {snapshot.Modal.Length} modes, expected {PkPdSystem.StateCount}", nameof(snapshot));
         }
 
-        for (int i = 0; i < _modal.Length; i++)
+        var active = _system.ActiveModes;
+        for (int i = 0; i < snapshot.Modal.Length; i++)
         {
-            if (snapshot.Modal[i] != 0 && Array.IndexOf(_system.ActiveModes, i) < 0)
+            if (snapshot.Modal[i] != 0 && Array.IndexOf(active, i) < 0)
             {
                 throw new ArgumentException($"snapshot moves mode {i}, which no rate of this product can excite: it was stored for another patient or product", nameof(snapshot));
             }
         }
 
-        snapshot.Modal.CopyTo(_modal, 0);
+        for (int j = 0; j < active.Length; j++)
+        {
+            _modal[j] = snapshot.Modal[active[j]];
+        }
+
         TimeH = snapshot.TimeH;
         RateMgPerH = snapshot.RateMgPerH;
         DeliveredMg = snapshot.DeliveredMg;

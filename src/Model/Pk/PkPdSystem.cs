@@ -23,6 +23,9 @@ public sealed class PkPdSystem
     // The output rows some active mode or the rate feeds (the rest stay exactly zero, e.g. R-ketamine under S-ketamine alone).
     private readonly bool[] _liveOutputRows;
 
+    // The output rows restricted to the active modes, contiguous: the walk's state holds active modes only.
+    private readonly double[] _activeOutputRows;
+
     public PkPdSystem(PatientPk pk, double sFraction, double rFraction, double rPotency, double ke0SlowPerH, double ke0FastPerH)
     {
         Pk = pk;
@@ -106,10 +109,19 @@ public sealed class PkPdSystem
             _outputSteadyState[r] = xss[rows[r]] * _outputScale[r];
         }
 
+        int k = ActiveModes.Length;
+        ActiveEigenvalues = [.. ActiveModes.Select(i => Eigenvalues[i])];
+        ActiveModalSteadyStatePerUnitRate = [.. ActiveModes.Select(i => ModalSteadyStatePerUnitRate[i])];
+        _activeOutputRows = new double[rows.Length * k];
         _liveOutputRows = new bool[rows.Length];
         for (int r = 0; r < rows.Length; r++)
         {
-            _liveOutputRows[r] = _outputSteadyState[r] != 0 || ActiveModes.Any(c => _outputRows[(r * StateCount) + c] != 0);
+            for (int j = 0; j < k; j++)
+            {
+                _activeOutputRows[(r * k) + j] = _outputRows[(r * StateCount) + ActiveModes[j]];
+            }
+
+            _liveOutputRows[r] = _outputSteadyState[r] != 0 || _activeOutputRows.AsSpan(r * k, k).ContainsAnyExcept(0.0);
         }
     }
 
@@ -133,9 +145,21 @@ public sealed class PkPdSystem
     /// </summary>
     public int[] ActiveModes { get; }
 
+    /// <summary>Eigenvalues of the active modes, in <see cref="ActiveModes"/>' order.</summary>
+    public double[] ActiveEigenvalues { get; }
+
+    /// <summary>Modal steady state of the active modes, in <see cref="ActiveModes"/>' order.</summary>
+    public double[] ActiveModalSteadyStatePerUnitRate { get; }
+
+    /// <summary>Outputs from the active modes (in <see cref="ActiveModes"/>' order) and the rate.</summary>
     public Concentrations Evaluate(ReadOnlySpan<double> modal, double rateMgPerH) => new(
         LiveOutput(0, modal, rateMgPerH), LiveOutput(1, modal, rateMgPerH), LiveOutput(2, modal, rateMgPerH),
         LiveOutput(3, modal, rateMgPerH), LiveOutput(4, modal, rateMgPerH), LiveOutput(5, modal, rateMgPerH));
+
+    /// <summary>Plasma concentrations only (parents and norketamines); the effect sites are left at zero.</summary>
+    public Concentrations EvaluatePlasma(ReadOnlySpan<double> modal, double rateMgPerH) => new(
+        LiveOutput(0, modal, rateMgPerH), LiveOutput(1, modal, rateMgPerH), LiveOutput(2, modal, rateMgPerH),
+        LiveOutput(3, modal, rateMgPerH), 0, 0);
 
     /// <summary>The fast (side-effect) effect site as steady state per unit rate and one weight per mode.</summary>
     public (double SteadyPerUnitRate, double[] ModeWeights) FastEffectOutput()
@@ -151,13 +175,13 @@ public sealed class PkPdSystem
     private double LiveOutput(int row, ReadOnlySpan<double> modal, double rateMgPerH) =>
         _liveOutputRows[row] ? Output(row, modal, rateMgPerH) : 0;
 
-    private double Output(int row, ReadOnlySpan<double> modal, double rateMgPerH)
+    private double Output(int row, ReadOnlySpan<double> activeModal, double rateMgPerH)
     {
         double sum = rateMgPerH * _outputSteadyState[row];
-        int b = row * StateCount;
-        foreach (int c in ActiveModes)
+        var weights = _activeOutputRows.AsSpan(row * activeModal.Length, activeModal.Length);
+        for (int j = 0; j < weights.Length; j++)
         {
-            sum += _outputRows[b + c] * modal[c];
+            sum += weights[j] * activeModal[j];
         }
 
         return sum;

@@ -370,7 +370,7 @@ public sealed class Admission
         _tracker.RecordAlarms(_alarms.Evaluate(sample, Patient.Vitals.HrPerMin));
         if (_running)
         {
-            _tracker.RecordPlateau(_pk.Concentrations);
+            _tracker.RecordPlateau(_pk.PlasmaConcentrations);
         }
 
         _comedication.Trigger(t, _tracker, _log is null && _observer is null ? null : _note);

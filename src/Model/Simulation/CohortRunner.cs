@@ -20,6 +20,18 @@ public sealed class CohortRunner(Protocol protocol, Cohort cohort, ModelParamete
     {
         ArgumentOutOfRangeException.ThrowIfNegative(patients);
         var results = new AdmissionOutcome[patients];
+        if (maxParallelism == 1 && progress is null)
+        {
+            // One thread already (a PSA gives each core whole draws): no scheduling per patient.
+            for (int i = 0; i < patients; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                results[i] = RunOne(seed, i);
+            }
+
+            return results;
+        }
+
         int done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellation };
         Parallel.For(0, patients, options, i =>

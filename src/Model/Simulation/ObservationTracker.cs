@@ -64,6 +64,7 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         _alarmsSinceReview |= mask;
     }
 
+    /// <summary>Plasma concentrations at an observation during infusion (effect sites are not averaged).</summary>
     public void RecordPlateau(Concentrations c)
     {
         _plateau[_plateauCount++ % _plateau.Length] = c;

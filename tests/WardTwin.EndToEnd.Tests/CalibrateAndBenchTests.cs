@@ -127,6 +127,10 @@ public sealed class CalibrateAndBenchTests
     {
         var run = await Cli.Run(Timeout, "bench", "model", "--seconds", "1");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches(@"(?m)^model: \d+ admissions/s$", run.Stdout);
+        var line = Assert.Single(run.Stdout.Split('\n'), l => l.StartsWith("model: ", StringComparison.Ordinal));
+        var m = System.Text.RegularExpressions.Regex.Match(line, @"^model: (\d+) admissions/s \(best of 5 rounds; median (\d+)\)$");
+        Assert.True(m.Success, line);
+        Assert.True(long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "the best round is at least the median");
+        Assert.Contains("goal 40000/s: ratio", run.Stdout, StringComparison.Ordinal);
     }
 }

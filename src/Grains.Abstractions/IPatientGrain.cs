@@ -31,4 +31,13 @@ public interface IPatientGrain : IGrainWithStringKey
     Task<PumpReply> OperatePumpAsync(PumpKeyPress press);
 
     Task<PumpView> GetPumpViewAsync();
+
+    /// <summary>An event from outside the protocol (a scenario's or an instructor's), journalled like a key pressed.</summary>
+    Task InjectAsync(InjectionInput injection);
+
+    /// <summary>The state now without a replay (scenario conditions poll it).</summary>
+    Task<PatientStateNow> GetStateNowAsync();
+
+    /// <summary>The course replayed for a score and a debrief, with the protocol's own course beside it.</summary>
+    Task<PatientCourse> GetCourseAsync();
 }

@@ -26,6 +26,9 @@ public interface IWardGrain : IGrainWithStringKey
 
     Task DischargeAsync(int bed);
 
+    /// <summary>Moves the clock at once to a later ward time (a scenario's start, an instructor's jump), every bed with it.</summary>
+    Task<WardStatus> JumpToAsync(double simTimeH);
+
     /// <summary>Does nothing but wake the ward: a running ward re-arms its clock when it is activated (the ward keeper calls it).</summary>
     [AlwaysInterleave]
     Task<bool> EnsureRunningAsync();

@@ -10,7 +10,9 @@ public sealed record PatientAdmission(
     [property: Id(4)] int PatientIndex,
     [property: Id(5)] double AdmittedAtH,
     [property: Id(6)] double MonitorHz,
-    [property: Id(7)] bool AutoNurse);
+    [property: Id(7)] bool AutoNurse,
+    [property: Id(8)] AdmissionOverrides? Overrides = null,
+    [property: Id(9)] bool TraineeTitrates = false);
 
 /// <summary>What a patient grain reports after advancing.</summary>
 [GenerateSerializer, Immutable]

@@ -19,4 +19,15 @@ public sealed record TruthFeed(
     [property: Id(9)] double ClonidineUntilH,
     [property: Id(10)] double LastMidazolamH,
     [property: Id(11)] bool TreatmentEnded,
-    [property: Id(12)] WardClockView Clock);
+    [property: Id(12)] WardClockView Clock,
+    [property: Id(13)] VitalsShiftInput? Shift = null,
+    [property: Id(14)] double ProbeOffUntilH = double.NegativeInfinity);
+
+/// <summary>A scenario's change in vital signs until a ward time.</summary>
+[GenerateSerializer, Immutable]
+public sealed record VitalsShiftInput(
+    [property: Id(0)] double HrPerMin,
+    [property: Id(1)] double SbpMmHg,
+    [property: Id(2)] double DbpMmHg,
+    [property: Id(3)] double Spo2Percent,
+    [property: Id(4)] double UntilH);

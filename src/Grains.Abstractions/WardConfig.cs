@@ -11,4 +11,22 @@ public sealed record WardConfig(
     [property: Id(5)] double[]? ArrivalScheduleH = null,
     [property: Id(6)] double MonitorHz = 1,
     [property: Id(7)] double MaxSpeedStepH = 6,
-    [property: Id(8)] bool AutoNurse = true);
+    [property: Id(8)] bool AutoNurse = true,
+    [property: Id(9)] IReadOnlyList<BedPatient>? Patients = null,
+    [property: Id(10)] bool TraineeTitrates = false);
+
+/// <summary>A scenario's patient for one bed: drawn from (seed, index) of the protocol's cohort, with overrides.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BedPatient(
+    [property: Id(0)] int Bed,
+    [property: Id(1)] long Seed,
+    [property: Id(2)] int Index,
+    [property: Id(3)] AdmissionOverrides? Overrides = null);
+
+/// <summary>Values that replace the drawn patient's (side-effect thresholds by name, ng/mL).</summary>
+[GenerateSerializer, Immutable]
+public sealed record AdmissionOverrides(
+    [property: Id(0)] double? WeightKg = null,
+    [property: Id(1)] double? BaselineNrs = null,
+    [property: Id(2)] bool? AnalgesicResponder = null,
+    [property: Id(3)] IReadOnlyDictionary<string, double>? SideEffectThresholdsNgPerMl = null);

@@ -99,7 +99,9 @@ public sealed class BedsideMonitorGrain(
         _feed = feed;
         _curve = new VitalsCurve(feed.FromH, feed.FastSteadyNgPerMl, feed.ModeCoefficients, feed.ModeRatesPerH,
             new Model.Simulation.VitalsBaseline(feed.HrPerMin, feed.SbpMmHg, feed.DbpMmHg, feed.Spo2Percent, feed.RrPerMin),
-            feed.ClonidineUntilH, feed.LastMidazolamH, feed.TreatmentEnded);
+            feed.ClonidineUntilH, feed.LastMidazolamH, feed.TreatmentEnded,
+            feed.Shift is { } sh ? new Model.Simulation.VitalsShift(sh.HrPerMin, sh.SbpMmHg, sh.DbpMmHg, sh.Spo2Percent, sh.UntilH) : null,
+            feed.ProbeOffUntilH);
         if (feed.TreatmentEnded)
         {
             // Discharged: the monitor is taken off, and its activation goes (its state is written on the way out).
@@ -139,6 +141,12 @@ public sealed class BedsideMonitorGrain(
 
         _lastSimH = simH;
         var v = _sampler!.Sample(simH, _curve.At(simH, _vitals), withArtefacts: true);
+        if (_curve.ProbeOffAt(simH))
+        {
+            // A scenario's loose probe: the saturation reads falsely low, as the monitor's own probe-off artefact.
+            v = v with { Spo2Percent = Math.Max(0, v.Spo2Percent - catalog.Parameters.Vitals.ProbeOffSpo2Drop), Artefact = VitalsArtefact.ProbeOff };
+        }
+
         _samples++;
         long sampledMs = now.ToUnixTimeMilliseconds();
         var reading = new VitalsReading(simH, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, v.Artefact == VitalsArtefact.None ? null : v.Artefact.ToString().ToLowerInvariant());

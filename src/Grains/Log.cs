@@ -58,4 +58,16 @@ internal static partial class Log
 
     [LoggerMessage(1402, LogLevel.Warning, "patient {Patient}: its monitor did not take the new truth curve ({Error}); the patient goes on, the monitor asks again when it is back")]
     public static partial void MonitorFeedFailed(ILogger logger, string patient, string error);
+
+    [LoggerMessage(1203, LogLevel.Information, "patient {Patient}: injected {What} at {WardTimeH:0.000} h")]
+    public static partial void Injected(ILogger logger, string patient, string what, double wardTimeH);
+
+    [LoggerMessage(1601, LogLevel.Information, "training {Session}: scenario {Scenario} started for {Trainees} trainee(s)")]
+    public static partial void TrainingStarted(ILogger logger, string session, string scenario, int trainees);
+
+    [LoggerMessage(1602, LogLevel.Information, "training {Session}/{Trainee}: event {Event} ({Cause}) on bed {Bed} at {WardTimeH:0.000} h")]
+    public static partial void EventFired(ILogger logger, string session, string trainee, string @event, string cause, int bed, double wardTimeH);
+
+    [LoggerMessage(1603, LogLevel.Warning, "training {Session}/{Trainee}: bed {Bed} could not be polled or changed ({Error}); the session goes on")]
+    public static partial void TrainingBedFailed(ILogger logger, string session, string trainee, int bed, string error);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using WardTwin.Model.Pump;
 using WardTwin.Model.Simulation;
 using WardTwin.Model.Titration;
+using WardTwin.Model.Training;
 using WardTwin.Model.Vitals;
 
 namespace WardTwin.Grains;
@@ -98,7 +99,9 @@ public sealed class PatientGrain(
         var b = c.Baseline;
         var feed = new TruthFeed(offset + c.FromH, c.FastSteadyNgPerMl, c.ModeCoefficients, c.ModeRatesPerH,
             b.HrPerMin, b.SbpMmHg, b.DbpMmHg, b.Spo2Percent, b.RrPerMin,
-            offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, _clock);
+            offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, _clock,
+            c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH) : null,
+            offset + c.ProbeOffUntilH);
         if (force || _lastFeed is null || Changed(_lastFeed, feed))
         {
             try
@@ -119,7 +122,8 @@ public sealed class PatientGrain(
         var (x, y) = (a.Clock, b.Clock);
         bool clock = x.AnchorUnixMs != y.AnchorUnixMs || x.AnchorH != y.AnchorH || x.TimeScale != y.TimeScale || x.Running != y.Running
             || (double.IsPositiveInfinity(y.TimeScale) && x.LatestH != y.LatestH);
-        return clock || a.FromH != b.FromH || a.TreatmentEnded != b.TreatmentEnded || a.LastMidazolamH != b.LastMidazolamH || a.FastSteadyNgPerMl != b.FastSteadyNgPerMl;
+        return clock || a.FromH != b.FromH || a.TreatmentEnded != b.TreatmentEnded || a.LastMidazolamH != b.LastMidazolamH || a.FastSteadyNgPerMl != b.FastSteadyNgPerMl
+            || a.Shift != b.Shift || a.ProbeOffUntilH != b.ProbeOffUntilH;
     }
 
     public Task<PatientSnapshot> GetSnapshotAsync()
@@ -234,6 +238,48 @@ public sealed class PatientGrain(
             Record(chart: null).Pump.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
     }
 
+    public async Task InjectAsync(InjectionInput injection)
+    {
+        _ = Admitted;
+        var model = injection.ToModel(); // a malformed injection is refused before anything is stored
+        var input = new PatientInput(Walk.ClockH, null, null, Injection: injection);
+        await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
+        Walk.Inject(model);
+        Log.Injected(logger, this.GetPrimaryKeyString(), model.Describe(), WardTimeH);
+        await PushTruth(force: false);
+    }
+
+    public Task<PatientStateNow> GetStateNowAsync()
+    {
+        var c = Walk.ConcentrationsNow;
+        var v = Walk.ExpectedVitals();
+        var grades = Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal);
+        double? review = Walk.NextReviewH is { } r ? Admitted.AdmittedAtH + r : null;
+        return Task.FromResult(new PatientStateNow(WardTimeH, c.SKetamineNgPerMl, c.FastEffectNgPerMl, c.SlowEffectNgPerMl, grades,
+            v.HrPerMin, v.SbpMmHg, v.Spo2Percent, Walk.TreatmentEnded, review, Walk.Pump.RateMgPerH, Walk.Pump.State.ToString().ToLowerInvariant(),
+            Walk.Programme.HardMaxMgPerH));
+    }
+
+    public Task<PatientCourse> GetCourseAsync()
+    {
+        var a = Admitted;
+        var chart = new PatientChart();
+        var walk = Replay(a, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
+
+        // The same patient, the same injected events at the same times, everything else left to the protocol.
+        var protocolChart = new PatientChart();
+        var protocol = NewWalk(a, recordEvents: true, byProtocol: true);
+        foreach (var input in state.State.Inputs.Where(i => i.Injection is not null))
+        {
+            protocolChart.Redraw(a.AdmittedAtH, protocol, input.WalkTimeH);
+            protocol.Inject(input.Injection!.ToModel());
+        }
+
+        protocolChart.Redraw(a.AdmittedAtH, protocol, Walk.ClockH);
+        return Task.FromResult(new PatientCourse(this.GetPrimaryKeyString(), a.Bed,
+            CourseEvents.From(walk.Log, a.AdmittedAtH), chart.Points, protocolChart.Points, CourseEvents.From(protocol.Log, a.AdmittedAtH), walk.Programme.HardMaxMgPerH));
+    }
+
     /// <summary>An unknown id: answer, and leave no activation behind (random ids must not fill a silo).</summary>
     private KeyNotFoundException NotAdmitted()
     {
@@ -241,10 +287,15 @@ public sealed class PatientGrain(
         return new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");
     }
 
-    private Admission NewWalk(PatientAdmission admission, bool recordEvents)
+    private Admission NewWalk(PatientAdmission admission, bool recordEvents, bool byProtocol = false)
     {
         var (plan, sampler) = DataErrors.Translate(() => catalog.WardPlan(admission.ProtocolId));
-        return new Admission(plan, sampler.Sample(admission.Seed, admission.PatientIndex), recordEvents, admission.AutoNurse, recordEvents ? null : Observe);
+        var patient = admission.Overrides.ToModel().Apply(sampler.Sample(admission.Seed, admission.PatientIndex));
+
+        // The protocol's own course (a debrief's comparison): its engine titrates and its nurse hangs the bags.
+        return byProtocol
+            ? new Admission(plan, patient, recordEvents, wardNurseHangsBags: true)
+            : new Admission(plan, patient, recordEvents, admission.AutoNurse, recordEvents ? null : Observe, admission.TraineeTitrates);
     }
 
     /// <summary>The walk rebuilt from the stored admission and journal up to <paramref name="untilWalkH"/>, drawing a chart on the way if given one.</summary>
@@ -288,7 +339,11 @@ public sealed class PatientGrain(
     private static void Apply(Admission walk, PatientInput input)
     {
         walk.AdvanceTo(input.WalkTimeH);
-        if (input.DischargeReason is { } reason)
+        if (input.Injection is { } injection)
+        {
+            walk.Inject(injection.ToModel());
+        }
+        else if (input.DischargeReason is { } reason)
         {
             walk.Discharge(reason);
         }

@@ -126,12 +126,17 @@ public sealed class WardGrain(
         _waiting.Clear();
         _occupancy.Clear();
         bool fillAtStart = config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null;
+        if (config.Patients is { } scenarioBeds && scenarioBeds.Any(p => p.Bed < 0 || p.Bed >= config.Beds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(config), $"a patient's bed is outside 0..{config.Beds - 1}");
+        }
+
         _arrivals = new ArrivalStream(config);
         if (fillAtStart)
         {
             try
             {
-                await AdmitToBeds(Enumerable.Range(0, config.Beds).ToList(), 0);
+                await AdmitToBeds(config.Patients?.Select(p => p.Bed).ToList() ?? Enumerable.Range(0, config.Beds).ToList(), 0);
             }
             catch
             {
@@ -311,10 +316,31 @@ public sealed class WardGrain(
         }
     }
 
-    private async Task TickCore()
+    public async Task<WardStatus> JumpToAsync(double simTimeH)
+    {
+        _ = Config;
+        if (!(simTimeH >= _simH) || !double.IsFinite(simTimeH))
+        {
+            throw new ArgumentOutOfRangeException(nameof(simTimeH), $"a jump goes forward: the ward is at {_simH:0.###} h, not past {simTimeH} h");
+        }
+
+        // In steps no longer than the fastest mode takes, so arrivals and discharges on the way happen in order.
+        while (_simH < simTimeH)
+        {
+            await TickCore(Math.Min(simTimeH, _simH + Config.MaxSpeedStepH));
+        }
+
+        _clock!.Restore(time.GetUtcNow(), _simH, _clock.Running);
+        await Checkpoint();
+        await AnnounceClock();
+        return Status();
+    }
+
+    private Task TickCore() => TickCore(_clock!.TargetH(_simH, Config.MaxSpeedStepH));
+
+    private async Task TickCore(double target)
     {
         var clock = Stopwatch.StartNew();
-        double target = _clock!.TargetH(_simH, Config.MaxSpeedStepH);
         if (target <= _simH)
         {
             return;
@@ -421,7 +447,11 @@ public sealed class WardGrain(
         foreach (int bed in beds)
         {
             string id = $"{Id}/{_admitted}";
-            admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(new PatientAdmission(Id, bed, c.ProtocolId, c.Seed, _admitted, atH, c.MonitorHz, c.AutoNurse)));
+
+            // A scenario names each bed's first patient (seed, index, overrides); later arrivals are drawn as on any ward.
+            var named = c.Patients?.FirstOrDefault(p => p.Bed == bed) is { } p0 && atH == 0 ? p0 : null;
+            var admission = new PatientAdmission(Id, bed, c.ProtocolId, named?.Seed ?? c.Seed, named?.Index ?? _admitted, atH, c.MonitorHz, c.AutoNurse, named?.Overrides, c.TraineeTitrates);
+            admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(admission));
             _admitted++;
             _beds.Occupy(bed, id);
             metrics.AdmissionStarted();

@@ -115,5 +115,27 @@ public sealed class DataCatalog(string root)
         return prices;
     }
 
+    public IReadOnlyList<string> ScenarioIds() =>
+        Directory.Exists(Path.Combine(Root, "scenarios"))
+            ? Directory.GetFiles(Path.Combine(Root, "scenarios"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    /// <summary>A training scenario by id (data/scenarios/ID.json) or by the path of a user's own file.</summary>
+    public Training.Scenario LoadScenario(string idOrPath)
+    {
+        string path = File.Exists(idOrPath) ? idOrPath
+            : idOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || idOrPath.Contains('/', StringComparison.Ordinal)
+                ? throw new DataFileException(idOrPath, "(file)", "no such scenario file")
+            : Path.Combine(Root, "scenarios", idOrPath + ".json");
+        if (!File.Exists(path))
+        {
+            throw new DataFileException("--scenario", idOrPath, $"unknown scenario id; known ids: {string.Join(", ", ScenarioIds())}");
+        }
+
+        var scenario = DataJson.Read<Training.Scenario>(path);
+        Training.ScenarioValidator.Validate(scenario, path, ProtocolIds());
+        return scenario;
+    }
+
     public ModelParameters LoadParameters(string? path = null) => ModelParameters.Load(path ?? DefaultParametersPath);
 }

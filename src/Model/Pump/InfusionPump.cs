@@ -187,6 +187,33 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
     public PumpResult Occlude(double timeH) => Transition(timeH, PumpEventKind.Occlusion, [PumpState.Running], PumpState.Occluded);
 
+    /// <summary>A fault (a scenario's, or an instructor's): the bag runs dry now; a running pump stops delivering and alarms.</summary>
+    public PumpResult EmptyBag(double timeH)
+    {
+        AdvanceTo(timeH);
+        RemainingMl = 0;
+        _nearEmptyRaised = true;
+        if (State == PumpState.Running)
+        {
+            State = PumpState.Empty;
+        }
+
+        RecordOwn(PumpEventKind.Empty, "bag empty: delivery stopped");
+        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    /// <summary>A fault: the line occludes; a running pump stops delivering and alarms until someone resumes it.</summary>
+    public PumpResult OccludeLine(double timeH)
+    {
+        var result = Occlude(timeH);
+        if (result.Accepted)
+        {
+            RecordOwn(PumpEventKind.Occlusion, "line occluded: delivery stopped");
+        }
+
+        return result;
+    }
+
     /// <summary>A new full bag; an empty pump carries on at its programmed rate.</summary>
     public PumpResult ReplaceBag(double timeH)
     {

@@ -53,6 +53,9 @@ public sealed class Admission
     private bool _running;
     private double _treatmentEndH = double.NaN;
     private string? _earlyDischargeReason;
+    private readonly bool _traineeTitrates;
+    private VitalsShift? _vitalsShift;
+    private double _probeOffUntilH = double.NegativeInfinity;
 
     /// <param name="recordEvents">Keep the admission's and the pump's logs (tests, a replay for a page); cohorts and live
     /// wards skip them, so memory does not grow with the admission.</param>
@@ -60,8 +63,11 @@ public sealed class Admission
     /// without one the bag runs empty until someone replaces it by hand.</param>
     /// <param name="observer">Told of every event as it happens, whether or not the log is kept (a live ward counts
     /// titrations with it).</param>
-    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null)
+    /// <param name="traineeTitrates">A trainee decides each titration review: the walk notes what the protocol's rule would
+    /// set (<see cref="ReviewDueEvent"/>) and leaves the pump to the trainee.</param>
+    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null, bool traineeTitrates = false)
     {
+        _traineeTitrates = traineeTitrates;
         var protocol = plan.Protocol;
         var parameters = plan.Parameters;
         _protocol = protocol;
@@ -128,6 +134,23 @@ public sealed class Admission
     public InfusionPump Pump => _pump.Pump;
 
     public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
+
+    /// <summary>When the next titration review is due (hours of the walk), if one is left.</summary>
+    public double? NextReviewH
+    {
+        get
+        {
+            for (int i = _next; i < _treatmentCount; i++)
+            {
+                if (_treatment[i].Kind == TimelineEventKind.Review)
+                {
+                    return _treatment[i].TimeH;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public double TreatmentEndH => _treatmentEndH;
 
@@ -237,14 +260,50 @@ public sealed class Admission
     {
         var (steady, coefficients, rates) = _pk.FastEffectModes();
         return new VitalsCurve(_pk.TimeH, steady, coefficients, rates, Patient.Vitals,
-            _comedication.ClonidineUntilH(TreatmentEnded, _treatmentEndH), _comedication.LastMidazolamH, TreatmentEnded);
+            _comedication.ClonidineUntilH(TreatmentEnded, _treatmentEndH), _comedication.LastMidazolamH, TreatmentEnded, _vitalsShift, _probeOffUntilH);
     }
 
     /// <summary>The patient's true vital signs at the host's clock, before monitor noise.</summary>
     public VitalSigns ExpectedVitals()
     {
         double t = ClockH;
-        return _vitals.Expected(Patient, _pk.ConcentrationsAt(t).FastEffectNgPerMl, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
+        var v = _vitals.Expected(Patient, _pk.ConcentrationsAt(t).FastEffectNgPerMl, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
+        return _vitalsShift?.Apply(v, t) ?? v;
+    }
+
+    /// <summary>
+    /// Puts an event from outside the protocol into the walk at the host's clock (a scenario's or an instructor's). A side
+    /// effect is seen at once (the nurse is called); pump faults act on the pump; a host journals it so a replay matches.
+    /// </summary>
+    public void Inject(Injection injection)
+    {
+        double t = ClockH;
+        _pk.AdvanceTo(t);
+        Note(new InjectedEvent(t, injection));
+        switch (injection.Kind)
+        {
+            case InjectionKind.SideEffect:
+                _tracker.Force(injection.SideEffect ?? throw new ArgumentException("a side-effect event needs its side effect"), injection.Grade ?? SideEffectGrade.Severe, t + injection.DurationH);
+                Observe(t, scheduled: false);
+                break;
+            case InjectionKind.VitalsChange:
+                double dbp = injection.SbpChangeMmHg * _parameters.Vitals.DbpShareOfBpVariation;
+                _vitalsShift = new VitalsShift(injection.HrChangePerMin, injection.SbpChangeMmHg, dbp, injection.Spo2ChangePercent, t + injection.DurationH);
+                break;
+            case InjectionKind.ProbeOff:
+                _probeOffUntilH = t + injection.DurationH;
+                break;
+            case InjectionKind.Occlusion when !TreatmentEnded:
+                _pump.Pump.OccludeLine(t);
+                Note(new PumpAlertEvent(t, "line occluded: delivery stopped", NewBagHung: false, PumpEventKind.Occlusion));
+                Deliver(_pump.Pump.DeliveredRateMgPerH);
+                break;
+            case InjectionKind.BagEmpty when !TreatmentEnded:
+                var (delivered, alert) = _pump.EmptyBag(t);
+                Note(alert);
+                Deliver(delivered);
+                break;
+        }
     }
 
     public AdmissionOutcome RunToEnd()
@@ -296,7 +355,7 @@ public sealed class Admission
                 Deliver(_pump.Command(e.TimeH, new PumpCommand(PumpCommandKind.Stop, 0)));
                 break;
             case TimelineEventKind.Observation:
-                Observe(e.TimeH);
+                Observe(e.TimeH, scheduled: true);
                 break;
             case TimelineEventKind.Review:
                 Review(e.TimeH);
@@ -361,11 +420,24 @@ public sealed class Admission
         Deliver(_pump.Command(_pk.TimeH, new PumpCommand(PumpCommandKind.SetRate, mgPerH)));
     }
 
-    private void Observe(double t)
+    private void Observe(double t, bool scheduled)
     {
         double fast = _pk.FastEffectNgPerMl;
-        _tracker.Grade(_sideEffects, Patient, fast, _comedication.MidazolamActive(t));
+        _tracker.Grade(_sideEffects, Patient, fast, _comedication.MidazolamActive(t), t, scheduled);
+        if (_log is not null || _observer is not null)
+        {
+            foreach (var (kind, grade) in _tracker.Changes())
+            {
+                Note(new SideEffectChangeEvent(t, kind, grade));
+            }
+        }
+
         var expected = _vitals.Expected(Patient, fast, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
+        if (_vitalsShift is { } shift)
+        {
+            expected = shift.Apply(expected, t);
+        }
+
         var sample = _sampler.Sample(t, expected, withArtefacts: false);
         _tracker.RecordAlarms(_alarms.Evaluate(sample, Patient.Vitals.HrPerMin));
         if (_running)
@@ -382,7 +454,7 @@ public sealed class Admission
 
     private void Review(double t)
     {
-        Observe(t);
+        Observe(t, scheduled: true);
         if (TreatmentEnded || _titration is null)
         {
             return;
@@ -395,6 +467,16 @@ public sealed class Admission
         var report = _tracker.Report(noticed, _alarms.Rules);
         double before = _titrationState.Rate;
         var decision = _titration.Review(_titrationState, report, _hardMaxInProtocolUnits);
+        if (_traineeTitrates)
+        {
+            // The trainee decides: the protocol's state moves on (frozen on relief, reviews counted) but keeps the trainee's rate.
+            _titrationState = decision.State with { Rate = before };
+            _outcome.Reviews++;
+            Note(new ReviewDueEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported, ToMgPerH(before), ToMgPerH(decision.NewRate)));
+            _tracker.ResetSinceReview();
+            return;
+        }
+
         _titrationState = decision.State;
         _outcome.Reviews++;
         if (decision.Action == TitrationAction.Freeze)

@@ -35,8 +35,8 @@ public sealed record PumpHandEvent(double TimeH, PumpAction Action, PumpOutcome 
     public override string Detail => Outcome == PumpOutcome.Accepted ? $"{Action} by hand" : $"{Action} by hand: {Outcome.ToString().ToLowerInvariant()}: {Message}";
 }
 
-/// <summary>The pump changed delivery by itself (bag near-empty, empty, volume to be infused reached) and what the ward nurse did.</summary>
-public sealed record PumpAlertEvent(double TimeH, string What, bool NewBagHung) : AdmissionEvent(TimeH)
+/// <summary>The pump changed delivery by itself (bag near-empty, empty, volume to be infused reached, an occluded line) and what the ward nurse did.</summary>
+public sealed record PumpAlertEvent(double TimeH, string What, bool NewBagHung, PumpEventKind? Cause = null) : AdmissionEvent(TimeH)
 {
     public override string Kind => "pump";
 
@@ -57,4 +57,29 @@ public sealed record DischargeEvent(double TimeH, string? EarlyReason) : Admissi
     public override string Kind => "discharge";
 
     public override string Detail => EarlyReason is null ? "end of treatment" : $"early discharge: {EarlyReason}";
+}
+
+/// <summary>A titration review the trainee decides: what the protocol's rule would set (in the protocol's unit and in mg/h) and why.</summary>
+public sealed record ReviewDueEvent(double TimeH, TitrationAction Action, double FromRate, double ToRate, string UnitSymbol, string Reason, int Nrs, double FromMgPerH, double ToMgPerH)
+    : AdmissionEvent(TimeH)
+{
+    public override string Kind => "review";
+
+    public override string Detail => $"review due: the protocol would {Action.ToString().ToLowerInvariant()} {F(FromRate)} -> {F(ToRate)} {UnitSymbol}: {Reason} (NRS {Nrs})";
+}
+
+/// <summary>A nursing observation saw a side effect at a new grade.</summary>
+public sealed record SideEffectChangeEvent(double TimeH, Parameters.SideEffectKind SideEffect, SideEffectGrade Grade) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "side-effect";
+
+    public override string Detail => $"{Parameters.SideEffectKinds.Name(SideEffect)} {Grade.ToString().ToLowerInvariant()}";
+}
+
+/// <summary>Something put into the admission from outside the protocol (a scenario's event or an instructor's).</summary>
+public sealed record InjectedEvent(double TimeH, Injection Injection) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "event";
+
+    public override string Detail => Injection.Describe();
 }

@@ -51,10 +51,24 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
             Pump.ReplaceBag(t);
         }
 
-        return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, what, hang));
+        var cause = !ReferenceEquals(Pump.LastOwnEvent, eventBefore) ? Pump.LastOwnEvent!.Kind : (PumpEventKind?)null;
+        return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, what, hang, cause));
     }
 
     public PumpResult Operate(double t, PumpAction action) => Pump.Apply(t, action);
+
+    /// <summary>A fault: the bag runs dry now; the ward nurse hangs a new one at once if the ward has one on hand.</summary>
+    public (double DeliveredMgPerH, PumpAlertEvent Alert) EmptyBag(double t)
+    {
+        Pump.EmptyBag(t);
+        bool hang = wardNurseHangsBags && Pump.State == PumpState.Empty;
+        if (hang)
+        {
+            Pump.ReplaceBag(t);
+        }
+
+        return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, "bag empty: delivery stopped", hang, PumpEventKind.Empty));
+    }
 
     private string Describe(PumpState before) => Pump.State == before
         ? (Pump.NearEmpty ? "bag near empty" : "pump event")

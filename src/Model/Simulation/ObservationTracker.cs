@@ -27,9 +27,41 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
     /// <summary>Hours in a row with a severe side effect (early-discharge rule).</summary>
     public double SevereHours { get; private set; }
 
-    public void Grade(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive)
+    private readonly SideEffectGrade[] _forced = new SideEffectGrade[SideEffectKinds.Count];
+    private readonly double[] _forcedUntilH = new double[SideEffectKinds.Count];
+    private readonly SideEffectGrade[] _previous = new SideEffectGrade[SideEffectKinds.Count];
+
+    /// <summary>A scenario shows this side effect at least at this grade until then, whatever the concentration.</summary>
+    public void Force(SideEffectKind kind, SideEffectGrade grade, double untilH)
     {
+        _forced[(int)kind] = grade;
+        _forcedUntilH[(int)kind] = untilH;
+    }
+
+    /// <summary>The side effects whose grade changed at the latest observation (for a log).</summary>
+    public IEnumerable<(SideEffectKind Kind, SideEffectGrade Grade)> Changes()
+    {
+        for (int k = 0; k < _current.Length; k++)
+        {
+            if (_current[k] != _previous[k])
+            {
+                yield return ((SideEffectKind)k, _current[k]);
+            }
+        }
+    }
+
+    /// <param name="scheduled">A scheduled observation counts towards hours in a row of severe effects; one made at an event does not.</param>
+    public void Grade(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, double timeH, bool scheduled = true)
+    {
+        Array.Copy(_current, _previous, _current.Length);
         var drowsy = model.GradeAll(patient, fastEffectNgPerMl, midazolamActive, BackgroundToday, _current);
+        for (int k = 0; k < _current.Length; k++)
+        {
+            if (timeH < _forcedUntilH[k] && _forced[k] > _current[k])
+            {
+                _current[k] = _forced[k];
+            }
+        }
         if (drowsy > WorstDrowsinessWithoutMidazolam)
         {
             WorstDrowsinessWithoutMidazolam = drowsy;
@@ -52,7 +84,10 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
             severe |= g == SideEffectGrade.Severe;
         }
 
-        SevereHours = severe ? SevereHours + observationIntervalH : 0;
+        if (scheduled)
+        {
+            SevereHours = severe ? SevereHours + observationIntervalH : 0;
+        }
     }
 
     /// <summary>The grades at the latest observation, by side effect.</summary>

@@ -16,7 +16,9 @@ public sealed record VitalsCurve(
     VitalsBaseline Baseline,
     double ClonidineUntilH,
     double LastMidazolamH,
-    bool TreatmentEnded)
+    bool TreatmentEnded,
+    VitalsShift? Shift = null,
+    double ProbeOffUntilH = double.NegativeInfinity)
 {
     public double FastEffectAt(double timeH)
     {
@@ -30,6 +32,12 @@ public sealed record VitalsCurve(
         return c;
     }
 
-    public VitalSigns At(double timeH, VitalsModel model) =>
-        model.Expected(Baseline, FastEffectAt(timeH), timeH < ClonidineUntilH, timeH - LastMidazolamH);
+    public VitalSigns At(double timeH, VitalsModel model)
+    {
+        var v = model.Expected(Baseline, FastEffectAt(timeH), timeH < ClonidineUntilH, timeH - LastMidazolamH);
+        return Shift?.Apply(v, timeH) ?? v;
+    }
+
+    /// <summary>A scenario's loose probe: the monitor reads an artefact until then.</summary>
+    public bool ProbeOffAt(double timeH) => timeH < ProbeOffUntilH;
 }

@@ -1,0 +1,58 @@
+namespace WardTwin.Grains;
+
+/// <summary>
+/// A patient's course as a debrief and a score read it, replayed from the stored admission and journal: what the
+/// model saw (reviews due, side-effect grades, pump alarms, injected events) and chart points; and, beside it,
+/// the same patient with the same injected events run by the protocol's own rules.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PatientCourse(
+    [property: Id(0)] string AdmissionId,
+    [property: Id(1)] int Bed,
+    [property: Id(2)] IReadOnlyList<CourseEvent> Events,
+    [property: Id(3)] IReadOnlyList<PatientHistoryPoint> Chart,
+    [property: Id(4)] IReadOnlyList<PatientHistoryPoint> ProtocolChart,
+    [property: Id(5)] IReadOnlyList<CourseEvent> ProtocolEvents,
+    [property: Id(6)] double HardMaxMgPerH);
+
+/// <summary>One typed event of a course (ward hours); the fields that apply to its kind are set.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CourseEvent(
+    [property: Id(0)] double WardTimeH,
+    [property: Id(1)] CourseEventKind Kind,
+    [property: Id(2)] string Detail,
+    [property: Id(3)] string? SideEffect = null,
+    [property: Id(4)] int? Grade = null,
+    [property: Id(5)] double? FromMgPerH = null,
+    [property: Id(6)] double? ToMgPerH = null,
+    [property: Id(7)] string? Decision = null,
+    [property: Id(8)] string? PumpAlarm = null);
+
+public enum CourseEventKind
+{
+    ReviewDue,
+    Titration,
+    SideEffect,
+    PumpAlarm,
+    Injected,
+    CoMedication,
+    PumpByHand,
+    Discharge,
+}
+
+/// <summary>A patient's state now, cheaply (no replay): what scenario conditions test.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PatientStateNow(
+    [property: Id(0)] double WardTimeH,
+    [property: Id(1)] double PlasmaSKetamineNgPerMl,
+    [property: Id(2)] double FastEffectNgPerMl,
+    [property: Id(3)] double SlowEffectNgPerMl,
+    [property: Id(4)] IReadOnlyDictionary<string, int> SideEffectGrades,
+    [property: Id(5)] double HrPerMin,
+    [property: Id(6)] double SbpMmHg,
+    [property: Id(7)] double Spo2Percent,
+    [property: Id(8)] bool TreatmentEnded,
+    [property: Id(9)] double? NextReviewWardH,
+    [property: Id(10)] double RateMgPerH,
+    [property: Id(11)] string PumpState,
+    [property: Id(12)] double HardMaxMgPerH);

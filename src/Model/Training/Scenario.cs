@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace WardTwin.Model.Training;
+
+/// <summary>
+/// A training scenario as a data file: the ward, each bed's patient, who decides (the protocol engine or the
+/// trainee), a timeline of events at a time or on a condition of the model's state, and the rubric that scores
+/// the trainee's actions.
+/// </summary>
+public sealed record Scenario(
+    [property: JsonRequired] string Id,
+    [property: JsonRequired] string Title,
+    [property: JsonRequired] string Description,
+    [property: JsonRequired] ScenarioWard Ward,
+    [property: JsonRequired] IReadOnlyList<ScenarioPatient> Patients,
+    [property: JsonRequired] IReadOnlyList<RubricLine> Rubric,
+    ScenarioDecisions? Decisions = null,
+    IReadOnlyList<ScenarioEvent>? Events = null,
+    string? Source = null)
+{
+    /// <summary>In a training scenario the trainee decides unless the file says otherwise.</summary>
+    public ScenarioDecisions DecisionsOrDefault => Decisions ?? new ScenarioDecisions();
+
+    public IReadOnlyList<ScenarioEvent> EventsOrEmpty => Events ?? [];
+}
+
+/// <summary>
+/// The ward: protocol, beds, when the session starts (hours after the admissions, so a scenario can begin on day 2),
+/// and how fast its clock runs (1 is real time).
+/// </summary>
+public sealed record ScenarioWard(
+    [property: JsonRequired] string Protocol,
+    [property: JsonRequired] int Beds,
+    double StartAtH = 0,
+    double TimeScale = 1);
+
+/// <summary>Who decides the titration reviews and the bag changes.</summary>
+public sealed record ScenarioDecisions(Decider Titration = Decider.Trainee, Decider Bags = Decider.Trainee);
+
+public enum Decider
+{
+    Trainee,
+    Protocol,
+}

@@ -1,0 +1,59 @@
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Protocols;
+
+namespace WardTwin.Model.Training;
+
+/// <summary>One entry of a training session's record, on one bed at one simulated time (ward hours).</summary>
+public abstract record TrainingEntry(int Bed, double SimTimeH);
+
+/// <summary>What a trainee did, with the pump's or the ward's answer; <paramref name="WallUnixMs"/> is when, by the wall clock.</summary>
+/// <param name="Target">The alarm acknowledged, for <see cref="TraineeActionKind.AcknowledgeAlarm"/>.</param>
+/// <param name="RateBeforeMgPerH">The pump's rate before the action (so a lowered rate can be told from a raised one).</param>
+/// <param name="AboveHardLimit">A rate entry above the pump's hard limit (refused by the pump).</param>
+public sealed record TraineeAction(
+    int Bed, double SimTimeH, string Trainee, long WallUnixMs, TraineeActionKind Kind, double? Value, bool Accepted, string Message,
+    string? Target = null, double? RateBeforeMgPerH = null, bool AboveHardLimit = false) : TrainingEntry(Bed, SimTimeH);
+
+public enum TraineeActionKind
+{
+    SetRate,
+    Start,
+    Pause,
+    Resume,
+    Stop,
+    ReplaceBag,
+    SetVtbi,
+    Midazolam,
+    Discharge,
+    AcknowledgeAlarm,
+}
+
+/// <summary>The bed's monitor raised an alarm.</summary>
+public sealed record AlarmRaised(int Bed, double SimTimeH, string Alarm, AlarmPriority Priority) : TrainingEntry(Bed, SimTimeH);
+
+/// <summary>A nursing observation saw a side effect at a new grade (a rise or a fall).</summary>
+public sealed record SideEffectSeen(int Bed, double SimTimeH, string SideEffect, SideEffectGrade Grade) : TrainingEntry(Bed, SimTimeH);
+
+/// <summary>A titration review came due; the trainee decides, and the protocol's rule would have set <paramref name="RecommendedMgPerH"/>.</summary>
+public sealed record ReviewDue(int Bed, double SimTimeH, double RateBeforeMgPerH, double RecommendedMgPerH, string Decision, string Reason) : TrainingEntry(Bed, SimTimeH);
+
+/// <summary>The pump alarmed by itself: near-empty, empty, occluded, or its volume reached.</summary>
+public sealed record PumpAlarmSeen(int Bed, double SimTimeH, PumpAlarmKind Kind) : TrainingEntry(Bed, SimTimeH);
+
+public enum PumpAlarmKind
+{
+    NearEmpty,
+    Empty,
+    Occluded,
+    VolumeReached,
+}
+
+/// <summary>A scenario event happened: on its timeline, on its condition, or injected by the instructor.</summary>
+public sealed record EventFired(int Bed, double SimTimeH, string EventId, ScenarioEventKind Kind, EventCause Cause) : TrainingEntry(Bed, SimTimeH);
+
+public enum EventCause
+{
+    Timeline,
+    Condition,
+    Instructor,
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using WardTwin.Model.Data;
+
+namespace WardTwin.Model.Tests;
+
+/// <summary>Scenario files: the shipped ones load; each bad one fails naming the file, the field and why.</summary>
+public sealed class ScenarioFileTests
+{
+    private static JsonObject Shipped() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.Catalog.Root, "scenarios", "erasmus-day1-hallucinations.json")))!.AsObject();
+
+    private static DataFileException Load(JsonObject scenario)
+    {
+        string path = TestData.TempFile("scenario.json", scenario.ToJsonString());
+        var ex = Assert.Throws<DataFileException>(() => TestData.Catalog.LoadScenario(path));
+        Assert.Equal(path, ex.File);
+        return ex;
+    }
+
+    [Fact]
+    public void Every_shipped_scenario_loads_and_there_are_at_least_three()
+    {
+        var ids = TestData.Catalog.ScenarioIds();
+        Assert.True(ids.Count >= 3, string.Join(", ", ids));
+        foreach (var id in ids)
+        {
+            var s = TestData.Catalog.LoadScenario(id);
+            Assert.Equal(id, s.Id);
+            Assert.NotEmpty(s.Rubric);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_scenario_id_lists_the_known_ones()
+    {
+        var ex = Assert.Throws<DataFileException>(() => TestData.Catalog.LoadScenario("no-such-scenario"));
+        Assert.Contains("erasmus-day1-hallucinations", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ward.protocol", "erasmus-8d", "unknown protocol")]
+    [InlineData("ward.beds", 0, "training ward has 1-24")]
+    [InlineData("ward.time_scale", -1, "> 0")]
+    public void A_bad_ward_field_is_named(string field, object value, string reason)
+    {
+        var s = Shipped();
+        s["ward"]![field.Split('.')[1]] = JsonValue.Create(value);
+        var ex = Load(s);
+        Assert.Equal(field, ex.Field);
+        Assert.Contains(reason, ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_patient_on_a_bed_the_ward_has_not_is_refused()
+    {
+        var s = Shipped();
+        s["patients"]![1]!["bed"] = 7;
+        var ex = Load(s);
+        Assert.Equal("patients[1].bed", ex.Field);
+        Assert.Contains("bed 7 does not exist on a ward of 2", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_override_of_an_unknown_side_effect_is_named_with_the_known_ones()
+    {
+        var s = Shipped();
+        s["patients"]![0]!["overrides"]!["side_effect_thresholds_ng_per_ml"] = new JsonObject { ["hiccups"] = 3 };
+        var ex = Load(s);
+        Assert.Equal("patients[0].overrides.side_effect_thresholds_ng_per_ml.hiccups", ex.Field);
+        Assert.Contains("dizziness, drowsiness", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_event_with_both_a_time_and_a_condition_is_refused()
+    {
+        var s = Shipped();
+        s["events"]![0]!["at_h"] = 1;
+        var ex = Load(s);
+        Assert.Equal("events[0]", ex.Field);
+        Assert.Contains("exactly one of at_h", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_event_kind_lists_the_allowed_names()
+    {
+        var s = Shipped();
+        s["events"]![0]!["kind"] = "earthquake";
+        var ex = Load(s);
+        Assert.Equal("$.events[0].kind", ex.Field);
+        Assert.Contains("side-effect", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rubric_line_answering_an_event_the_scenario_has_not_is_named()
+    {
+        var s = Shipped();
+        s["rubric"]!.AsArray().Add(new JsonObject { ["id"] = "x", ["rule"] = "answer-event", ["event"] = "fire", ["within_min"] = 5, ["weight"] = 1, ["text"] = "t" });
+        var ex = Load(s);
+        Assert.Equal("rubric[6].event", ex.Field);
+        Assert.Contains("hallucinations, tachycardia", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_windowed_rule_without_a_window_is_refused()
+    {
+        var s = Shipped();
+        s["rubric"]![0]!.AsObject().Remove("within_min");
+        var ex = Load(s);
+        Assert.Equal("rubric[0]", ex.Field);
+        Assert.Contains("within_s or within_min", ex.Reason, StringComparison.Ordinal);
+    }
+}

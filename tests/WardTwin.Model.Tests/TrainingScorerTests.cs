@@ -1,0 +1,100 @@
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Protocols;
+using WardTwin.Model.Training;
+
+namespace WardTwin.Model.Tests;
+
+/// <summary>The rubric scorer on scripted trainees, against the shipped Erasmus scenario's rubric.</summary>
+public sealed class TrainingScorerTests
+{
+    private const int Bed = 1;
+    private static readonly Scenario Erasmus = TestData.Catalog.LoadScenario("erasmus-day1-hallucinations");
+
+    private static TraineeAction Act(double h, TraineeActionKind kind, double? value = null, double rateBefore = 3, string? target = null, bool aboveHard = false, bool accepted = true) =>
+        new(Bed, h, "ann", 0, kind, value, accepted, "ok", target, rateBefore, aboveHard);
+
+    /// <summary>A review at 2 h (raise 3 -> 5), hallucinations at 3 h, an alarm at 3.2 h.</summary>
+    private static List<TrainingEntry> Situation() =>
+    [
+        new ReviewDue(Bed, 2.0, 3, 5, "raise", "no relief, no side effects"),
+        new SideEffectSeen(Bed, 3.0, "psychotomimetic", SideEffectGrade.Severe),
+        new AlarmRaised(Bed, 3.2, "hr_over_100", AlarmPriority.Medium),
+    ];
+
+    [Fact]
+    public void A_scripted_perfect_trainee_scores_100()
+    {
+        var record = Situation();
+        record.AddRange(
+        [
+            Act(2.05, TraineeActionKind.SetRate, 5),
+            Act(3.10, TraineeActionKind.SetRate, 3, rateBefore: 5),
+            Act(3.12, TraineeActionKind.Midazolam, 2),
+            Act(3.2 + (30 / 3600.0), TraineeActionKind.AcknowledgeAlarm, target: "hr_over_100"),
+        ]);
+
+        var card = TrainingScorer.Score(Erasmus, record, nowH: 5);
+
+        Assert.Equal(100, card.Score, 9);
+        Assert.False(card.CriticalError);
+        Assert.All(card.Lines.Where(l => l.Applies), l => Assert.Equal(0, l.Missed));
+        Assert.Equal(4, card.Lines.Sum(l => l.Met));
+    }
+
+    [Fact]
+    public void A_scripted_careless_trainee_gets_exactly_the_penalties_the_rubric_names()
+    {
+        var record = Situation();
+        record.AddRange(
+        [
+            Act(1.00, TraineeActionKind.Midazolam, 2),                       // no indication: -5
+            Act(3.60, TraineeActionKind.SetRate, 2, rateBefore: 3),          // review ignored; lowered 36 min after the severe effect
+            Act(3.12, TraineeActionKind.Midazolam, 2),                       // in time, indicated
+            Act(3.2 + (30 / 3600.0), TraineeActionKind.AcknowledgeAlarm, target: "hr_over_100"),
+        ]);
+
+        var card = TrainingScorer.Score(Erasmus, record, nowH: 5);
+
+        // Weights: reviews 30 (missed), lower-on-severe 25 (missed), midazolam 20 (met), alarms 25 (met): 45 of 100, then -5.
+        Assert.Equal(40, card.Score, 9);
+        Assert.Equal(1, card.Lines.Single(l => l.Id == "reviews").Missed);
+        Assert.Equal(1, card.Lines.Single(l => l.Id == "lower-on-severe").Missed);
+        Assert.Contains("only after 36 min", card.Lines.Single(l => l.Id == "lower-on-severe").Evidence[0].What, StringComparison.Ordinal);
+        Assert.Equal(5, card.Lines.Single(l => l.Id == "no-needless-midazolam").Penalty);
+    }
+
+    [Fact]
+    public void A_critical_error_ends_the_scenario_at_zero()
+    {
+        var record = Situation();
+        record.Add(Act(2.05, TraineeActionKind.SetRate, 20, aboveHard: true, accepted: false));
+        record.Add(Act(2.06, TraineeActionKind.SetRate, 5));
+
+        var card = TrainingScorer.Score(Erasmus, record, nowH: 5);
+
+        Assert.True(card.CriticalError);
+        Assert.Equal(0, card.Score);
+        Assert.Equal("hard-limit", card.EndedBy);
+        Assert.Equal(2.05, card.EndedAtH);
+    }
+
+    [Fact]
+    public void An_occasion_whose_window_is_open_is_pending_and_does_not_count()
+    {
+        var card = TrainingScorer.Score(Erasmus, [new ReviewDue(Bed, 2.0, 3, 5, "raise", "r")], nowH: 2.1);
+
+        var reviews = card.Lines.Single(l => l.Id == "reviews");
+        Assert.Equal((0, 0, 1), (reviews.Met, reviews.Missed, reviews.Pending));
+        Assert.Equal(100, card.Score);
+
+        var later = TrainingScorer.Score(Erasmus, [new ReviewDue(Bed, 2.0, 3, 5, "raise", "r")], nowH: 2.3);
+        Assert.Equal(0, later.Score);
+    }
+
+    [Fact]
+    public void A_hold_at_review_is_met_without_touching_the_pump()
+    {
+        var card = TrainingScorer.Score(Erasmus, [new ReviewDue(Bed, 2.0, 5, 5, "hold", "side effects")], nowH: 3);
+        Assert.Equal(1, card.Lines.Single(l => l.Id == "reviews").Met);
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suites need on a fresh Debian machine: the .NET SDK must be there already;
 # Prometheus (scrapes a running silo), Chromium and its driver (the dashboard tests) and the PostgreSQL server
-# (cluster-mode tests start their own instance on a free port and remove it) come from Debian.
+# (cluster-mode tests start their own instance on a free port and remove it) and npm (the build restores the
+# dashboard's chart library with it) come from Debian.
 set -euo pipefail
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-test-deps: the .NET 10 SDK is required (dotnet on PATH)" >&2
@@ -13,6 +14,7 @@ command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-test-deps: installing ${need[*]} from Debian"
   sudo_cmd=""

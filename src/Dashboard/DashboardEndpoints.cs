@@ -15,8 +15,10 @@ public static class DashboardEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/", () => StaticPages.Serve("index.html"));
         app.MapGet("/{file}", (string file) => StaticPages.Serve(file));
+        app.MapGet("/lib/{file}", (string file) => StaticPages.Serve("lib/" + file));
         var api = app.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(ApiLimits.MaxBodyBytes));
         api.MapGet("/protocols", (DataCatalogProvider d) => d.Catalog.ProtocolIds());
+        TrainingEndpoints.Map(api);
 
         api.MapGet("/wards/{ward}", async (string ward, IGrainFactory g) => await Ward(g, ward).GetStatusAsync());
         api.MapGet("/wards/{ward}/occupancy", async (string ward, IGrainFactory g) => await Ward(g, ward).GetOccupancyAsync());

@@ -16,7 +16,7 @@ public static class StaticPages
     public static IResult Serve(string file)
     {
         string name = string.IsNullOrEmpty(file) ? "index.html" : file;
-        if (name.Contains("..", StringComparison.Ordinal) || !Types.TryGetValue(Path.GetExtension(name), out var type))
+        if (name.Contains("..", StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || !Types.TryGetValue(Path.GetExtension(name), out var type))
         {
             return Results.NotFound();
         }

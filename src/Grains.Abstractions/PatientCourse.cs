@@ -26,7 +26,8 @@ public sealed record CourseEvent(
     [property: Id(5)] double? FromMgPerH = null,
     [property: Id(6)] double? ToMgPerH = null,
     [property: Id(7)] string? Decision = null,
-    [property: Id(8)] string? PumpAlarm = null);
+    [property: Id(8)] string? PumpAlarm = null,
+    [property: Id(9)] string? Reason = null);
 
 public enum CourseEventKind
 {

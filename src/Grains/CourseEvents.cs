@@ -12,7 +12,7 @@ internal static class CourseEvents
 
     private static CourseEvent? Map(AdmissionEvent e, double t) => e switch
     {
-        ReviewDueEvent r => new CourseEvent(t, CourseEventKind.ReviewDue, r.Detail, FromMgPerH: r.FromMgPerH, ToMgPerH: r.ToMgPerH, Decision: r.Action.ToString().ToLowerInvariant()),
+        ReviewDueEvent r => new CourseEvent(t, CourseEventKind.ReviewDue, r.Detail, FromMgPerH: r.FromMgPerH, ToMgPerH: r.ToMgPerH, Decision: r.Action.ToString().ToLowerInvariant(), Reason: r.Reason),
         TitrationEvent x => new CourseEvent(t, CourseEventKind.Titration, x.Detail, Decision: x.Action.ToString().ToLowerInvariant()),
         SideEffectChangeEvent s => new CourseEvent(t, CourseEventKind.SideEffect, s.Detail, SideEffectKinds.Name(s.SideEffect), (int)s.Grade),
         PumpAlertEvent p => new CourseEvent(t, CourseEventKind.PumpAlarm, p.Detail, PumpAlarm: p.Cause switch

@@ -29,7 +29,7 @@ internal static class TrainingRecords
             {
                 TrainingEntry? entry = e.Kind switch
                 {
-                    CourseEventKind.ReviewDue => new ReviewDue(bed, e.WardTimeH, e.FromMgPerH ?? 0, e.ToMgPerH ?? 0, e.Decision ?? string.Empty, e.Detail),
+                    CourseEventKind.ReviewDue => new ReviewDue(bed, e.WardTimeH, e.FromMgPerH ?? 0, e.ToMgPerH ?? 0, e.Decision ?? string.Empty, e.Reason ?? e.Detail),
                     CourseEventKind.SideEffect => new SideEffectSeen(bed, e.WardTimeH, e.SideEffect ?? string.Empty, (SideEffectGrade)(e.Grade ?? 0)),
                     CourseEventKind.PumpAlarm when e.PumpAlarm is { } p => new PumpAlarmSeen(bed, e.WardTimeH, Parse<PumpAlarmKind>(p)),
                     _ => null,

@@ -70,7 +70,7 @@ public sealed partial class TrainingSessionGrain(
             }
         }
 
-        state.State = new TrainingSessionState(scenario.Id, [.. trainees], []);
+        state.State = new TrainingSessionState(scenario.Id, [.. trainees], [], []);
         await state.WriteStateAsync();
         _scenario = scenario;
         Arm();
@@ -96,6 +96,11 @@ public sealed partial class TrainingSessionGrain(
     public async Task<TrainingActionReply> ActAsync(string trainee, int bed, TraineeCommand command)
     {
         var status = await Ward(Known(trainee)).GetStatusAsync();
+        if (state.State.Ended.Contains(trainee))
+        {
+            return new TrainingActionReply("refused", $"{trainee}'s scenario has ended (a critical error): see the debrief", status.SimTimeH);
+        }
+
         string patientId = Occupant(status, bed);
         var patient = GrainFactory.GetGrain<IPatientGrain>(patientId);
         var before = await patient.GetStateNowAsync();
@@ -127,6 +132,15 @@ public sealed partial class TrainingSessionGrain(
             $"{command.Action}{(command.Value is { } x ? " " + x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}{(command.Target is { } g ? " " + g : string.Empty)}: {outcome} ({message})",
             command.Action, command.Value, outcome == "accepted", command.Target, before.RateMgPerH, aboveHard);
         await Append([entry]);
+        if (Scenario.Rubric.Any(l => l.Critical) && (await Score(trainee, status)).CriticalError)
+        {
+            // A critical error ends this trainee's scenario: the ward's clock stops and later actions are refused.
+            await Ward(trainee).PauseAsync();
+            state.State = state.State with { Ended = state.State.Ended.Add(trainee) };
+            await state.WriteStateAsync();
+            message += "; a critical error: the scenario has ended";
+        }
+
         return new TrainingActionReply(outcome, message, before.WardTimeH);
 
         static async Task<(string, string)> Pump(Func<Task<PumpReply>> press)
@@ -222,7 +236,7 @@ public sealed partial class TrainingSessionGrain(
         }
 
         var entries = new List<RecordedEntry>();
-        foreach (var trainee in state.State.Trainees)
+        foreach (var trainee in state.State.Trainees.Except(state.State.Ended))
         {
             var status = await Ward(trainee).GetStatusAsync();
             double sessionH = status.SimTimeH - Scenario.Ward.StartAtH;
@@ -396,11 +410,17 @@ public sealed partial class TrainingSessionGrain(
         ? v
         : throw new ArgumentException($"value: {c.Action} needs a number of {unit} >= 0");
 
-    private static RubricLineView[] Lines(ScoreCard card) =>
+    private RubricLineView[] Lines(ScoreCard card) =>
         [.. card.Lines.Select(l => new RubricLineView(l.Id, l.Text, l.Weight, l.Met, l.Missed, l.Pending, l.Penalty, l.Critical,
             [.. l.Evidence.Select(e => $"bed {e.Bed} {Clock(e.SimTimeH)} {(e.Met is null ? "open" : e.Met.Value ? "met" : "missed")}: {e.What}")]))];
 
-    private static string Clock(double h) => $"{h:0.00} h";
+    /// <summary>Ward hours as the ward's clock shows them: day of admission and time of day.</summary>
+    private string Clock(double wardH)
+    {
+        double startH = Model.Protocols.ClockTime.ParseHours(catalog.Data.LoadProtocol(Scenario.Ward.Protocol).StartOrDefault.Clock);
+        int minutes = (int)Math.Round((startH + wardH) * 60);
+        return $"day {(minutes / 1440) + 1} {minutes % 1440 / 60:00}:{minutes % 60:00}";
+    }
 
     private IWardGrain Ward(string trainee) => GrainFactory.GetGrain<IWardGrain>(WardId(trainee));
 

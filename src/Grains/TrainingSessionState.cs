@@ -11,10 +11,11 @@ namespace WardTwin.Grains;
 public sealed record TrainingSessionState(
     [property: Id(0)] string? ScenarioId,
     [property: Id(1)] ImmutableList<string> Trainees,
-    [property: Id(2)] ImmutableList<RecordedEntry> Record)
+    [property: Id(2)] ImmutableList<RecordedEntry> Record,
+    [property: Id(3)] ImmutableList<string> Ended)
 {
     public TrainingSessionState()
-        : this(null, ImmutableList<string>.Empty, ImmutableList<RecordedEntry>.Empty)
+        : this(null, ImmutableList<string>.Empty, ImmutableList<RecordedEntry>.Empty, ImmutableList<string>.Empty)
     {
     }
 }

@@ -158,7 +158,7 @@ public static class TrainingScorer
     }
 
     private static string Describe(TraineeAction a) =>
-        $"{a.Trainee}: {a.Kind.ToString().ToLowerInvariant()}{(a.Value is { } v ? " " + F(v) : string.Empty)}{(a.Target is { } t ? " " + t : string.Empty)}";
+        $"{a.Trainee}: {Data.DataJson.EnumName(a.Kind)}{(a.Value is { } v ? " " + F(v) : string.Empty)}{(a.Target is { } t ? " " + t : string.Empty)}";
 
     private static string Minutes(double hours) => double.IsPositiveInfinity(hours)
         ? "open"

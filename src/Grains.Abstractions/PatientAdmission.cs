@@ -12,7 +12,8 @@ public sealed record PatientAdmission(
     [property: Id(6)] double MonitorHz,
     [property: Id(7)] bool AutoNurse,
     [property: Id(8)] AdmissionOverrides? Overrides = null,
-    [property: Id(9)] bool TraineeTitrates = false);
+    [property: Id(9)] bool TraineeTitrates = false,
+    [property: Id(10)] double TraineeFromWardH = 0);
 
 /// <summary>What a patient grain reports after advancing.</summary>
 [GenerateSerializer, Immutable]

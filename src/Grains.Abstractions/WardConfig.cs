@@ -13,7 +13,8 @@ public sealed record WardConfig(
     [property: Id(7)] double MaxSpeedStepH = 6,
     [property: Id(8)] bool AutoNurse = true,
     [property: Id(9)] IReadOnlyList<BedPatient>? Patients = null,
-    [property: Id(10)] bool TraineeTitrates = false);
+    [property: Id(10)] bool TraineeTitrates = false,
+    [property: Id(11)] double TraineeFromH = 0);
 
 /// <summary>A scenario's patient for one bed: drawn from (seed, index) of the protocol's cohort, with overrides.</summary>
 [GenerateSerializer, Immutable]

@@ -295,7 +295,8 @@ public sealed class PatientGrain(
         // The protocol's own course (a debrief's comparison): its engine titrates and its nurse hangs the bags.
         return byProtocol
             ? new Admission(plan, patient, recordEvents, wardNurseHangsBags: true)
-            : new Admission(plan, patient, recordEvents, admission.AutoNurse, recordEvents ? null : Observe, admission.TraineeTitrates);
+            : new Admission(plan, patient, recordEvents, admission.AutoNurse, recordEvents ? null : Observe, admission.TraineeTitrates,
+                traineeFromH: admission.TraineeFromWardH - admission.AdmittedAtH);
     }
 
     /// <summary>The walk rebuilt from the stored admission and journal up to <paramref name="untilWalkH"/>, drawing a chart on the way if given one.</summary>

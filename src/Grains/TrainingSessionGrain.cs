@@ -59,7 +59,8 @@ public sealed partial class TrainingSessionGrain(
         var config = new WardConfig(scenario.Ward.Beds, scenario.Ward.Protocol, scenario.Ward.TimeScale, scenario.Patients[0].Seed,
             AutoNurse: d.Bags == Decider.Protocol,
             Patients: [.. scenario.Patients.Select(p => new BedPatient(p.Bed - 1, p.Seed, p.Index, p.Overrides.ToInput()))],
-            TraineeTitrates: d.Titration == Decider.Trainee);
+            TraineeTitrates: d.Titration == Decider.Trainee,
+            TraineeFromH: scenario.Ward.StartAtH);
         foreach (var trainee in trainees)
         {
             var ward = Ward(trainee);
@@ -266,7 +267,7 @@ public sealed partial class TrainingSessionGrain(
         var s = Scenario;
         var status = await Ward(Known(trainee)).GetStatusAsync();
         var courses = await Courses(trainee, status);
-        var card = TrainingScorer.Score(s, TrainingRecords.Entries(state.State.Record.Where(e => e.Trainee == trainee), courses), status.SimTimeH);
+        var card = TrainingScorer.Score(s, TrainingRecords.Entries(state.State.Record.Where(e => e.Trainee == trainee), courses), status.SimTimeH, s.Ward.StartAtH);
         var alarms = new List<AlarmView>();
         foreach (var b in status.BedList.Where(b => b.AdmissionId is not null))
         {
@@ -278,7 +279,7 @@ public sealed partial class TrainingSessionGrain(
     }
 
     private async Task<ScoreCard> Score(string trainee, WardStatus status) =>
-        TrainingScorer.Score(Scenario, TrainingRecords.Entries(state.State.Record.Where(e => e.Trainee == trainee), await Courses(trainee, status)), status.SimTimeH);
+        TrainingScorer.Score(Scenario, TrainingRecords.Entries(state.State.Record.Where(e => e.Trainee == trainee), await Courses(trainee, status)), status.SimTimeH, Scenario.Ward.StartAtH);
 
     /// <summary>Every admission the ward has made ("{ward}/{n}" for n below its count), replayed.</summary>
     private async Task<PatientCourse[]> Courses(string trainee, WardStatus status) =>

@@ -450,7 +450,7 @@ public sealed class WardGrain(
 
             // A scenario names each bed's first patient (seed, index, overrides); later arrivals are drawn as on any ward.
             var named = c.Patients?.FirstOrDefault(p => p.Bed == bed) is { } p0 && atH == 0 ? p0 : null;
-            var admission = new PatientAdmission(Id, bed, c.ProtocolId, named?.Seed ?? c.Seed, named?.Index ?? _admitted, atH, c.MonitorHz, c.AutoNurse, named?.Overrides, c.TraineeTitrates);
+            var admission = new PatientAdmission(Id, bed, c.ProtocolId, named?.Seed ?? c.Seed, named?.Index ?? _admitted, atH, c.MonitorHz, c.AutoNurse, named?.Overrides, c.TraineeTitrates, c.TraineeFromH);
             admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(admission));
             _admitted++;
             _beds.Occupy(bed, id);

@@ -32,6 +32,21 @@ public sealed class InjectionAndTraineeTests
     }
 
     [Fact]
+    public void Before_the_trainee_takes_over_the_protocol_titrates_and_the_ward_nurse_hangs_bags()
+    {
+        // A scenario that starts at 20 h: the 11:00 and 17:00 reviews of day 1 are the protocol's, the next one the trainee's.
+        var walk = new Admission(Plan, TestData.Patient(responder: false) with { BaselineNrs = 10 }, recordEvents: true, wardNurseHangsBags: false,
+            traineeTitrates: true, traineeFromH: 20);
+        walk.AdvanceTo(20);
+        Assert.Equal(2, walk.Log.OfType<TitrationEvent>().Count());
+        Assert.Empty(walk.Log.OfType<ReviewDueEvent>());
+        Assert.Equal(7, walk.Pump.RateMgPerH);
+        walk.AdvanceTo(26.5);
+        Assert.Single(walk.Log.OfType<ReviewDueEvent>());
+        Assert.Equal(7, walk.Pump.RateMgPerH);
+    }
+
+    [Fact]
     public void A_side_effect_put_in_is_seen_at_once_and_for_its_duration_only()
     {
         var walk = Walk(trainee: false);

@@ -92,6 +92,15 @@ public sealed class TrainingScorerTests
     }
 
     [Fact]
+    public void Occasions_before_the_trainee_took_over_do_not_count()
+    {
+        var card = TrainingScorer.Score(Erasmus, Situation(), nowH: 5, fromH: 3.1);
+        Assert.Equal(0, card.Lines.Single(l => l.Id == "reviews").Missed);
+        Assert.Equal(0, card.Lines.Single(l => l.Id == "lower-on-severe").Missed);
+        Assert.Equal(1, card.Lines.Single(l => l.Id == "ack-alarms").Missed);
+    }
+
+    [Fact]
     public void A_hold_at_review_is_met_without_touching_the_pump()
     {
         var card = TrainingScorer.Score(Erasmus, [new ReviewDue(Bed, 2.0, 5, 5, "hold", "side effects")], nowH: 3);

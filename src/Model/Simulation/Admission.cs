@@ -54,6 +54,7 @@ public sealed class Admission
     private double _treatmentEndH = double.NaN;
     private string? _earlyDischargeReason;
     private readonly bool _traineeTitrates;
+    private readonly double _traineeFromH;
     private VitalsShift? _vitalsShift;
     private double _probeOffUntilH = double.NegativeInfinity;
 
@@ -65,9 +66,12 @@ public sealed class Admission
     /// titrations with it).</param>
     /// <param name="traineeTitrates">A trainee decides each titration review: the walk notes what the protocol's rule would
     /// set (<see cref="ReviewDueEvent"/>) and leaves the pump to the trainee.</param>
-    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null, bool traineeTitrates = false)
+    /// <param name="traineeFromH">When the trainee takes over (hours of the walk): before it the protocol titrates and the ward nurse hangs bags.</param>
+    public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null,
+        bool traineeTitrates = false, double traineeFromH = 0)
     {
         _traineeTitrates = traineeTitrates;
+        _traineeFromH = traineeFromH;
         var protocol = plan.Protocol;
         var parameters = plan.Parameters;
         _protocol = protocol;
@@ -96,7 +100,7 @@ public sealed class Admission
         _hardMaxInProtocolUnits = protocol.Limits.HardMax.ToMgPerHour(patient.WeightKg, _sessionH) / _mgPerHPerProtocolUnit;
         _titrationState = new TitrationState(protocol.Rate.Start);
         Programme = PumpProgrammeFor(plan, patient);
-        _pump = new BedsidePump(Programme, recordEvents, wardNurseHangsBags);
+        _pump = new BedsidePump(Programme, recordEvents, wardNurseHangsBags) { NurseUntilH = traineeFromH };
         _comedication = new CoMedicationPlan(protocol, parameters.SideEffects, patient);
         _assessmentMeasures = protocol.Assessments.MeasuresOrDefault;
         _outcomeTimes = protocol.OutcomesOrDefault;
@@ -467,7 +471,7 @@ public sealed class Admission
         var report = _tracker.Report(noticed, _alarms.Rules);
         double before = _titrationState.Rate;
         var decision = _titration.Review(_titrationState, report, _hardMaxInProtocolUnits);
-        if (_traineeTitrates)
+        if (_traineeTitrates && t >= _traineeFromH)
         {
             // The trainee decides: the protocol's state moves on (frozen on relief, reviews counted) but keeps the trainee's rate.
             _titrationState = decision.State with { Rate = before };

@@ -15,6 +15,9 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
 
     public double? NextEventTimeH => Pump.NextEventTimeH;
 
+    /// <summary>Until then the ward nurse hangs bags even where a trainee decides them (a scenario that starts on day 2).</summary>
+    public double NurseUntilH { get; init; }
+
     /// <summary>The protocol's command; the nurse who carries it out starts a stopped pump.</summary>
     public double Command(double t, PumpCommand command)
     {
@@ -45,7 +48,7 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
         var stateBefore = Pump.State;
         Pump.AdvanceTo(t);
         string what = !ReferenceEquals(Pump.LastOwnEvent, eventBefore) ? Pump.LastOwnEvent!.Detail : Describe(stateBefore);
-        bool hang = wardNurseHangsBags && (Pump.NearEmpty || Pump.State == PumpState.Empty);
+        bool hang = (wardNurseHangsBags || t < NurseUntilH) && (Pump.NearEmpty || Pump.State == PumpState.Empty);
         if (hang)
         {
             Pump.ReplaceBag(t);
@@ -61,7 +64,7 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
     public (double DeliveredMgPerH, PumpAlertEvent Alert) EmptyBag(double t)
     {
         Pump.EmptyBag(t);
-        bool hang = wardNurseHangsBags && Pump.State == PumpState.Empty;
+        bool hang = (wardNurseHangsBags || t < NurseUntilH) && Pump.State == PumpState.Empty;
         if (hang)
         {
             Pump.ReplaceBag(t);

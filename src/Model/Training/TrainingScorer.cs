@@ -12,11 +12,12 @@ namespace WardTwin.Model.Training;
 /// </summary>
 public static class TrainingScorer
 {
-    public static ScoreCard Score(Scenario scenario, IReadOnlyList<TrainingEntry> record, double nowH)
+    /// <param name="fromH">When the trainee took over (a scenario that starts on day 2 was run by the protocol before): earlier occasions do not count.</param>
+    public static ScoreCard Score(Scenario scenario, IReadOnlyList<TrainingEntry> record, double nowH, double fromH = 0)
     {
         var entries = record.OrderBy(e => e.SimTimeH).ToArray();
         var actions = entries.OfType<TraineeAction>().ToArray();
-        var lines = scenario.Rubric.Select(line => Check(line, entries, actions, nowH)).ToArray();
+        var lines = scenario.Rubric.Select(line => Check(line, entries, actions, nowH, fromH)).ToArray();
 
         var critical = lines.Where(l => l.Critical && l.Missed > 0)
             .Select(l => (l.Id, At: l.Evidence.Where(e => e.Met == false).Min(e => e.SimTimeH)))
@@ -33,9 +34,9 @@ public static class TrainingScorer
         return new ScoreCard(Math.Clamp(score, 0, 100), false, null, null, lines);
     }
 
-    private static RubricResult Check(RubricLine line, TrainingEntry[] entries, TraineeAction[] actions, double nowH)
+    private static RubricResult Check(RubricLine line, TrainingEntry[] entries, TraineeAction[] actions, double nowH, double fromH)
     {
-        var evidence = line.Rule switch
+        var found = line.Rule switch
         {
             RubricRule.AcknowledgeAlarm => Occasions(line, nowH, entries.OfType<AlarmRaised>().Where(a => line.Priority is null || a.Priority == line.Priority),
                 a => $"{a.Alarm} ({a.Priority.ToString().ToLowerInvariant()}) raised",
@@ -59,6 +60,7 @@ public static class TrainingScorer
                 .Select(x => new RubricEvidence(x.Bed, x.SimTimeH, false, $"{x.Trainee} gave midazolam {F(x.Value ?? 0)} mg without restlessness or psychotomimetic effects")).ToList(),
             _ => throw new ArgumentOutOfRangeException(nameof(line), $"rubric line {line.Id}: unknown rule {line.Rule}"),
         };
+        var evidence = found.Where(e => e.SimTimeH >= fromH).ToList();
 
         int met = evidence.Count(e => e.Met == true), missed = evidence.Count(e => e.Met == false), pending = evidence.Count(e => e.Met is null);
         bool penalised = line.Rule is RubricRule.NeverAboveHardLimit or RubricRule.MedicationWithoutIndication || line.Penalty > 0;

@@ -59,6 +59,17 @@ public sealed class DashboardBrowserTests
         Assert.Equal("6.0", row.FindElement(By.CssSelector(".rate")).Text);
         Shot(browser, "ward-hard-limit-refused");
 
+        // An empty rate box is refused by the page (it used to send 0 mg/h and report success); so is a typo in the speed box.
+        browser.FindElement(By.Id("rate-0")).Clear();
+        browser.FindElement(By.Id("set-rate-0")).Click();
+        wait.Until(_ => browser.FindElement(By.Id("msg-0")).Text.Contains("rate: enter a number", StringComparison.Ordinal));
+        var scale = browser.FindElement(By.Id("new-scale"));
+        scale.Clear();
+        scale.SendKeys("6o0");
+        browser.FindElement(By.Id("speed-ward")).Click();
+        wait.Until(_ => browser.FindElement(By.Id("ward-message")).Text.Contains("speed: enter a number (got '6o0')", StringComparison.Ordinal));
+        Assert.Equal("6.0", row.FindElement(By.CssSelector(".rate")).Text);
+
         browser.Navigate().GoToUrl(silo.BaseUrl + "/patient.html?id=ward-1/0");
         wait.Until(d => d.FindElements(By.CssSelector("#plasma-chart path")).Count >= 1);
         wait.Until(d => d.FindElements(By.CssSelector("#side-effect-chart path")).Count >= 1);

@@ -10,6 +10,12 @@ async function api(method, url, body) {
 }
 // Why a call was refused: a pump's own reply has a message; the API's problem details have a detail.
 const reason = data => data ? (data.message || data.detail || data.title || 'refused') : 'no answer from the dashboard';
+// A number typed into a box, or null (and the reason shown) when it is empty or not a number: nothing is sent then.
+function typedNumber(text, what, show) {
+  const t = String(text).trim();
+  if (t === '' || !Number.isFinite(Number(t))) { show(`${what}: enter a number (got '${t}')`); return null; }
+  return Number(t);
+}
 const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x)) ? '–' : Number(x).toFixed(d);
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);

@@ -35,7 +35,12 @@ async function wardAction(action) {
 }
 
 async function speed() {
-  const v = document.getElementById('new-scale').value;
+  const v = document.getElementById('new-scale').value.trim();
+  if (v !== 'max') {
+    const n = typedNumber(v, 'speed', t => show('ward-message', t + ', or max', 'refused'));
+    if (n === null) return;
+    if (!(n > 0)) { show('ward-message', 'speed: must be > 0, or max', 'refused'); return; }
+  }
   const r = await api('POST', `/api/wards/${ward}/time-scale`, { timeScale: v === 'max' ? 'max' : Number(v) });
   show('ward-message', r.ok ? 'time scale ' + v : reason(r.data), r.ok ? 'ok' : 'refused');
 }
@@ -98,7 +103,8 @@ const patientPath = bed => {
 
 async function setRate(bed, confirm) {
   const path = patientPath(bed); if (!path) return;
-  const rate = Number(document.getElementById(`rate-${bed}`).value);
+  const rate = typedNumber(document.getElementById(`rate-${bed}`).value, 'rate', t => show(`msg-${bed}`, t, 'refused'));
+  if (rate === null) return;
   const r = await api('POST', path + '/rate', { rateMgPerH: rate, confirm });
   const confirmButton = document.getElementById(`confirm-${bed}`);
   confirmButton.style.display = r.status === 409 ? '' : 'none';

@@ -160,6 +160,19 @@ public sealed class PatientGrain(
             throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: no more doses on this ward");
         }
 
+        var p = catalog.Parameters.SideEffects;
+        double sinceLastH = Walk.ClockH - Walk.LastMidazolamH;
+        if (sinceLastH < p.MidazolamMinIntervalH)
+        {
+            throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: the last midazolam was {sinceLastH * 60:0} min ago; wait at least {p.MidazolamMinIntervalH * 60:0} min between doses");
+        }
+
+        double lastDayMg = state.State.Inputs.Where(i => i.MidazolamMg is not null && i.WalkTimeH > Walk.ClockH - 24).Sum(i => i.MidazolamMg!.Value);
+        if (lastDayMg + doseMg > p.MidazolamMaxMgPer24H)
+        {
+            throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: {doseMg} mg more would make {lastDayMg + doseMg} mg by hand in 24 h, above the limit of {p.MidazolamMaxMgPer24H} mg");
+        }
+
         var input = new PatientInput(Walk.ClockH, null, doseMg);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);

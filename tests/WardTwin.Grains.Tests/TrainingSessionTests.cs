@@ -89,6 +89,24 @@ public sealed class TrainingSessionTests(TwoSiloCluster fixture)
     }
 
     [Fact]
+    public async Task Midazolam_by_hand_keeps_the_parameter_files_interval_and_24_hour_limit()
+    {
+        var session = fixture.Client.GetGrain<ITrainingSessionGrain>("tr-midazolam");
+        await session.StartAsync("erasmus-day1-hallucinations", ["ann"]);
+        string[] ward = ["tr-midazolam.ann"];
+        Assert.Equal("accepted", (await session.ActAsync("ann", 2, new TraineeCommand("midazolam", 4))).Outcome);
+        var soon = await session.ActAsync("ann", 2, new TraineeCommand("midazolam", 2));
+        Assert.Equal(("refused", true), (soon.Outcome, soon.Message.Contains("wait at least 30 min", StringComparison.Ordinal)));
+        await Minutes(session, ward, 31);
+        Assert.Equal("accepted", (await session.ActAsync("ann", 2, new TraineeCommand("midazolam", 4))).Outcome);
+        await Minutes(session, ward, 31);
+        var over = await session.ActAsync("ann", 2, new TraineeCommand("midazolam", 2));
+        Assert.Equal("refused", over.Outcome);
+        Assert.Contains("10 mg by hand in 24 h, above the limit of 8 mg", over.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await session.GetDebriefAsync("ann")).Record.Count(e => e.Action == "midazolam" && e.Accepted));
+    }
+
+    [Fact]
     public async Task The_debriefs_protocol_course_equals_the_reference_engine_for_the_same_seed()
     {
         var session = fixture.Client.GetGrain<ITrainingSessionGrain>("tr-reference");

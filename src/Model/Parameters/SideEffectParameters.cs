@@ -8,7 +8,9 @@ public sealed record SideEffectParameters(
     int BackgroundGrade,
     double MidazolamThresholdFactor, double MidazolamEffectH, int MidazolamDrowsinessGrade,
     double ClonidineOralEffectH,
-    double MidazolamMaxDoseMg)
+    double MidazolamMaxDoseMg,
+    double MidazolamMaxMgPer24H,
+    double MidazolamMinIntervalH)
 {
     public SideEffectTypeParameters this[SideEffectKind kind] => Types[(int)kind];
 
@@ -19,7 +21,9 @@ public sealed record SideEffectParameters(
         (int)p["side_effects.background_grade"],
         p.Positive("side_effects.midazolam_threshold_factor"), p.Positive("side_effects.midazolam_effect_h"), (int)p["side_effects.midazolam_drowsiness_grade"],
         p.Positive("side_effects.clonidine_oral_effect_h"),
-        p.Positive("side_effects.midazolam_max_dose_mg"));
+        p.Positive("side_effects.midazolam_max_dose_mg"),
+        p.Positive("side_effects.midazolam_max_mg_per_24h"),
+        p.Positive("side_effects.midazolam_min_interval_h"));
 }
 
 /// <summary>One side effect's personal threshold distribution and background rate.</summary>

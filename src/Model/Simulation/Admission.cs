@@ -139,6 +139,9 @@ public sealed class Admission
 
     public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
 
+    /// <summary>When midazolam was last given (by the protocol or by hand), hours of the walk; -∞ if never.</summary>
+    public double LastMidazolamH => _comedication.LastMidazolamH;
+
     /// <summary>When the next titration review is due (hours of the walk), if one is left.</summary>
     public double? NextReviewH
     {

@@ -71,7 +71,8 @@ public sealed partial class TrainingSessionGrain(
             }
         }
 
-        state.State = new TrainingSessionState(scenario.Id, [.. trainees], [], []);
+        // Stored as given (an id, or the path of the instructor's own file), so a new activation loads the same file.
+        state.State = new TrainingSessionState(scenarioId, [.. trainees], [], []);
         await state.WriteStateAsync();
         _scenario = scenario;
         Arm();

@@ -109,3 +109,15 @@ public sealed class TrainingBrowserTests
         Shot(browser, "training-debrief-export");
     }
 }
+
+/// <summary>`run --scenario` from the command line: a bad scenario is refused before any silo starts.</summary>
+public sealed class RunScenarioCommandTests
+{
+    [Fact]
+    public async Task An_unknown_scenario_is_refused_naming_the_known_ones()
+    {
+        var run = await Cli.Run(TimeSpan.FromMinutes(2), "run", "--scenario", "no-such-scenario", "--for", "1");
+        Assert.Equal(2, run.ExitCode); // the data-file error code, as for an unknown protocol
+        Assert.Contains("--scenario: no-such-scenario: unknown scenario id; known ids: erasmus-day1-hallucinations", run.Stderr, StringComparison.Ordinal);
+    }
+}

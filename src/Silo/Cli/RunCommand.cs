@@ -29,12 +29,15 @@ internal static class RunCommand
             DefaultValueFactory = _ => ["http://127.0.0.1:5080"],
         };
         var wardId = new Option<string>("--ward") { Description = "The ward's id; a ward already running in the cluster is joined, not restarted", DefaultValueFactory = _ => "ward-1" };
+        var scenario = new Option<string?>("--scenario") { Description = "Start a training scenario (id from data/scenarios/ or a file) instead of a plain ward: each trainee gets a ward from it; the instructor console is /instructor.html" };
+        var trainees = new Option<string>("--trainees") { Description = "With --scenario: the trainees, comma-separated", DefaultValueFactory = _ => "trainee" };
+        var session = new Option<string>("--session") { Description = "With --scenario: the training session's id", DefaultValueFactory = _ => "training-1" };
         var advertise = ClusterOptions.AdvertiseIp();
         var data = CommonOptions.Data();
         var cluster = new ClusterOptions();
         var command = new Command("run", "Start a silo with one live ward and the dashboard, and print the ward's status line")
         {
-            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, wardId, advertise, data,
+            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, wardId, scenario, trainees, session, advertise, data,
         };
         cluster.AddTo(command);
         command.SetAction((r, cancel) => CommonOptions.GuardAsync(async () =>
@@ -42,6 +45,9 @@ internal static class RunCommand
             double scale = TimeScaleParser.Parse(r.GetValue(timeScale)!);
             var catalog = Model.Data.DataCatalog.Locate(r.GetValue(data));
             _ = catalog.LoadProtocol(r.GetValue(protocol)!);
+            string? scenarioId = r.GetValue(scenario) is { } sc && File.Exists(sc) ? Path.GetFullPath(sc) : r.GetValue(scenario);
+            var training = scenarioId is null ? null : catalog.LoadScenario(scenarioId); // a bad file fails here, naming the field
+            string[] names = [.. r.GetValue(trainees)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             var settings = cluster.Read(r);
             var placement = new SiloPlacement(r.GetValue(siloPort), r.GetValue(gatewayPort), ClusterOptions.ParseAddress(r.GetValue(advertise)!));
             await ClusterOptions.PreflightAsync(settings);
@@ -58,13 +64,25 @@ internal static class RunCommand
                 return 2;
             }
 
-            string id = r.GetValue(wardId)!;
-            var ward = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IWardGrain>(id);
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            string id = training is null ? r.GetValue(wardId)! : $"{r.GetValue(session)}.{names.FirstOrDefault()}";
+            var ward = grains.GetGrain<IWardGrain>(id);
             var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
             Console.WriteLine(settings.Mode == ClusterMode.Embedded
                 ? $"embedded mode: this silo is a cluster of its own (state in memory; other `run` processes form clusters of their own). Use --cluster postgres --db ... to join several silos."
                 : $"cluster '{settings.ClusterId}' on PostgreSQL at {settings.Where}: silo {placement.AdvertisedAddress}:{placement.SiloPort}, gateway :{placement.GatewayPort}");
-            if (await Existing(ward) is { Stopped: false } running)
+            if (training is not null)
+            {
+                var started = await grains.GetGrain<ITrainingSessionGrain>(r.GetValue(session)!).StartAsync(scenarioId!, names);
+                string url = r.GetValue(dashboard)![0].TrimEnd('/');
+                Console.WriteLine($"training {started.SessionId}: {started.Title}, for {string.Join(", ", names)}.");
+                Console.WriteLine($"instructor: {url}/instructor.html?session={started.SessionId}");
+                foreach (var t in started.Trainees)
+                {
+                    Console.WriteLine($"{t.Trainee}: {url}/trainee.html?session={started.SessionId}&trainee={t.Trainee}  (debrief: {url}/debrief.html?session={started.SessionId}&trainee={t.Trainee})");
+                }
+            }
+            else if (await Existing(ward) is { Stopped: false } running)
             {
                 Console.WriteLine($"{id} is already running in the cluster (on {running.Host}, t = {running.SimTimeH:0.00} h): this silo joins it; the options of the ward are its own.");
             }

@@ -9,7 +9,34 @@ public sealed class AlarmBoardTests
     private static readonly VitalSigns Normal = new(80, 130, 80, 97, 14);
     private static readonly VitalSigns Desaturated = new(80, 130, 80, 90, 14);
 
-    private static AlarmBoard Board() => new(TestData.Parameters.Alarms, EscalateAfterH);
+    // The rules' own alarm-condition delays are tested apart; these tests follow one reading at a time.
+    private static AlarmBoard Board() => new(TestData.Parameters.Alarms.Select(r => r with { ConditionDelayS = 0 }).ToArray(), EscalateAfterH);
+
+    [Fact]
+    public void An_alarm_waits_out_its_condition_delay_and_a_condition_shorter_than_it_never_alarms()
+    {
+        var board = new AlarmBoard(TestData.Parameters.Alarms, EscalateAfterH);
+        double s = 1 / 3600.0;
+        Assert.Equal(10, TestData.Parameters.Alarms.Single(r => r.Kind == AlarmKind.Spo2Below).ConditionDelayS);
+
+        // Eight seconds of desaturation, then a normal reading: the condition never lasted 10 s.
+        for (int i = 0; i <= 8; i++)
+        {
+            Assert.Empty(board.Record(1.0 + (i * s), Desaturated, 75));
+        }
+
+        board.Record(1.0 + (9 * s), Normal, 75);
+        Assert.Empty(board.Alarms);
+
+        // Desaturated again from 20 s: raised at the reading 10 s later, not before.
+        for (int i = 20; i < 30; i++)
+        {
+            Assert.Empty(board.Record(1.0 + (i * s), Desaturated, 75));
+        }
+
+        var raised = Assert.Single(board.Record(1.0 + (30 * s), Desaturated, 75));
+        Assert.Equal(1.0 + (30 * s), raised.RaisedAtH, 9);
+    }
 
     [Fact]
     public void A_condition_raises_its_alarm_once_with_the_IEC_priority_of_its_rule()

@@ -112,8 +112,11 @@ public sealed class ParameterFile
             {
                 try
                 {
-                    alarms.Add(alarmArray[i].Deserialize<AlarmRule>(DataJson.Options)
-                        ?? throw new DataFileException(path, $"alarms[{i}]", "is null"));
+                    var rule = alarmArray[i].Deserialize<AlarmRule>(DataJson.Options)
+                        ?? throw new DataFileException(path, $"alarms[{i}]", "is null");
+                    alarms.Add(rule.ConditionDelayS is >= 0 and <= 600
+                        ? rule
+                        : throw new DataFileException(path, $"alarms[{i}].condition_delay_s", $"{rule.ConditionDelayS} s is outside 0-600 s"));
                 }
                 catch (JsonException ex)
                 {

@@ -3,13 +3,17 @@ using WardTwin.Model.Parameters;
 namespace WardTwin.Model.Vitals;
 
 /// <summary>
-/// A monitor's alarms over time (IEC 60601-1-8): raised when a rule's condition starts, with its priority;
+/// A monitor's alarms over time (IEC 60601-1-8): raised when a rule's condition has lasted its alarm-condition delay, with its priority;
 /// acknowledged by a nurse; escalated one priority when still active and unacknowledged after the
 /// escalation time; cleared when the condition ends and it has been acknowledged.
 /// </summary>
 public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAfterH)
 {
     private readonly Dictionary<string, ActiveAlarm> _alarms = new(StringComparer.Ordinal);
+
+    // When each condition began, while it waits out its rule's alarm-condition delay (not stored: a monitor that
+    // restarts waits the delay again, as a real one does).
+    private readonly Dictionary<string, double> _conditionSinceH = new(StringComparer.Ordinal);
 
     public IEnumerable<ActiveAlarm> Alarms => _alarms.Values;
 
@@ -34,8 +38,18 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
         {
             string kind = AlarmEvaluator.Name(rule);
             bool met = AlarmEvaluator.IsMet(rule, reading, baselineHr);
+            if (!met)
+            {
+                _conditionSinceH.Remove(kind);
+            }
+
             if (met && (!_alarms.TryGetValue(kind, out var existing) || !existing.Active))
             {
+                if (!HeldLongEnough(rule, kind, timeH))
+                {
+                    continue;
+                }
+
                 var alarm = new ActiveAlarm(kind, rule.Priority, timeH);
                 _alarms[kind] = alarm;
                 (raised ??= []).Add(alarm);
@@ -60,6 +74,29 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
         }
 
         return raised ?? (IReadOnlyList<ActiveAlarm>)[];
+    }
+
+    /// <summary>The condition has lasted its rule's alarm-condition delay (a delay of 0 raises on the first reading).</summary>
+    private bool HeldLongEnough(AlarmRule rule, string kind, double timeH)
+    {
+        if (rule.ConditionDelayS <= 0)
+        {
+            return true;
+        }
+
+        if (!_conditionSinceH.TryGetValue(kind, out double since))
+        {
+            _conditionSinceH[kind] = timeH;
+            return false;
+        }
+
+        if ((timeH - since) * 3600 < rule.ConditionDelayS - 1e-6)
+        {
+            return false;
+        }
+
+        _conditionSinceH.Remove(kind);
+        return true;
     }
 
     /// <summary>A nurse acknowledges; an alarm whose condition has already ended goes away.</summary>

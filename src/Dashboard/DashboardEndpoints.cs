@@ -58,7 +58,7 @@ public static class DashboardEndpoints
         api.MapGet("/patients/{ward}/{n:int}/history", async (string ward, int n, IGrainFactory g) => await g.GetGrain<IPatientGrain>(PatientId(ward, n)).GetHistoryAsync());
         api.MapPost("/patients/{ward}/{n:int}/rate", async (string ward, int n, RateRequest b, IGrainFactory g) =>
         {
-            var reply = await Pump(g, ward, n).SetRateAsync(b.RateMgPerH, b.Confirm);
+            var reply = await Pump(g, ward, n).SetRateAsync(b.RateMgPerH, b.Confirm, b.Revision);
             int status = reply.Outcome switch { "accepted" => 200, "needsconfirmation" => 409, _ => 422 };
             return Results.Json(reply, statusCode: status);
         }).Needs(Role.Trainee);

@@ -20,7 +20,7 @@ public static class TrainingEndpoints
         api.MapGet("/training/{session}", async (string session, IGrainFactory g) => await Session(g, session).GetViewAsync());
         api.MapPost("/training/{session}/act", async (string session, TrainingActRequest b, IGrainFactory g) =>
         {
-            var reply = await Session(g, session).ActAsync(b.Trainee, b.Bed, new TraineeCommand(b.Action, b.Value, b.Confirm, b.Target));
+            var reply = await Session(g, session).ActAsync(b.Trainee, b.Bed, new TraineeCommand(b.Action, b.Value, b.Confirm, b.Target, b.Revision));
             int status = reply.Outcome switch { "accepted" => 200, "needsconfirmation" => 409, _ => 422 };
             return Results.Json(reply, statusCode: status);
         }).Needs(Role.Trainee);

@@ -7,7 +7,9 @@ namespace WardTwin.Grains;
 /// </summary>
 public interface IInfusionPumpGrain : IGrainWithStringKey
 {
-    Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit);
+    /// <param name="expectedRevision">The pump's revision the user saw (from a view or a reply): if the pump changed since (another
+    /// user, the protocol, the pump itself), the rate is refused rather than confirmed on stale information.</param>
+    Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit, long? expectedRevision = null);
 
     Task<PumpReply> StartAsync();
 

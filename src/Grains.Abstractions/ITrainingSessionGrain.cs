@@ -42,14 +42,16 @@ public sealed record TraineeCommand(
     [property: Id(0)] string Action,
     [property: Id(1)] double? Value = null,
     [property: Id(2)] bool ConfirmSoftLimit = false,
-    [property: Id(3)] string? Target = null);
+    [property: Id(3)] string? Target = null,
+    [property: Id(4)] long? Revision = null);
 
 /// <summary>What came of a trainee's action: accepted, refused or needing confirmation, and why.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TrainingActionReply(
     [property: Id(0)] string Outcome,
     [property: Id(1)] string Message,
-    [property: Id(2)] double SimTimeH);
+    [property: Id(2)] double SimTimeH,
+    [property: Id(3)] long? PumpRevision = null);
 
 /// <summary>The session now: the scenario, each trainee's ward and live score, and the latest record.</summary>
 [GenerateSerializer, Immutable]

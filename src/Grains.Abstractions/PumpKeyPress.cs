@@ -7,4 +7,5 @@ namespace WardTwin.Grains;
 public sealed record PumpKeyPress(
     [property: Id(0)] string Key,
     [property: Id(1)] double? Value = null,
-    [property: Id(2)] bool ConfirmSoftLimit = false);
+    [property: Id(2)] bool ConfirmSoftLimit = false,
+    [property: Id(3)] long? ExpectedRevision = null);

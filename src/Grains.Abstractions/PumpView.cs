@@ -13,7 +13,8 @@ public sealed record PumpView(
     [property: Id(7)] double? SoftMaxMgPerH,
     [property: Id(8)] string Product,
     [property: Id(10)] double? VtbiRemainingMl,
-    [property: Id(9)] IReadOnlyList<string> Log);
+    [property: Id(9)] IReadOnlyList<string> Log,
+    [property: Id(11)] long Revision = 0);
 
 /// <summary>The answer to a pump request: accepted, refused (with the reason) or needing confirmation.</summary>
 [GenerateSerializer, Immutable]
@@ -21,7 +22,8 @@ public sealed record PumpReply(
     [property: Id(0)] string Outcome,
     [property: Id(1)] string Message,
     [property: Id(2)] double RateMgPerH,
-    [property: Id(3)] double DeliveredRateMgPerH)
+    [property: Id(3)] double DeliveredRateMgPerH,
+    [property: Id(4)] long Revision = 0)
 {
     public bool Accepted => Outcome == "accepted";
 }

@@ -11,7 +11,8 @@ public sealed class InfusionPumpGrain : Grain, IInfusionPumpGrain
 {
     private IPatientGrain Patient => GrainFactory.GetGrain<IPatientGrain>(this.GetPrimaryKeyString());
 
-    public Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit) => Press(PumpActionKind.SetRate, rateMgPerH, confirmSoftLimit);
+    public Task<PumpReply> SetRateAsync(double rateMgPerH, bool confirmSoftLimit, long? expectedRevision = null) =>
+        Forget(Patient.OperatePumpAsync(new PumpKeyPress(nameof(PumpActionKind.SetRate), rateMgPerH, confirmSoftLimit, expectedRevision)));
 
     public Task<PumpReply> StartAsync() => Press(PumpActionKind.Start);
 

@@ -230,14 +230,21 @@ public sealed class PatientGrain(
             return new PumpReply("refused", $"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: the pump is no longer in use", Walk.Pump.RateMgPerH, 0);
         }
 
-        var input = new PatientInput(Walk.ClockH, press, null);
+        if (press.ExpectedRevision is { } seen && seen != Walk.PumpRevision)
+        {
+            var now = Walk.Pump;
+            return new PumpReply("refused", $"the pump changed since you looked (now {now.State.ToString().ToLowerInvariant()} at {now.RateMgPerH:0.##} mg/h): look again before you confirm",
+                now.RateMgPerH, now.DeliveredRateMgPerH, Walk.PumpRevision);
+        }
+
+        var input = new PatientInput(Walk.ClockH, press with { ExpectedRevision = null }, null);
 
         // Stored before it is applied: a write that fails leaves walk and journal as they were.
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         var result = Walk.Operate(action);
         await PushTruth(force: false);
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
-        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH);
+        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
     }
 
     public Task<PumpView> GetPumpViewAsync()
@@ -248,7 +255,7 @@ public sealed class PatientGrain(
         return Task.FromResult(new PumpView(
             p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
             p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining,
-            Record(chart: null).Pump.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
+            Record(chart: null).Pump.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray(), Walk.PumpRevision));
     }
 
     public async Task InjectAsync(InjectionInput injection)

@@ -108,13 +108,14 @@ public sealed partial class TrainingSessionGrain(
         var before = await patient.GetStateNowAsync();
         var pump = GrainFactory.GetGrain<IInfusionPumpGrain>(patientId);
         bool aboveHard = false;
+        long? revision = null;
         (string outcome, string message) = command.Action switch
         {
             "set-rate" => await Pump(() =>
             {
                 double v = Value(command, "mg/h");
                 aboveHard = v > before.HardMaxMgPerH;
-                return pump.SetRateAsync(v, command.ConfirmSoftLimit);
+                return pump.SetRateAsync(v, command.ConfirmSoftLimit, command.Revision);
             }),
             "start" => await Pump(pump.StartAsync),
             "pause" => await Pump(pump.PauseAsync),
@@ -143,11 +144,12 @@ public sealed partial class TrainingSessionGrain(
             message += "; a critical error: the scenario has ended";
         }
 
-        return new TrainingActionReply(outcome, message, before.WardTimeH);
+        return new TrainingActionReply(outcome, message, before.WardTimeH, revision);
 
-        static async Task<(string, string)> Pump(Func<Task<PumpReply>> press)
+        async Task<(string, string)> Pump(Func<Task<PumpReply>> press)
         {
             var reply = await press();
+            revision = reply.Revision;
             return (reply.Outcome, reply.Message);
         }
 

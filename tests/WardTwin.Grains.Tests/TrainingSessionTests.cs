@@ -89,6 +89,30 @@ public sealed class TrainingSessionTests(TwoSiloCluster fixture)
     }
 
     [Fact]
+    public async Task Two_users_on_one_pump_see_each_others_changes_and_a_stale_confirmation_is_refused()
+    {
+        var ward = fixture.Client.GetGrain<IWardGrain>("tr-two-users");
+        await ward.StartAsync(new WardConfig(Beds: 1, ProtocolId: "erasmus-7d", TimeScale: 60, Seed: 3));
+        string id = (await ward.GetStatusAsync()).BedList[0].AdmissionId!;
+        var pump = fixture.Client.GetGrain<IInfusionPumpGrain>(id);
+
+        var asks = await pump.SetRateAsync(13, confirmSoftLimit: false); // above the 12 mg/h soft limit: first user is asked
+        Assert.Equal("needsconfirmation", asks.Outcome);
+        var other = await pump.SetRateAsync(5, confirmSoftLimit: false);  // meanwhile a second user sets 5 mg/h
+        Assert.True(other.Accepted);
+        Assert.Equal(5, (await pump.GetViewAsync()).RateMgPerH);
+
+        var stale = await pump.SetRateAsync(13, confirmSoftLimit: true, asks.Revision);
+        Assert.Equal("refused", stale.Outcome);
+        Assert.Contains("changed since you looked (now running at 5 mg/h)", stale.Message, StringComparison.Ordinal);
+        Assert.Equal(5, (await pump.GetViewAsync()).RateMgPerH);
+
+        var fresh = await pump.SetRateAsync(13, confirmSoftLimit: true, (await pump.GetViewAsync()).Revision);
+        Assert.True(fresh.Accepted, fresh.Message);
+        Assert.Equal(13, (await pump.GetViewAsync()).RateMgPerH);
+    }
+
+    [Fact]
     public async Task Midazolam_by_hand_keeps_the_parameter_files_interval_and_24_hour_limit()
     {
         var session = fixture.Client.GetGrain<ITrainingSessionGrain>("tr-midazolam");

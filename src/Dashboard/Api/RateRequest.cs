@@ -10,4 +10,7 @@ public sealed record RateRequest
 
     /// <summary>Set when the user confirmed a rate above the soft limit.</summary>
     public bool Confirm { get; init; }
+
+    /// <summary>The pump's revision the user confirmed on (from the reply that asked): refused if the pump has changed since.</summary>
+    public long? Revision { get; init; }
 }

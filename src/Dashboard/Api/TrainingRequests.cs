@@ -35,6 +35,9 @@ public sealed record TrainingActRequest
 
     public bool Confirm { get; init; }
 
+    /// <summary>For a confirmed set-rate: the pump's revision the trainee confirmed on; refused if the pump changed since.</summary>
+    public long? Revision { get; init; }
+
     /// <summary>The alarm, for acknowledge-alarm.</summary>
     [StringLength(64)]
     public string? Target { get; init; }

@@ -10,7 +10,8 @@ const say = (text, kind) => { const m = document.getElementById('msg'); m.textCo
 async function act(bed, action, value, extra = {}) {
   const r = await api('POST', `/api/training/${session}/act`, { trainee, bed, action, value, ...extra });
   if (r.status === 409 && r.data && r.data.outcome === 'needsconfirmation') {
-    if (confirm(`${r.data.message}\nConfirm ${value} mg/h?`)) return act(bed, action, value, { confirm: true });
+    // Confirmed on what was seen: if anyone changes the pump before the answer, the confirmation is refused.
+    if (confirm(`${r.data.message}\nConfirm ${value} mg/h?`)) return act(bed, action, value, { confirm: true, revision: r.data.pumpRevision });
     return say('not confirmed: rate unchanged', 'confirm');
   }
   say(r.ok ? `bed ${bed}: ${action} ${value ?? ''} done` : `bed ${bed}: ${action} refused: ${reason(r.data)}`, r.ok ? 'ok' : 'refused');

@@ -101,11 +101,14 @@ const patientPath = bed => {
   return '/api/patients/' + id;
 };
 
+const revisions = {};
 async function setRate(bed, confirm) {
   const path = patientPath(bed); if (!path) return;
   const rate = typedNumber(document.getElementById(`rate-${bed}`).value, 'rate', t => show(`msg-${bed}`, t, 'refused'));
   if (rate === null) return;
-  const r = await api('POST', path + '/rate', { rateMgPerH: rate, confirm });
+  // A confirmation carries the pump's revision from the reply that asked: a pump changed meanwhile refuses it.
+  const r = await api('POST', path + '/rate', { rateMgPerH: rate, confirm, revision: confirm ? revisions[bed] : undefined });
+  if (r.data && r.data.revision !== undefined) revisions[bed] = r.data.revision;
   const confirmButton = document.getElementById(`confirm-${bed}`);
   confirmButton.style.display = r.status === 409 ? '' : 'none';
   if (r.status === 200) show(`msg-${bed}`, `pump set to ${rate} mg/h`, 'ok');

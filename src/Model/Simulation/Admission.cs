@@ -137,6 +137,9 @@ public sealed class Admission
     /// <summary>The pump at the bed (its state moves at events and inputs; see <see cref="InfusionPump.ProjectedAt"/> for the instants between).</summary>
     public InfusionPump Pump => _pump.Pump;
 
+    /// <summary>The pump's revision: up by one at each change of it.</summary>
+    public long PumpRevision => _pump.Revision;
+
     public bool TreatmentEnded => !double.IsNaN(_treatmentEndH);
 
     /// <summary>When midazolam was last given (by the protocol or by hand), hours of the walk; -∞ if never.</summary>
@@ -301,7 +304,7 @@ public sealed class Admission
                 _probeOffUntilH = t + injection.DurationH;
                 break;
             case InjectionKind.Occlusion when !TreatmentEnded:
-                _pump.Pump.OccludeLine(t);
+                _pump.OccludeLine(t);
                 Note(new PumpAlertEvent(t, "line occluded: delivery stopped", NewBagHung: false, PumpEventKind.Occlusion));
                 Deliver(_pump.Pump.DeliveredRateMgPerH);
                 break;

@@ -15,12 +15,16 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
 
     public double? NextEventTimeH => Pump.NextEventTimeH;
 
+    /// <summary>Goes up at every change of the pump (command, own event, key, fault): a user confirming on what they saw checks it.</summary>
+    public long Revision { get; private set; }
+
     /// <summary>Until then the ward nurse hangs bags even where a trainee decides them (a scenario that starts on day 2).</summary>
     public double NurseUntilH { get; init; }
 
     /// <summary>The protocol's command; the nurse who carries it out starts a stopped pump.</summary>
     public double Command(double t, PumpCommand command)
     {
+        Revision++;
         if (command.Kind == PumpCommandKind.Stop)
         {
             if (Pump.State != PumpState.Stopped)
@@ -44,6 +48,7 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
     /// <summary>Moves the pump through its next event; returns the delivery after it and what happened.</summary>
     public (double DeliveredMgPerH, PumpAlertEvent Alert) HandleEvent(double t)
     {
+        Revision++;
         var eventBefore = Pump.LastOwnEvent;
         var stateBefore = Pump.State;
         Pump.AdvanceTo(t);
@@ -58,11 +63,24 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
         return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, what, hang, cause));
     }
 
-    public PumpResult Operate(double t, PumpAction action) => Pump.Apply(t, action);
+    public PumpResult Operate(double t, PumpAction action)
+    {
+        var result = Pump.Apply(t, action);
+        Revision += result.Accepted ? 1 : 0;
+        return result;
+    }
+
+    /// <summary>A fault: the line occludes.</summary>
+    public PumpResult OccludeLine(double t)
+    {
+        Revision++;
+        return Pump.OccludeLine(t);
+    }
 
     /// <summary>A fault: the bag runs dry now; the ward nurse hangs a new one at once if the ward has one on hand.</summary>
     public (double DeliveredMgPerH, PumpAlertEvent Alert) EmptyBag(double t)
     {
+        Revision++;
         Pump.EmptyBag(t);
         bool hang = (wardNurseHangsBags || t < NurseUntilH) && Pump.State == PumpState.Empty;
         if (hang)

@@ -1,6 +1,6 @@
 namespace WardTwin.Grains;
 
-/// <summary>One point of a patient's charts: pump rate, plasma and effect-site concentrations, last pain score, worst side-effect grade (0-3).</summary>
+/// <summary>One point of a patient's charts: pump rate, plasma and effect-site concentrations, last pain score, worst side-effect grade (0-3), true vital signs.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PatientHistoryPoint(
     [property: Id(0)] double WardTimeH,
@@ -11,4 +11,7 @@ public sealed record PatientHistoryPoint(
     [property: Id(5)] float SlowEffectNgPerMl,
     [property: Id(6)] float FastEffectNgPerMl,
     [property: Id(7)] int? Nrs,
-    [property: Id(8)] byte WorstSideEffectGrade);
+    [property: Id(8)] byte WorstSideEffectGrade,
+    [property: Id(9)] float HrPerMin = 0,
+    [property: Id(10)] float SbpMmHg = 0,
+    [property: Id(11)] float Spo2Percent = 0);

@@ -89,6 +89,39 @@ public sealed class TrainingSessionTests(TwoSiloCluster fixture)
     }
 
     [Fact]
+    public async Task A_condition_event_fires_at_the_first_poll_where_the_model_state_meets_it()
+    {
+        // Erasmus bed 1: hallucinations when the fast effect site passes 24 ng/mL; ann raises the rate to get there.
+        var session = fixture.Client.GetGrain<ITrainingSessionGrain>("tr-condition");
+        await session.StartAsync("erasmus-day1-hallucinations", ["ann"]);
+        string[] ward = ["tr-condition.ann"];
+        Assert.Equal("accepted", (await session.ActAsync("ann", 1, new TraineeCommand("set-rate", 11))).Outcome);
+        string id = (await fixture.Client.GetGrain<IWardGrain>(ward[0]).GetStatusAsync()).BedList[0].AdmissionId!;
+        var patient = fixture.Client.GetGrain<IPatientGrain>(id);
+
+        double before = (await patient.GetStateNowAsync()).FastEffectNgPerMl;
+        Assert.True(before < 24, $"{before}");
+        for (int step = 0; step < 120; step++)
+        {
+            double fast = (await patient.GetStateNowAsync()).FastEffectNgPerMl;
+            await session.TickAsync();
+            bool fired = (await session.GetDebriefAsync("ann")).Record.Any(e => e.EventId == "hallucinations");
+            Assert.Equal(fast > 24, fired); // fires at the first poll past the threshold, not before
+            if (fired)
+            {
+                var now = await patient.GetStateNowAsync();
+                Assert.Equal(3, now.SideEffectGrades["psychotomimetic"]);
+                Assert.Equal("condition", (await session.GetDebriefAsync("ann")).Record.Single(e => e.EventId == "hallucinations").Cause);
+                return;
+            }
+
+            await Minutes(session, ward, 2);
+        }
+
+        Assert.Fail("the fast effect site never passed 24 ng/mL in 4 hours at 11 mg/h");
+    }
+
+    [Fact]
     public async Task Two_users_on_one_pump_see_each_others_changes_and_a_stale_confirmation_is_refused()
     {
         var ward = fixture.Client.GetGrain<IWardGrain>("tr-two-users");

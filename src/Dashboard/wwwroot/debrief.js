@@ -22,7 +22,8 @@ function renderDebrief(d, root, startClock) {
   for (const bed of d.beds) {
     const box = el('div', { class: 'chartbox' }), canvas = el('canvas'); box.append(canvas);
     const box2 = el('div', { class: 'chartbox' }), canvas2 = el('canvas'); box2.append(canvas2);
-    root.append(sec(`Bed ${bed.bed + 1} (${bed.admissionId}): the trainee's course and the protocol's own`, box, box2,
+    const box3 = el('div', { class: 'chartbox' }), canvas3 = el('canvas'); box3.append(canvas3);
+    root.append(sec(`Bed ${bed.bed + 1} (${bed.admissionId}): the trainee's course and the protocol's own`, box, box2, box3,
       table(['time', 'what (trainee\'s course)'], bed.events.map(e => [T(e.wardTimeH), e.detail]))));
     const pts = (c, f) => c.map(x => ({ x: x.wardTimeH, y: f(x) }));
     timeChart(canvas, [
@@ -38,6 +39,13 @@ function renderDebrief(d, root, startClock) {
       series('worst side effect, trainee (0-3)', pts(bed.chart, x => x.worstSideEffectGrade), 'grade', '#8250df', { stepped: true }),
       series('worst side effect, protocol (0-3)', pts(bed.protocolChart, x => x.worstSideEffectGrade), 'grade', '#c8b3f5', { stepped: true, borderDash: [6, 4] }),
     ], [{ id: 'nrs', title: 'NRS (0-10)', min: 0, max: 10 }, { id: 'grade', title: 'side-effect grade (0 none - 3 severe)', min: 0, max: 3 }], startClock);
+    // The patient's true vital signs (what the monitor measured, before its noise and artefacts).
+    timeChart(canvas3, [
+      series('heart rate, trainee (/min)', pts(bed.chart, x => x.hrPerMin), 'rate', '#3fb950'),
+      series('heart rate, protocol (/min)', pts(bed.protocolChart, x => x.hrPerMin), 'rate', '#a8e6b4', { borderDash: [6, 4] }),
+      series('systolic BP, trainee (mmHg)', pts(bed.chart, x => x.sbpMmHg), 'bp', '#ff7b72'),
+      series('SpO2, trainee (%)', pts(bed.chart, x => x.spo2Percent), 'spo2', '#58a6ff'),
+    ], [{ id: 'rate', title: 'heart rate (/min)' }, { id: 'bp', title: 'blood pressure (mmHg)' }, { id: 'spo2', title: 'SpO2 (%)', max: 100 }], startClock);
   }
   root.append(sec('Every action and event', table(['sim time', 'wall clock', 'bed', 'what'],
     d.record.map(e => [T(e.simTimeH), new Date(e.wallUnixMs).toISOString().slice(11, 19), String(e.bed), e.what]))));

@@ -136,6 +136,7 @@ async function ackAll(bed) {
 }
 
 async function discharge(bed) {
+  if (!confirm(`Discharge bed ${bed}? Its pump stops and the treatment ends.`)) return;
   const r = await api('POST', `/api/wards/${ward}/beds/${bed}/discharge`);
   show(`msg-${bed}`, r.ok ? 'discharged' : reason(r.data), r.ok ? 'ok' : 'refused');
 }

@@ -51,6 +51,21 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void A_start_given_as_a_day_and_a_clock_time_is_hours_after_the_protocols_own_start()
+    {
+        var s = TestData.Catalog.LoadScenario("goldberg-5d-night-desaturation");
+        Assert.Equal((2, "01:00", 16.0), (s.Ward.StartDay, s.Ward.StartClock, s.Ward.StartAtH)); // Goldberg starts at 09:00 on day 1
+
+        var early = Shipped();
+        early["ward"]!["start_day"] = 1;
+        early["ward"]!["start_clock"] = "08:00";
+        early["ward"]!.AsObject().Remove("start_at_h");
+        var ex = Load(early);
+        Assert.Equal("ward.start_clock", ex.Field);
+        Assert.Contains("before the admissions (erasmus-7d starts at 09:00 on day 1)", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_patient_on_a_bed_the_ward_has_not_is_refused()
     {
         var s = Shipped();

@@ -134,7 +134,7 @@ public sealed class DataCatalog(string root)
 
         var scenario = DataJson.Read<Training.Scenario>(path);
         Training.ScenarioValidator.Validate(scenario, path, ProtocolIds());
-        return scenario;
+        return Training.ScenarioValidator.Resolve(scenario, LoadProtocol(scenario.Ward.Protocol), path);
     }
 
     public ModelParameters LoadParameters(string? path = null) => ModelParameters.Load(path ?? DefaultParametersPath);

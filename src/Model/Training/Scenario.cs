@@ -25,14 +25,18 @@ public sealed record Scenario(
 }
 
 /// <summary>
-/// The ward: protocol, beds, when the session starts (hours after the admissions, so a scenario can begin on day 2),
-/// and how fast its clock runs (1 is real time).
+/// The ward: protocol, beds, when the session starts, and how fast its clock runs (1 is real time). The start is
+/// either hours after the admissions (<see cref="StartAtH"/>) or a day of admission and a clock time
+/// (<see cref="StartDay"/>, <see cref="StartClock"/>: day 1 at 01:00 is the first night); a loaded scenario
+/// carries both, resolved against the protocol's own start time.
 /// </summary>
 public sealed record ScenarioWard(
     [property: JsonRequired] string Protocol,
     [property: JsonRequired] int Beds,
     double StartAtH = 0,
-    double TimeScale = 1);
+    double TimeScale = 1,
+    int? StartDay = null,
+    string? StartClock = null);
 
 /// <summary>Who decides the titration reviews and the bag changes.</summary>
 public sealed record ScenarioDecisions(Decider Titration = Decider.Trainee, Decider Bags = Decider.Trainee);

@@ -8,6 +8,20 @@ namespace WardTwin.Model.Training;
 /// <summary>Checks what JSON alone cannot, naming the field: beds, patients, events and their conditions, the rubric.</summary>
 public static partial class ScenarioValidator
 {
+    /// <summary>The scenario with its start in hours after the admissions, from a day and a clock time if it gave them.</summary>
+    public static Scenario Resolve(Scenario s, Protocol protocol, string file)
+    {
+        if (s.Ward is not { StartDay: { } day, StartClock: { } clock })
+        {
+            return s;
+        }
+
+        double h = ((day - 1) * 24) + ClockTime.ParseHours(clock) - ClockTime.ParseHours(protocol.StartOrDefault.Clock);
+        return h >= 0
+            ? s with { Ward = s.Ward with { StartAtH = h } }
+            : throw new DataFileException(file, "ward.start_clock", $"day {day} at {clock} is before the admissions ({protocol.Id} starts at {protocol.StartOrDefault.Clock} on day 1)");
+    }
+
     public static void Validate(Scenario s, string file, IReadOnlyList<string> protocolIds)
     {
         void Fail(string field, string reason) => throw new DataFileException(file, field, reason);
@@ -31,6 +45,26 @@ public static partial class ScenarioValidator
         if (w.StartAtH < 0 || !double.IsFinite(w.StartAtH))
         {
             Fail("ward.start_at_h", "must be a number of hours >= 0");
+        }
+
+        if ((w.StartDay is null) != (w.StartClock is null))
+        {
+            Fail("ward", "give start_day and start_clock together (or start_at_h)");
+        }
+
+        if (w.StartDay is not null && w.StartAtH != 0)
+        {
+            Fail("ward", "give start_at_h or start_day with start_clock, not both");
+        }
+
+        if (w.StartDay is { } day && day < 1)
+        {
+            Fail("ward.start_day", "day 1 is the day of admission");
+        }
+
+        if (w.StartClock is { } clock && !ClockTime.TryParseHours(clock, out _))
+        {
+            Fail("ward.start_clock", $"'{clock}' is not a time of day (HH:MM)");
         }
 
         if (w.TimeScale <= 0 || !double.IsFinite(w.TimeScale))

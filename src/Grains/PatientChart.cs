@@ -4,19 +4,20 @@ namespace WardTwin.Grains;
 
 /// <summary>
 /// A patient's chart history, drawn when a page asks from a replay of the admission: a point per step of
-/// ward time; when full, every other point goes and the step doubles, so a 7-day chart has at most 240.
+/// ward time (a minute at first, so a training session's changes show where they happened); when full, every other
+/// point goes and the step doubles, so a 7-day chart has at most 240. An input by hand always gets its own point.
 /// </summary>
 internal sealed class PatientChart
 {
     private const int Capacity = 240;
     private readonly List<PatientHistoryPoint> _points = new(16);
-    private double _stepH = 0.25;
+    private double _stepH = 1.0 / 60;
 
     public IReadOnlyList<PatientHistoryPoint> Points => _points.ToArray();
 
-    public void Remember(double wardTimeH, Admission walk)
+    public void Remember(double wardTimeH, Admission walk, bool always = false)
     {
-        if (_points.Count > 0 && wardTimeH - _points[^1].WardTimeH < _stepH)
+        if (!always && _points.Count > 0 && wardTimeH - _points[^1].WardTimeH < _stepH)
         {
             return;
         }

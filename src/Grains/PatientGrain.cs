@@ -293,6 +293,7 @@ public sealed class PatientGrain(
         {
             protocolChart.Redraw(a.AdmittedAtH, protocol, input.WalkTimeH);
             protocol.Inject(input.Injection!.ToModel());
+            protocolChart.Remember(a.AdmittedAtH + protocol.ClockH, protocol, always: true);
         }
 
         protocolChart.Redraw(a.AdmittedAtH, protocol, Walk.ClockH);
@@ -327,6 +328,7 @@ public sealed class PatientGrain(
         {
             Advance(walk, input.WalkTimeH);
             Apply(walk, input);
+            chart?.Remember(admission.AdmittedAtH + walk.ClockH, walk, always: true);
         }
 
         Advance(walk, untilWalkH);

@@ -27,7 +27,8 @@ public sealed record CourseEvent(
     [property: Id(6)] double? ToMgPerH = null,
     [property: Id(7)] string? Decision = null,
     [property: Id(8)] string? PumpAlarm = null,
-    [property: Id(9)] string? Reason = null);
+    [property: Id(9)] string? Reason = null,
+    [property: Id(10)] bool NewBagHung = false);
 
 public enum CourseEventKind
 {

@@ -22,7 +22,7 @@ internal static class CourseEvents
             PumpEventKind.Occlusion => "occluded",
             PumpEventKind.VolumeToBeInfused => "volume-reached",
             _ => null,
-        }),
+        }, NewBagHung: p.NewBagHung),
         InjectedEvent i => new CourseEvent(t, CourseEventKind.Injected, i.Detail),
         CoMedicationEvent c => new CourseEvent(t, CourseEventKind.CoMedication, c.Detail),
         PumpHandEvent h => new CourseEvent(t, CourseEventKind.PumpByHand, h.Detail),

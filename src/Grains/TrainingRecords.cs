@@ -31,7 +31,7 @@ internal static class TrainingRecords
                 {
                     CourseEventKind.ReviewDue => new ReviewDue(bed, e.WardTimeH, e.FromMgPerH ?? 0, e.ToMgPerH ?? 0, e.Decision ?? string.Empty, e.Reason ?? e.Detail),
                     CourseEventKind.SideEffect => new SideEffectSeen(bed, e.WardTimeH, e.SideEffect ?? string.Empty, (SideEffectGrade)(e.Grade ?? 0)),
-                    CourseEventKind.PumpAlarm when e.PumpAlarm is { } p => new PumpAlarmSeen(bed, e.WardTimeH, Parse<PumpAlarmKind>(p)),
+                    CourseEventKind.PumpAlarm when e.PumpAlarm is { } p => new PumpAlarmSeen(bed, e.WardTimeH, Parse<PumpAlarmKind>(p), e.NewBagHung),
                     _ => null,
                 };
                 if (entry is not null)

@@ -101,6 +101,22 @@ public sealed class TrainingScorerTests
     }
 
     [Fact]
+    public void A_bag_the_ward_nurse_hung_is_no_occasion_and_near_empty_then_empty_is_one_bag()
+    {
+        var night = TestData.Catalog.LoadScenario("goldberg-5d-night-desaturation");
+        List<TrainingEntry> record =
+        [
+            new PumpAlarmSeen(2, 13.5, PumpAlarmKind.NearEmpty, NewBagHung: true),  // before the take-over: the nurse hung it
+            new PumpAlarmSeen(2, 16.3, PumpAlarmKind.NearEmpty),
+            new PumpAlarmSeen(2, 16.4, PumpAlarmKind.Empty),
+            Act(16.45, TraineeActionKind.ReplaceBag) with { Bed = 2 },
+        ];
+        var bag = TrainingScorer.Score(night, record, nowH: 17, fromH: 16).Lines.Single(l => l.Id == "bag");
+        Assert.Equal((1, 0), (bag.Met, bag.Missed));
+        Assert.Contains("bag near empty; ann: replace-bag after 9 min", bag.Evidence[0].What, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_hold_at_review_is_met_without_touching_the_pump()
     {
         var card = TrainingScorer.Score(Erasmus, [new ReviewDue(Bed, 2.0, 5, 5, "hold", "side effects")], nowH: 3);

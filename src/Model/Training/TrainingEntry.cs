@@ -37,8 +37,8 @@ public sealed record SideEffectSeen(int Bed, double SimTimeH, string SideEffect,
 /// <summary>A titration review came due; the trainee decides, and the protocol's rule would have set <paramref name="RecommendedMgPerH"/>.</summary>
 public sealed record ReviewDue(int Bed, double SimTimeH, double RateBeforeMgPerH, double RecommendedMgPerH, string Decision, string Reason) : TrainingEntry(Bed, SimTimeH);
 
-/// <summary>The pump alarmed by itself: near-empty, empty, occluded, or its volume reached.</summary>
-public sealed record PumpAlarmSeen(int Bed, double SimTimeH, PumpAlarmKind Kind) : TrainingEntry(Bed, SimTimeH);
+/// <summary>The pump alarmed by itself: near-empty, empty, occluded, or its volume reached; <paramref name="NewBagHung"/> when the ward nurse answered it.</summary>
+public sealed record PumpAlarmSeen(int Bed, double SimTimeH, PumpAlarmKind Kind, bool NewBagHung = false) : TrainingEntry(Bed, SimTimeH);
 
 public enum PumpAlarmKind
 {

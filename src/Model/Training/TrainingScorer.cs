@@ -120,12 +120,21 @@ public static class TrainingScorer
     private static IEnumerable<SideEffectSeen> Severe(TrainingEntry[] entries, string? sideEffect) =>
         entries.OfType<SideEffectSeen>().Where(s => s.Grade == SideEffectGrade.Severe && (sideEffect is null || s.SideEffect == sideEffect));
 
-    /// <summary>A bag alarm opens an occasion unless one is already open on that bed (near-empty, then empty, is one bag).</summary>
+    /// <summary>
+    /// A bag alarm opens an occasion unless one is already open on that bed (near-empty, then empty, is one bag); one the
+    /// ward nurse answered (before the trainee took over, or where the protocol decides the bags) is no occasion and closes any open.
+    /// </summary>
     private static IEnumerable<PumpAlarmSeen> BagOccasions(TrainingEntry[] entries, TraineeAction[] actions)
     {
         var open = new Dictionary<int, double>();
         foreach (var p in entries.OfType<PumpAlarmSeen>().Where(p => p.Kind is PumpAlarmKind.NearEmpty or PumpAlarmKind.Empty))
         {
+            if (p.NewBagHung)
+            {
+                open.Remove(p.Bed);
+                continue;
+            }
+
             if (open.TryGetValue(p.Bed, out double since)
                 && !actions.Any(x => x.Bed == p.Bed && x.Kind == TraineeActionKind.ReplaceBag && x.Accepted && x.SimTimeH >= since && x.SimTimeH <= p.SimTimeH))
             {

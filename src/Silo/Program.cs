@@ -4,6 +4,7 @@ using WardTwin.Silo.Cli;
 var root = new RootCommand("WardTwin: a ward simulation and digital twin for multi-day ketamine infusions in CRPS");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(CohortCommand.Create());
+root.Subcommands.Add(CapacityCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DbCommand.Create());

@@ -30,6 +30,9 @@ public enum StreamPurpose : ulong
     /// <summary>A probabilistic analysis's price draws: key (seed, draw, PriceItemDraws ^ hash of the item's name).</summary>
     PriceItemDraws = 15,
 
+    /// <summary>A capacity replication's arrivals: key (seed, replication, CapacityArrivals).</summary>
+    CapacityArrivals = 16,
+
     /// <summary>A cohort summary's bootstrap intervals: stream Bootstrap + k for the k-th statistic (index -1: cohort-level).</summary>
     Bootstrap = 100,
 

@@ -18,7 +18,29 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchScaleOut.Create());
         bench.Subcommands.Add(BenchMemory.Create());
         bench.Subcommands.Add(BenchPsa.Create());
+        bench.Subcommands.Add(Capacity());
         return bench;
+    }
+
+    private static Command Capacity()
+    {
+        var data = CommonOptions.Data();
+        var command = new Command("capacity", "Seconds for a capacity question of 10 replications x 5 years at 60 patients a year (Erasmus, beds), against the 10 s goal") { data };
+        command.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var catalog = DataCatalog.Locate(r.GetValue(data));
+            var p = catalog.LoadProtocol("erasmus-7d");
+            var runner = new CohortRunner(p, catalog.LoadCohort(p.Cohort), catalog.LoadParameters());
+            var question = new Model.Capacity.CapacityQuestion(60, 2, 2, Years: 5, Replications: 10, TargetWaitDays: 14);
+            new Model.Capacity.CapacitySimulation(p, runner, question with { Replications = 1, Years = 1 }).Run(); // JIT warm-up
+            var clock = Stopwatch.StartNew();
+            var result = new Model.Capacity.CapacitySimulation(p, runner, question).Run();
+            double seconds = clock.Elapsed.TotalSeconds;
+            int patients = result.Replications.Sum(x => x.Arrived);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"capacity: 10 replications x 5 years at 60 patients a year ({patients} virtual patients, and the beds a 14-day wait needs) in {seconds:0.00} s; goal <= 10 s: {seconds / 10:0.00}x the goal's time"));
+            return 0;
+        }));
+        return command;
     }
 
     private static Command Model()

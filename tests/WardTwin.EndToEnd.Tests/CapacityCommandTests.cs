@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>`capacity` as a planner runs it: files written, figures printed, bad input refused with one line.</summary>
+public sealed class CapacityCommandTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Beds_and_chairs_are_answered_for_each_protocol_with_intervals_and_what_a_target_wait_needs()
+    {
+        string dir = Cli.TempDir();
+        var run = await Cli.Run(Timeout, "capacity", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients-per-year", "60",
+            "--beds", "1", "--chairs", "3", "--years", "3", "--replications", "5", "--target-wait-days", "14", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("erasmus-7d: 1 bed, 60 patients a year, 5 x 3 years: mean wait", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("goldberg-10d-outpatient: 3 chairs", run.Stdout, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "capacity.json")));
+        var results = json.RootElement.GetProperty("results");
+        Assert.Equal(2, results.GetArrayLength());
+        var erasmus = results[0];
+        Assert.Equal("beds", erasmus.GetProperty("resource").GetString());
+        Assert.True(erasmus.GetProperty("needed_for_target_wait").GetInt32() >= 2, "one bed cannot take 60 week-long stays a year");
+        var wait = erasmus.GetProperty("summary").EnumerateArray().Single(e => e.GetProperty("measure").GetString() == "mean_wait");
+        Assert.True(wait.GetProperty("low").GetDouble() <= wait.GetProperty("mean").GetDouble() && wait.GetProperty("mean").GetDouble() <= wait.GetProperty("high").GetDouble());
+        var csv = await File.ReadAllLinesAsync(Path.Combine(dir, "capacity.csv"));
+        Assert.Equal(1 + (2 * 5), csv.Length);
+    }
+
+    [Theory]
+    [InlineData("--patients-per-year", "0", "--patients-per-year: must be > 0")]
+    [InlineData("--opening", "sundays", "--opening: 'sundays' is not weekdays or all")]
+    [InlineData("--beds", "0", "--beds and --chairs: at least 1")]
+    public async Task Bad_input_is_refused_with_one_line_and_nothing_written(string option, string value, string reason)
+    {
+        string dir = Path.Combine(Cli.TempDir(), "out");
+        var args = new List<string> { "capacity", "--protocol", "erasmus-7d", "--patients-per-year", "60", "--out", dir };
+        int i = args.IndexOf(option);
+        if (i >= 0)
+        {
+            args[i + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var run = await Cli.Run(Timeout, [.. args]);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(reason, run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+}

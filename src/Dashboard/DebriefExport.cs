@@ -33,11 +33,5 @@ public static class DebriefExport
         return html.ToString();
     }
 
-    private static string Resource(string name)
-    {
-        using var stream = typeof(DebriefExport).Assembly.GetManifestResourceStream("wwwroot/" + name)
-            ?? throw new InvalidOperationException($"the dashboard was built without wwwroot/{name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Resource(string name) => EmbeddedPages.Read(name);
 }

@@ -5,6 +5,7 @@ var root = new RootCommand("WardTwin: a ward simulation and digital twin for mul
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(CohortCommand.Create());
 root.Subcommands.Add(CapacityCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DbCommand.Create());

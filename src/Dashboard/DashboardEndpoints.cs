@@ -19,6 +19,8 @@ public static class DashboardEndpoints
         var api = app.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(ApiLimits.MaxBodyBytes));
         api.MapGet("/protocols", (DataCatalogProvider d) => d.Catalog.ProtocolIds());
         TrainingEndpoints.Map(api);
+        api.MapGet("/populations", (DataCatalogProvider d) =>
+            Directory.EnumerateFiles(Path.Combine(d.Catalog.Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
 
         api.MapGet("/wards/{ward}", async (string ward, IGrainFactory g) => await Ward(g, ward).GetStatusAsync());
         api.MapGet("/wards/{ward}/occupancy", async (string ward, IGrainFactory g) => await Ward(g, ward).GetOccupancyAsync());
@@ -95,6 +97,21 @@ public static class DashboardEndpoints
         api.MapPost("/cohorts", async (CohortsRequest b, PlannerService planner, DataCatalogProvider d, IOptions<DashboardOptions> o) =>
         {
             var known = d.Catalog.ProtocolIds();
+            if (b.Protocols.Distinct(StringComparer.Ordinal).Count() != b.Protocols.Length)
+            {
+                throw ApiException.Bad("protocols", "the same protocol twice");
+            }
+
+            if (b.Comparator is { } comparator && !b.Protocols.Contains(comparator))
+            {
+                throw ApiException.Bad("comparator", $"'{comparator}' is not one of the protocols compared ({string.Join(", ", b.Protocols)})");
+            }
+
+            if (b.Cohort is { } cohortId && !File.Exists(d.Catalog.CohortPath(cohortId)))
+            {
+                throw ApiException.Bad("cohort", $"'{cohortId}' is not a cohort id; known: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(d.Catalog.Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))}");
+            }
+
             for (int i = 0; i < b.Protocols.Length; i++)
             {
                 if (!known.Contains(b.Protocols[i]))
@@ -108,9 +125,31 @@ public static class DashboardEndpoints
                 throw ApiException.Bad("patients", $"{b.Patients} is more than this dashboard runs ({o.Value.MaxPlannerPatients}, Dashboard:MaxPlannerPatients)");
             }
 
-            var run = await planner.RunAsync(b.Protocols, b.Patients, b.Seed, b.Prices);
-            return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries };
+            // The comparator goes first: the comparison reads every other protocol against the first.
+            string[] ordered = [.. b.Protocols.OrderBy(p => p == (b.Comparator ?? b.Protocols[0]) ? 0 : 1)];
+            var run = await planner.RunAsync(ordered, b.Patients, b.Seed, b.Prices, b.Cohort);
+            return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries, document = run.Document };
         }).Needs(Role.Instructor);
+        api.MapGet("/cohorts/{run}/report.html", (string run, CohortRunStore s) =>
+        {
+            var r = s.Get(run);
+            var summaries = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (id, summary) in r.Summaries)
+            {
+                summaries[id] = summary.DeepClone();
+            }
+
+            var data = new System.Text.Json.Nodes.JsonObject { ["title"] = $"WardTwin planner report: run {run}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries };
+            return Results.Content(ReportBuilder.Html(data), "text/html; charset=utf-8");
+        });
+        api.MapPost("/capacity", async (CapacityRequest b, CapacityService capacity) =>
+        {
+            var (id, document) = await capacity.RunAsync(b);
+            return new { runId = id, capacity = document };
+        }).Needs(Role.Instructor);
+        api.MapGet("/capacity/{run}/capacity.json", (string run, CapacityService c) => Results.Text(c.Get(run).ToJsonString(), "application/json"));
+        api.MapGet("/capacity/{run}/report.html", (string run, CapacityService c) =>
+            Results.Content(ReportBuilder.Html(new System.Text.Json.Nodes.JsonObject { ["title"] = $"WardTwin capacity report: run {run}", ["capacity"] = c.Get(run).DeepClone() }), "text/html; charset=utf-8"));
         api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Comparison), "text/csv"));
         api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Document.ToJsonString(), "application/json"));
         api.MapGet("/cohorts/{run}/{protocol}/summary.json", (string run, string protocol, CohortRunStore s) =>

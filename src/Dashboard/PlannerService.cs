@@ -9,7 +9,7 @@ namespace WardTwin.Dashboard;
 /// <summary>Runs a planner's comparison through the cohort grains and builds the same summaries as the CLI.</summary>
 public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider data, CohortRunStore store)
 {
-    public async Task<CohortRun> RunAsync(IReadOnlyList<string> protocolIds, int patients, long seed, string region)
+    public async Task<CohortRun> RunAsync(IReadOnlyList<string> protocolIds, int patients, long seed, string region, string? cohort = null)
     {
         var catalog = data.Catalog;
         var parameters = catalog.LoadParameters();
@@ -21,16 +21,19 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
         var summaries = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var protocol in protocols)
         {
-            var request = CohortRequest.FromCatalog(catalog, protocol.Id, patients, seed);
+            var request = CohortRequest.FromCatalog(catalog, protocol.Id, patients, seed, cohortIdOrPath: cohort);
             var outcomes = await grains.GetGrain<ICohortGrain>($"planner/{runId}/{protocol.Id}").RunAsync(request);
             var result = CohortResult.Price(protocol, seed, outcomes, prices, alarms);
             results.Add(result);
             summaries[protocol.Id] = CohortSummary.Build(result);
         }
 
-        var inputs = new RunInputs(catalog, protocolIds, protocols.Select(p => p.Cohort).ToArray(), null, region, null);
+        var inputs = new RunInputs(catalog, protocolIds, protocols.Select(p => cohort ?? p.Cohort).ToArray(), null, region, null);
         var none = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        var options = new Dictionary<string, string?>(StringComparer.Ordinal) { ["comparator"] = protocolIds[0], ["patients"] = patients.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["comparator"] = protocolIds[0], ["patients"] = patients.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cohort"] = cohort,
+        };
         for (int i = 0; i < protocols.Length; i++)
         {
             summaries[protocols[i].Id]["provenance"] = inputs.For(i, seed, none, options);

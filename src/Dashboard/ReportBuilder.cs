@@ -10,7 +10,10 @@ namespace WardTwin.Dashboard;
 /// </summary>
 public static class ReportBuilder
 {
-    public static string Html(string dir)
+    public static string Html(string dir) => Html(FromDirectory(dir));
+
+    /// <summary>What the report draws, from an output folder: comparison, summaries and PSA draws, and/or capacity.</summary>
+    public static JsonObject FromDirectory(string dir)
     {
         if (!Directory.Exists(dir))
         {
@@ -48,6 +51,12 @@ public static class ReportBuilder
             data["capacity"] = Read(capacityPath);
         }
 
+        return data;
+    }
+
+    /// <summary>The report from what it draws (a planner's run held by the dashboard, or a folder's files).</summary>
+    public static string Html(JsonObject data)
+    {
         static string Script(string code) => "<script>" + code.Replace("</", "<\\/", StringComparison.Ordinal) + "</script>\n";
         var html = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<title>").Append(System.Net.WebUtility.HtmlEncode(data["title"]!.GetValue<string>())).Append("</title>\n");

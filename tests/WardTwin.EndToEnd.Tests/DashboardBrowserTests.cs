@@ -109,22 +109,49 @@ public sealed class DashboardBrowserTests
     }
 
     [Fact]
-    public async Task A_planner_runs_two_protocols_and_sees_the_comparison_plot()
+    public async Task A_planner_compares_two_protocols_in_one_population_asks_a_capacity_question_and_downloads_the_reports()
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");
         using var browser = Browser();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(90));
         browser.Navigate().GoToUrl(silo.BaseUrl + "/planner.html");
         wait.Until(d => d.FindElements(By.CssSelector("#protocol-list input")).Count >= 13);
+        wait.Until(d => d.FindElements(By.CssSelector("#cohort option")).Count >= 4);
+        browser.FindElements(By.CssSelector("#cohort option")).First(o => o.GetAttribute("value") == "erasmus-2021").Click();
+        browser.FindElements(By.CssSelector("#comparator option")).First(o => o.GetAttribute("value") == "goldberg-10d-outpatient").Click();
         var patients = browser.FindElement(By.Id("patients"));
         patients.Clear();
         patients.SendKeys("400");
         browser.FindElement(By.Id("run-planner")).Click();
-        wait.Until(d => d.FindElements(By.CssSelector("#responders-plot svg rect")).Count >= 4);
-        Assert.Equal(3, browser.FindElements(By.CssSelector("#comparison tr")).Count);
-        Assert.True(browser.FindElements(By.CssSelector("#nrs-plot svg path")).Count >= 2);
+        wait.Until(d => d.FindElement(By.Id("message")).Text.Contains("done", StringComparison.Ordinal));
+
+        // Plots from the chart library, each with its data; the comparator first in the table.
+        foreach (var id in new[] { "chart-responders", "chart-nrs", "chart-side-effects", "chart-costs" })
+        {
+            long points = (long)browser.ExecuteScript($"const c = Chart.getChart('{id}'); return c ? c.data.datasets.reduce((n, d) => n + d.data.filter(x => x !== null).length, 0) : -1;")!;
+            Assert.True(points > 0, $"{id}: {points}");
+        }
+
+        var rows = browser.FindElements(By.CssSelector("#results table tr"));
+        Assert.StartsWith("goldberg-10d-outpatient", rows[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Comparator: goldberg-10d-outpatient", browser.FindElement(By.Id("results")).Text, StringComparison.Ordinal);
         Assert.Contains("comparison.csv", browser.FindElement(By.Id("downloads")).Text, StringComparison.Ordinal);
         Shot(browser, "planner-comparison");
+
+        string report = await silo.Http.GetStringAsync(browser.FindElement(By.Id("report-link")).GetAttribute("href"));
+        Assert.Contains("renderReport({", report, StringComparison.Ordinal);
+        Assert.Contains("erasmus-2021", report, StringComparison.Ordinal);
+
+        // The capacity question, on the same page.
+        browser.FindElement(By.Id("run-capacity")).Click();
+        wait.Until(d => d.FindElement(By.Id("capacity-message")).Text.Contains("done", StringComparison.Ordinal));
+        long bars = (long)browser.ExecuteScript("return Chart.getChart('chart-capacity').data.datasets[0].data.length;")!;
+        Assert.Equal(2, bars);
+        Assert.Contains("needed for target", browser.FindElement(By.Id("capacity-results")).Text, StringComparison.Ordinal);
+        browser.ExecuteScript("document.getElementById('capacity-results').scrollIntoView()");
+        Shot(browser, "planner-capacity");
+        string capacityReport = await silo.Http.GetStringAsync(browser.FindElement(By.Id("capacity-report-link")).GetAttribute("href"));
+        Assert.Contains("\"resource\":\"chairs\"", capacityReport, StringComparison.Ordinal);
 
         string csv = await silo.Http.GetStringAsync(browser.FindElement(By.LinkText("comparison.csv")).GetAttribute("href"));
         Assert.StartsWith("protocol,patients,", csv, StringComparison.Ordinal);

@@ -22,6 +22,13 @@ public sealed class GarbageRequestTests(RealTimeWardFixture ward) : IClassFixtur
     [InlineData("/api/cohorts", "{\"protocols\": [\"x/../../etc\"]}", "protocols[0]", "not a protocol id")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"prices\": \"de\"}", "prices", "one of nl, us")]
     [InlineData("/api/patients/ward-1/0/pump/explode", "{}", "key", "not one of start")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"placebo\": true}", "placebo", "unknown field")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"price\": {\"inpatient_day\": 1}}", "price", "unknown field")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\", \"erasmus-7d\"]}", "protocols", "the same protocol twice")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"comparator\": \"dahan-100h\"}", "comparator", "not one of the protocols compared")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"cohort\": \"atlantis\"}", "cohort", "not a cohort id; known: adolescent-crps, dahan-2011")]
+    [InlineData("/api/capacity", "{\"protocols\": [\"erasmus-7d\"], \"patientsPerYear\": -5}", "patientsPerYear", "between")]
+    [InlineData("/api/capacity", "{\"protocols\": [\"erasmus-7d\"], \"patientsPerYear\": 60, \"opening\": \"sundays\"}", "opening", "weekdays or all")]
     public async Task Garbage_requests_get_400_problem_details_naming_the_field_and_change_nothing(string path, string body, string field, string reason)
     {
         var silo = ward.Silo;

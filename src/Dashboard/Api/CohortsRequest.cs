@@ -17,4 +17,12 @@ public sealed record CohortsRequest
 
     [AllowedValues("nl", "us", ErrorMessage = "must be one of nl, us")]
     public string Prices { get; init; } = "nl";
+
+    /// <summary>One population for every protocol (like for like); default: each protocol's own cohort.</summary>
+    [StringLength(80)]
+    public string? Cohort { get; init; }
+
+    /// <summary>The protocol the others are compared with; default: the first.</summary>
+    [StringLength(80)]
+    public string? Comparator { get; init; }
 }

@@ -27,4 +27,5 @@ public sealed class CohortRunStore
 /// <summary>One planner run: its cohorts, their summaries and the comparison.</summary>
 /// <param name="Comparison">The rows the page draws.</param>
 /// <param name="Document">comparison.json as the command line writes it: provenance, comparator and the rows.</param>
-public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, IReadOnlyList<ComparisonRow> Comparison, JsonObject Document);
+/// <param name="PsaDraws">The PSA's draws as differences from the comparator (the CE plane), when one was run.</param>
+public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, IReadOnlyList<ComparisonRow> Comparison, JsonObject Document, JsonArray? PsaDraws = null);

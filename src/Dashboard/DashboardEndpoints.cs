@@ -94,41 +94,10 @@ public static class DashboardEndpoints
                 : TypedResults.Problem($"no alarm '{kind}' on this monitor", statusCode: 404))
             .Needs(Role.Trainee);
 
-        api.MapPost("/cohorts", async (CohortsRequest b, PlannerService planner, DataCatalogProvider d, IOptions<DashboardOptions> o) =>
+        api.MapPost("/cohorts", async (CohortsRequest b, PlannerService planner, DataCatalogProvider d, IOptions<DashboardOptions> o, UploadedProtocols uploads) =>
         {
-            var known = d.Catalog.ProtocolIds();
-            if (b.Protocols.Distinct(StringComparer.Ordinal).Count() != b.Protocols.Length)
-            {
-                throw ApiException.Bad("protocols", "the same protocol twice");
-            }
-
-            if (b.Comparator is { } comparator && !b.Protocols.Contains(comparator))
-            {
-                throw ApiException.Bad("comparator", $"'{comparator}' is not one of the protocols compared ({string.Join(", ", b.Protocols)})");
-            }
-
-            if (b.Cohort is { } cohortId && !File.Exists(d.Catalog.CohortPath(cohortId)))
-            {
-                throw ApiException.Bad("cohort", $"'{cohortId}' is not a cohort id; known: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(d.Catalog.Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))}");
-            }
-
-            for (int i = 0; i < b.Protocols.Length; i++)
-            {
-                if (!known.Contains(b.Protocols[i]))
-                {
-                    throw ApiException.Bad($"protocols[{i}]", $"'{b.Protocols[i]}' is not a protocol id; known: {string.Join(", ", known)}");
-                }
-            }
-
-            if (b.Patients > o.Value.MaxPlannerPatients)
-            {
-                throw ApiException.Bad("patients", $"{b.Patients} is more than this dashboard runs ({o.Value.MaxPlannerPatients}, Dashboard:MaxPlannerPatients)");
-            }
-
-            // The comparator goes first: the comparison reads every other protocol against the first.
-            string[] ordered = [.. b.Protocols.OrderBy(p => p == (b.Comparator ?? b.Protocols[0]) ? 0 : 1)];
-            var run = await planner.RunAsync(ordered, b.Patients, b.Seed, b.Prices, b.Cohort);
-            return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries, document = run.Document };
+            var run = await planner.RunAsync(PlannerRequests.ToChoice(b, d.Catalog, o.Value, uploads));
+            return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries, document = run.Document, psaDraws = run.PsaDraws };
         }).Needs(Role.Instructor);
         api.MapGet("/cohorts/{run}/report.html", (string run, CohortRunStore s) =>
         {
@@ -139,7 +108,10 @@ public static class DashboardEndpoints
                 summaries[id] = summary.DeepClone();
             }
 
-            var data = new System.Text.Json.Nodes.JsonObject { ["title"] = $"WardTwin planner report: run {run}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries };
+            var data = new System.Text.Json.Nodes.JsonObject
+            {
+                ["title"] = $"WardTwin planner report: run {run}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries, ["psaDraws"] = r.PsaDraws?.DeepClone(),
+            };
             return Results.Content(ReportBuilder.Html(data), "text/html; charset=utf-8");
         });
         api.MapPost("/capacity", async (CapacityRequest b, CapacityService capacity) =>

@@ -33,6 +33,7 @@ public static class DashboardSetup
         services.AddSingleton<DataCatalogProvider>();
         services.AddSingleton<PlannerService>();
         services.AddSingleton<CapacityService>();
+        services.AddSingleton<UploadedProtocols>();
         services.AddSingleton<WardFeeds>();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         if (configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.OtlpEndpoint)}"] is { Length: > 0 } otlp)

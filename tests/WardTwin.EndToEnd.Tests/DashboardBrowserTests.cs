@@ -122,11 +122,29 @@ public sealed class DashboardBrowserTests
         var patients = browser.FindElement(By.Id("patients"));
         patients.Clear();
         patients.SendKeys("400");
+
+        // Societal costs, one's own day price, a PSA of 12 draws, and one's own protocol (Erasmus starting at 4 mg/h) as a file.
+        browser.FindElements(By.CssSelector("#perspective option")).First(o => o.GetAttribute("value") == "societal").Click();
+        browser.FindElement(By.Id("price-overrides")).SendKeys("inpatient_day=596");
+        browser.FindElement(By.Id("psa")).Click();
+        foreach (var (id, value) in new[] { ("psa-draws", "12"), ("psa-patients", "60") })
+        {
+            var box = browser.FindElement(By.Id(id));
+            box.Clear();
+            box.SendKeys(value);
+        }
+
+        var mine = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Cli.RepositoryRoot, "data", "protocols", "erasmus-7d.json")))!;
+        mine["id"] = "my-erasmus";
+        mine["rate"]!["start"] = 4;
+        string ownFile = Path.Combine(Cli.TempDir(), "my-erasmus.json");
+        await File.WriteAllTextAsync(ownFile, mine.ToJsonString());
+        browser.FindElement(By.Id("own-protocol")).SendKeys(ownFile);
         browser.FindElement(By.Id("run-planner")).Click();
         wait.Until(d => d.FindElement(By.Id("message")).Text.Contains("done", StringComparison.Ordinal));
 
         // Plots from the chart library, each with its data; the comparator first in the table.
-        foreach (var id in new[] { "chart-responders", "chart-nrs", "chart-side-effects", "chart-costs" })
+        foreach (var id in new[] { "chart-responders", "chart-nrs", "chart-side-effects", "chart-costs", "chart-ce-plane", "chart-ceac" })
         {
             long points = (long)browser.ExecuteScript($"const c = Chart.getChart('{id}'); return c ? c.data.datasets.reduce((n, d) => n + d.data.filter(x => x !== null).length, 0) : -1;")!;
             Assert.True(points > 0, $"{id}: {points}");
@@ -134,6 +152,12 @@ public sealed class DashboardBrowserTests
 
         var rows = browser.FindElements(By.CssSelector("#results table tr"));
         Assert.StartsWith("goldberg-10d-outpatient", rows[1].Text, StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.Text.StartsWith("my-erasmus 400", StringComparison.Ordinal));
+        string results = browser.FindElement(By.Id("results")).Text;
+        Assert.Contains("\"perspective\": \"societal\"", results, StringComparison.Ordinal);
+        Assert.Contains("\"inpatient_day\": 596", results, StringComparison.Ordinal);
+        Assert.Contains("wardtwin-uploaded-protocols", results, StringComparison.Ordinal); // the uploaded file, hashed in the provenance
+        Assert.Contains("(probabilistic analysis)", results, StringComparison.Ordinal);
         Assert.Contains("Comparator: goldberg-10d-outpatient", browser.FindElement(By.Id("results")).Text, StringComparison.Ordinal);
         Assert.Contains("comparison.csv", browser.FindElement(By.Id("downloads")).Text, StringComparison.Ordinal);
         Shot(browser, "planner-comparison");

@@ -28,6 +28,9 @@ public sealed class GarbageRequestTests(RealTimeWardFixture ward) : IClassFixtur
     [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"comparator\": \"dahan-100h\"}", "comparator", "not one of the protocols compared")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"cohort\": \"atlantis\"}", "cohort", "not a cohort id; known: adolescent-crps, dahan-2011")]
     [InlineData("/api/capacity", "{\"protocols\": [\"erasmus-7d\"], \"patientsPerYear\": -5}", "patientsPerYear", "between")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"ownProtocol\": \"{\\\"id\\\": \\\"mine\\\"}\"}", "ownProtocol", "missing required")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"priceOverrides\": {\"caviar\": 3}}", "priceOverrides.caviar", "not a price item of nl")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"draws\": 1}}", "psa.draws", "between 2 and 2000")]
     [InlineData("/api/capacity", "{\"protocols\": [\"erasmus-7d\"], \"patientsPerYear\": 60, \"opening\": \"sundays\"}", "opening", "weekdays or all")]
     public async Task Garbage_requests_get_400_problem_details_naming_the_field_and_change_nothing(string path, string body, string field, string reason)
     {

@@ -25,4 +25,33 @@ public sealed record CohortsRequest
     /// <summary>The protocol the others are compared with; default: the first.</summary>
     [StringLength(80)]
     public string? Comparator { get; init; }
+
+    [AllowedValues("healthcare", "societal", ErrorMessage = "must be healthcare or societal")]
+    public string Perspective { get; init; } = "healthcare";
+
+    [AllowedValues("full", "staff-excluded", ErrorMessage = "must be full or staff-excluded")]
+    public string PriceBasis { get; init; } = "full";
+
+    /// <summary>A planner's own prices, item → value in the price file's currency.</summary>
+    public Dictionary<string, double>? PriceOverrides { get; init; }
+
+    /// <summary>A probabilistic sensitivity analysis re-simulated on the same patients (omit for none).</summary>
+    public PsaRequest? Psa { get; init; }
+
+    /// <summary>The text of one's own protocol file, compared with the others (its id must differ from theirs).</summary>
+    [StringLength(48_000)]
+    public string? OwnProtocol { get; init; }
+}
+
+/// <summary>The PSA the planner asks for: draws of the evidence, patients per draw and the effect measure.</summary>
+public sealed record PsaRequest
+{
+    [Range(2, 2000)]
+    public int Draws { get; init; } = 100;
+
+    [Range(10, 5000)]
+    public int Patients { get; init; } = 200;
+
+    [AllowedValues("responders-t1", "responders-week", "relief-weeks", "qalys", ErrorMessage = "must be one of responders-t1, responders-week, relief-weeks, qalys")]
+    public string Effect { get; init; } = "responders-t1";
 }

@@ -12,6 +12,14 @@ public sealed record PriceList(
     PsaSettings? Psa = null,
     string? StaffRule = null)
 {
+    /// <summary>A copy with one item's price replaced (a planner's own figure), marked as such; an unknown item throws naming the known ones.</summary>
+    public PriceList With(string item, double value, string source) =>
+        Items.TryGetValue(item, out var found) && value >= 0 && double.IsFinite(value)
+            ? this with { Items = new Dictionary<string, PriceItem>(Items, StringComparer.Ordinal) { [item] = found with { Value = value, Source = source, Assumed = true } } }
+            : throw new ArgumentException(found is null
+                ? $"'{item}' is not a price item; known: {string.Join(", ", Items.Keys.Order(StringComparer.Ordinal))}"
+                : $"{value} for {item} must be a number >= 0");
+
     /// <summary>Items every price list has (the healthcare perspective on the full basis uses them).</summary>
     public static IReadOnlyList<string> RequiredItems { get; } =
     [

@@ -31,17 +31,16 @@ internal static class PriceOverrides
 
     public static PriceList Apply(PriceList prices, IReadOnlyDictionary<string, double> overrides)
     {
-        var items = new Dictionary<string, PriceItem>(prices.Items, StringComparer.Ordinal);
         foreach (var (name, value) in overrides)
         {
-            if (!items.TryGetValue(name, out var item))
+            if (!prices.Items.ContainsKey(name))
             {
-                throw new ArgumentException($"--price: '{name}={value.ToString(CultureInfo.InvariantCulture)}' must be ITEM=VALUE with ITEM one of {string.Join(", ", items.Keys.Order(StringComparer.Ordinal))}");
+                throw new ArgumentException($"--price: '{name}={value.ToString(CultureInfo.InvariantCulture)}' must be ITEM=VALUE with ITEM one of {string.Join(", ", prices.Items.Keys.Order(StringComparer.Ordinal))}");
             }
 
-            items[name] = item with { Value = value, Source = "overridden on the command line", Assumed = true };
+            prices = prices.With(name, value, "overridden on the command line");
         }
 
-        return prices with { Items = items };
+        return prices;
     }
 }

@@ -1,0 +1,67 @@
+using WardTwin.Model.Costs;
+using WardTwin.Model.Data;
+using WardTwin.Model.Economics;
+
+namespace WardTwin.Dashboard.Api;
+
+/// <summary>A planner's request checked against the data folder (each refusal names its field) and turned into what the service runs.</summary>
+public static class PlannerRequests
+{
+    public static PlannerChoice ToChoice(CohortsRequest b, DataCatalog catalog, DashboardOptions options, UploadedProtocols uploads)
+    {
+        var known = catalog.ProtocolIds();
+        for (int i = 0; i < b.Protocols.Length; i++)
+        {
+            if (!known.Contains(b.Protocols[i]))
+            {
+                throw ApiException.Bad($"protocols[{i}]", $"'{b.Protocols[i]}' is not a protocol id; known: {string.Join(", ", known)}");
+            }
+        }
+
+        if (b.Protocols.Distinct(StringComparer.Ordinal).Count() != b.Protocols.Length)
+        {
+            throw ApiException.Bad("protocols", "the same protocol twice");
+        }
+
+        (string Id, string Path)? own = b.OwnProtocol is { } text ? uploads.Save(text, catalog) : null;
+        if (own is { } u && b.Protocols.Contains(u.Id))
+        {
+            throw ApiException.Bad("ownProtocol", $"its id '{u.Id}' is one of the protocols already chosen: give it an id of its own");
+        }
+
+        string[] all = own is { } o ? [.. b.Protocols, o.Id] : b.Protocols;
+        if (b.Comparator is { } comparator && !all.Contains(comparator))
+        {
+            throw ApiException.Bad("comparator", $"'{comparator}' is not one of the protocols compared ({string.Join(", ", all)})");
+        }
+
+        if (b.Cohort is { } cohort && !File.Exists(catalog.CohortPath(cohort)))
+        {
+            var cohorts = Directory.EnumerateFiles(Path.Combine(catalog.Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+            throw ApiException.Bad("cohort", $"'{cohort}' is not a cohort id; known: {string.Join(", ", cohorts)}");
+        }
+
+        if (b.Patients > options.MaxPlannerPatients)
+        {
+            throw ApiException.Bad("patients", $"{b.Patients} is more than this dashboard runs ({options.MaxPlannerPatients}, Dashboard:MaxPlannerPatients)");
+        }
+
+        var prices = catalog.LoadPrices(b.Prices);
+        foreach (var item in (b.PriceOverrides ?? []).Keys.Where(k => !prices.Items.ContainsKey(k)))
+        {
+            throw ApiException.Bad($"priceOverrides.{item}", $"not a price item of {b.Prices}; known: {string.Join(", ", prices.Items.Keys.Order(StringComparer.Ordinal))}");
+        }
+
+        foreach (var (item, value) in (b.PriceOverrides ?? []).Where(p => !(p.Value >= 0 && double.IsFinite(p.Value))))
+        {
+            throw ApiException.Bad($"priceOverrides.{item}", $"{value} must be a number >= 0");
+        }
+
+        // The comparator goes first: the comparison reads every other protocol against the first.
+        string first = b.Comparator ?? all[0];
+        var ordered = all.OrderBy(p => p == first ? 0 : 1).Select(p => own is { } x && p == x.Id ? x.Path : p).ToArray();
+        var rules = new CostRules(b.Perspective == "societal" ? Perspective.Societal : Perspective.Healthcare, b.PriceBasis == "staff-excluded" ? PriceBasis.StaffExcluded : PriceBasis.Full);
+        var effect = b.Psa?.Effect switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
+        return new PlannerChoice(ordered, b.Patients, b.Seed, b.Prices, b.Cohort, rules, b.PriceOverrides ?? [], b.Psa?.Draws ?? 0, b.Psa?.Patients ?? 0, effect);
+    }
+}

@@ -17,7 +17,7 @@ public sealed class CapacityService(DataCatalogProvider data)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    private readonly ConcurrentDictionary<string, JsonObject> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (JsonObject Document, string Csv)> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
     public async Task<(string Id, JsonObject Capacity)> RunAsync(CapacityRequest r)
@@ -40,7 +40,7 @@ public sealed class CapacityService(DataCatalogProvider data)
             .Select(p => new CapacitySimulation(p, new CohortRunner(p, catalog.LoadCohort(p.Cohort), parameters), question).Run()).ToArray());
         var document = JsonSerializer.SerializeToNode(new { question, results }, Json)!.AsObject();
         string runId = Guid.NewGuid().ToString("N")[..12];
-        _runs[runId] = document;
+        _runs[runId] = (document, CapacityCsv.Build(results));
         _order.Enqueue(runId);
         while (_order.Count > Keep && _order.TryDequeue(out var old))
         {
@@ -50,5 +50,9 @@ public sealed class CapacityService(DataCatalogProvider data)
         return (runId, document);
     }
 
-    public JsonObject Get(string id) => _runs.TryGetValue(id, out var run) ? run : throw new ApiException(StatusCodes.Status404NotFound, $"no capacity run '{id}' (only the last {Keep} are kept)");
+    public JsonObject Get(string id) => Find(id).Document;
+
+    public string Csv(string id) => Find(id).Csv;
+
+    private (JsonObject Document, string Csv) Find(string id) => _runs.TryGetValue(id, out var run) ? run : throw new ApiException(StatusCodes.Status404NotFound, $"no capacity run '{id}' (only the last {Keep} are kept)");
 }

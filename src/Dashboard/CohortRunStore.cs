@@ -28,4 +28,6 @@ public sealed class CohortRunStore
 /// <param name="Comparison">The rows the page draws.</param>
 /// <param name="Document">comparison.json as the command line writes it: provenance, comparator and the rows.</param>
 /// <param name="PsaDraws">The PSA's draws as differences from the comparator (the CE plane), when one was run.</param>
-public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, IReadOnlyList<ComparisonRow> Comparison, JsonObject Document, JsonArray? PsaDraws = null);
+/// <param name="PsaFiles">psa.csv and psa_wide.csv, as the command line writes them, when a PSA was run.</param>
+public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, IReadOnlyList<ComparisonRow> Comparison, JsonObject Document,
+    JsonArray? PsaDraws = null, IReadOnlyDictionary<string, string>? PsaFiles = null);

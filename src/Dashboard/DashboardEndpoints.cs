@@ -119,6 +119,12 @@ public static class DashboardEndpoints
             var (id, document) = await capacity.RunAsync(b);
             return new { runId = id, capacity = document };
         }).Needs(Role.Instructor);
+        api.MapGet("/capacity/{run}/capacity.csv", (string run, CapacityService c) => Results.Text(c.Csv(run), "text/csv"));
+        foreach (string file in new[] { "psa.csv", "psa_wide.csv" })
+        {
+            api.MapGet($"/cohorts/{{run}}/{file}", (string run, CohortRunStore s) =>
+                s.Get(run).PsaFiles?.TryGetValue(file, out var csv) == true ? Results.Text(csv, "text/csv") : Results.NotFound());
+        }
         api.MapGet("/capacity/{run}/capacity.json", (string run, CapacityService c) => Results.Text(c.Get(run).ToJsonString(), "application/json"));
         api.MapGet("/capacity/{run}/report.html", (string run, CapacityService c) =>
             Results.Content(ReportBuilder.Html(new System.Text.Json.Nodes.JsonObject { ["title"] = $"WardTwin capacity report: run {run}", ["capacity"] = c.Get(run).DeepClone() }), "text/html; charset=utf-8"));

@@ -59,6 +59,7 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
 
         JsonObject? psa = null;
         JsonArray? draws = null;
+        Dictionary<string, string>? psaFiles = null;
         if (c.PsaDraws > 0)
         {
             var cohorts = protocols.ToDictionary(p => p.Id, p => catalog.LoadCohort(c.Cohort ?? p.Cohort), StringComparer.Ordinal);
@@ -68,11 +69,12 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
             double max = c.PsaEffect == PsaEffect.ReliefWeeks ? 10_000 : 200_000;
             psa = PsaReport.Json(run, c.PsaEffect, [.. Enumerable.Range(0, 101).Select(k => k * max / 100)]);
             draws = PsaDraws(run, c.PsaEffect, protocols[0].Id);
+            psaFiles = new(StringComparer.Ordinal) { ["psa.csv"] = PsaReport.LongCsv(run), ["psa_wide.csv"] = PsaReport.WideCsv(run, c.PsaEffect) };
         }
 
         var rows = CohortComparison.Build(results);
         var document = CohortComparison.Document(rows, inputs.ForAll(c.Seed, overrides, options), psa);
-        var cohortRun = new CohortRun(runId, results, summaries, rows, document, draws);
+        var cohortRun = new CohortRun(runId, results, summaries, rows, document, draws, psaFiles);
         store.Add(cohortRun);
         return cohortRun;
     }

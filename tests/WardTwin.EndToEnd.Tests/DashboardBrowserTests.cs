@@ -162,6 +162,9 @@ public sealed class DashboardBrowserTests
         Assert.Contains("comparison.csv", browser.FindElement(By.Id("downloads")).Text, StringComparison.Ordinal);
         Shot(browser, "planner-comparison");
 
+        string psaCsv = await silo.Http.GetStringAsync(browser.FindElement(By.LinkText("psa.csv")).GetAttribute("href"));
+        Assert.StartsWith("draw,protocol,cost,", psaCsv, StringComparison.Ordinal);
+        Assert.Equal(1 + (12 * 3), psaCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         string report = await silo.Http.GetStringAsync(browser.FindElement(By.Id("report-link")).GetAttribute("href"));
         Assert.Contains("renderReport({", report, StringComparison.Ordinal);
         Assert.Contains("erasmus-2021", report, StringComparison.Ordinal);
@@ -174,6 +177,8 @@ public sealed class DashboardBrowserTests
         Assert.Contains("needed for target", browser.FindElement(By.Id("capacity-results")).Text, StringComparison.Ordinal);
         browser.ExecuteScript("document.getElementById('capacity-results').scrollIntoView()");
         Shot(browser, "planner-capacity");
+        string capacityCsv = await silo.Http.GetStringAsync(browser.FindElement(By.LinkText("capacity.csv")).GetAttribute("href"));
+        Assert.Equal(1 + (2 * 10), capacityCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         string capacityReport = await silo.Http.GetStringAsync(browser.FindElement(By.Id("capacity-report-link")).GetAttribute("href"));
         Assert.Contains("\"resource\":\"chairs\"", capacityReport, StringComparison.Ordinal);
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using WardTwin.Model.Capacity;
 using WardTwin.Model.Data;
@@ -52,7 +51,7 @@ internal static class CapacityCommand
             string dir = r.GetValue(outDir)!;
             Directory.CreateDirectory(dir);
             CohortOutput.WriteAtomically(Path.Combine(dir, "capacity.json"), JsonSerializer.Serialize(new { question, results }, Json));
-            CohortOutput.WriteAtomically(Path.Combine(dir, "capacity.csv"), Csv(results));
+            CohortOutput.WriteAtomically(Path.Combine(dir, "capacity.csv"), CapacityCsv.Build(results));
             foreach (var res in results)
             {
                 Console.WriteLine(Describe(res, question));
@@ -100,20 +99,5 @@ internal static class CapacityCommand
         string needed = r.NeededForTargetWait is { } n ? $"{n} {Noun(n)} for a mean wait of at most {q.TargetWaitDays:0.#} days" : $"more than 200 {r.Resource} for a mean wait of {q.TargetWaitDays:0.#} days";
         return string.Create(CultureInfo.InvariantCulture,
             $"{r.Protocol}: {r.Capacity} {Noun(r.Capacity)}, {q.PatientsPerYear:0.#} patients a year, {q.Replications} x {q.Years:0.#} years: mean wait {E("mean_wait", "0.0")} days, 90th centile {E("p90_wait", "0.0")}, utilisation {E("utilisation", "0.00")}, queue {E("mean_queue", "0.0")}, treated a year {E("treated_per_year", "0.0")}; {needed}");
-    }
-
-    private static string Csv(IEnumerable<CapacityResult> results)
-    {
-        var csv = new StringBuilder("protocol,resource,capacity,replication,arrived,started,still_waiting_at_end,mean_wait_days,median_wait_days,p90_wait_days,max_wait_days,utilisation,mean_queue,treated_per_year\n");
-        foreach (var r in results)
-        {
-            foreach (var s in r.Replications)
-            {
-                csv.Append(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Protocol},{r.Resource},{r.Capacity},{s.Replication},{s.Arrived},{s.Started},{s.StillWaitingAtEnd},{s.MeanWaitDays:0.###},{s.MedianWaitDays:0.###},{s.P90WaitDays:0.###},{s.MaxWaitDays:0.###},{s.Utilisation:0.####},{s.MeanQueueLength:0.###},{s.TreatedPerYear:0.##}\n"));
-            }
-        }
-
-        return csv.ToString();
     }
 }

@@ -99,21 +99,11 @@ public static class DashboardEndpoints
             var run = await planner.RunAsync(PlannerRequests.ToChoice(b, d.Catalog, o.Value, uploads));
             return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries, document = run.Document, psaDraws = run.PsaDraws };
         }).Needs(Role.Instructor);
-        api.MapGet("/cohorts/{run}/report.html", (string run, CohortRunStore s) =>
-        {
-            var r = s.Get(run);
-            var summaries = new System.Text.Json.Nodes.JsonObject();
-            foreach (var (id, summary) in r.Summaries)
-            {
-                summaries[id] = summary.DeepClone();
-            }
-
-            var data = new System.Text.Json.Nodes.JsonObject
-            {
-                ["title"] = $"WardTwin planner report: run {run}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries, ["psaDraws"] = r.PsaDraws?.DeepClone(),
-            };
-            return Results.Content(ReportBuilder.Html(data), "text/html; charset=utf-8");
-        });
+        api.MapGet("/cohorts/{run}/report.html", (string run, CohortRunStore s) => Results.Content(ReportBuilder.Html(CohortReportData(s.Get(run))), "text/html; charset=utf-8"));
+        api.MapGet("/cohorts/{run}/report.pdf", async (string run, CohortRunStore s, IOptions<DashboardOptions> o) =>
+            Results.File(await Pdf(o.Value, ReportBuilder.Html(CohortReportData(s.Get(run)))), "application/pdf", $"report-{run}.pdf"));
+        api.MapGet("/capacity/{run}/report.pdf", async (string run, CapacityService c, IOptions<DashboardOptions> o) =>
+            Results.File(await Pdf(o.Value, ReportBuilder.Html(CapacityReportData(run, c))), "application/pdf", $"capacity-{run}.pdf"));
         api.MapPost("/capacity", async (CapacityRequest b, CapacityService capacity) =>
         {
             var (id, document) = await capacity.RunAsync(b);
@@ -126,14 +116,43 @@ public static class DashboardEndpoints
                 s.Get(run).PsaFiles?.TryGetValue(file, out var csv) == true ? Results.Text(csv, "text/csv") : Results.NotFound());
         }
         api.MapGet("/capacity/{run}/capacity.json", (string run, CapacityService c) => Results.Text(c.Get(run).ToJsonString(), "application/json"));
-        api.MapGet("/capacity/{run}/report.html", (string run, CapacityService c) =>
-            Results.Content(ReportBuilder.Html(new System.Text.Json.Nodes.JsonObject { ["title"] = $"WardTwin capacity report: run {run}", ["capacity"] = c.Get(run).DeepClone() }), "text/html; charset=utf-8"));
+        api.MapGet("/capacity/{run}/report.html", (string run, CapacityService c) => Results.Content(ReportBuilder.Html(CapacityReportData(run, c)), "text/html; charset=utf-8"));
         api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Comparison), "text/csv"));
         api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Document.ToJsonString(), "application/json"));
         api.MapGet("/cohorts/{run}/{protocol}/summary.json", (string run, string protocol, CohortRunStore s) =>
             s.Get(run).Summaries.TryGetValue(protocol, out var summary) ? Results.Text(CohortSummary.ToJson(summary), "application/json") : Results.NotFound());
         api.MapGet("/cohorts/{run}/{protocol}/patients.csv", (string run, string protocol, CohortRunStore s) =>
             s.Get(run).Results.FirstOrDefault(x => x.Protocol.Id == protocol) is { } result ? Results.Text(PatientsCsv.Build(result), "text/csv") : Results.NotFound());
+    }
+
+    private static System.Text.Json.Nodes.JsonObject CohortReportData(CohortRun r)
+    {
+        var summaries = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (id, summary) in r.Summaries)
+        {
+            summaries[id] = summary.DeepClone();
+        }
+
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["title"] = $"WardTwin planner report: run {r.Id}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries, ["psaDraws"] = r.PsaDraws?.DeepClone(),
+        };
+    }
+
+    private static System.Text.Json.Nodes.JsonObject CapacityReportData(string run, CapacityService c) =>
+        new() { ["title"] = $"WardTwin capacity report: run {run}", ["capacity"] = c.Get(run).DeepClone() };
+
+    /// <summary>A report's PDF from the dashboard's Chromium; without one, a 503 that says so (the HTML prints from the browser too).</summary>
+    private static async Task<byte[]> Pdf(DashboardOptions o, string html)
+    {
+        try
+        {
+            return await ReportPrinter.PdfAsync(o.Chromium, html);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new ApiException(StatusCodes.Status503ServiceUnavailable, $"report.pdf needs Chromium on the dashboard's machine (Dashboard:Chromium): {ex.Message}");
+        }
     }
 
     private static RouteHandlerBuilder Needs(this RouteHandlerBuilder builder, Role role) => builder.WithMetadata(new RequiredRole(role));

@@ -19,4 +19,7 @@ public sealed class DashboardOptions
 
     /// <summary>Largest planner cohort accepted from the page.</summary>
     public int MaxPlannerPatients { get; set; } = 20_000;
+
+    /// <summary>The Chromium that prints a report's PDF (Debian's by default).</summary>
+    public string Chromium { get; set; } = "/usr/bin/chromium";
 }

@@ -168,6 +168,8 @@ public sealed class DashboardBrowserTests
         string report = await silo.Http.GetStringAsync(browser.FindElement(By.Id("report-link")).GetAttribute("href"));
         Assert.Contains("renderReport({", report, StringComparison.Ordinal);
         Assert.Contains("erasmus-2021", report, StringComparison.Ordinal);
+        var pdf = await silo.Http.GetByteArrayAsync(browser.FindElement(By.Id("report-pdf")).GetAttribute("href"));
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
 
         // The capacity question, on the same page.
         browser.FindElement(By.Id("run-capacity")).Click();

@@ -7,27 +7,9 @@ namespace WardTwin.EndToEnd.Tests;
 /// <summary>A real headless Chromium (Debian's, through its chromedriver) drives the dashboard as a trainee and a planner would.</summary>
 public sealed class DashboardBrowserTests
 {
-    private static string ScreenshotDir
-    {
-        get
-        {
-            string dir = Path.Combine(Cli.RepositoryRoot, "artifacts", "screenshots");
-            Directory.CreateDirectory(dir);
-            return dir;
-        }
-    }
+    private static ChromeDriver Browser() => Chromium.Browser();
 
-    private static ChromeDriver Browser()
-    {
-        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--window-size=1600,1100", $"--user-data-dir={Cli.TempDir()}");
-        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-        service.SuppressInitialDiagnosticInformation = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
-
-    private static void Shot(ChromeDriver browser, string name) => browser.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotDir, name + ".png"));
+    private static void Shot(ChromeDriver browser, string name) => Chromium.Shot(browser, name);
 
     [Fact]
     public async Task A_trainee_changes_a_pump_rate_sees_pump_and_monitor_update_and_is_refused_above_the_hard_limit()
@@ -146,7 +128,7 @@ public sealed class DashboardBrowserTests
         // Plots from the chart library, each with its data; the comparator first in the table.
         foreach (var id in new[] { "chart-responders", "chart-nrs", "chart-side-effects", "chart-costs", "chart-ce-plane", "chart-ceac" })
         {
-            long points = (long)browser.ExecuteScript($"const c = Chart.getChart('{id}'); return c ? c.data.datasets.reduce((n, d) => n + d.data.filter(x => x !== null).length, 0) : -1;")!;
+            long points = Chromium.ChartPoints(browser, id);
             Assert.True(points > 0, $"{id}: {points}");
         }
 

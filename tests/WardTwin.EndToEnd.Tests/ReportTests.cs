@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace WardTwin.EndToEnd.Tests;
@@ -28,11 +27,7 @@ public sealed class ReportTests
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         Assert.True(pdf.Length > 50_000, $"{pdf.Length} bytes");
 
-        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1200", $"--user-data-dir={Cli.TempDir()}");
-        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-        service.SuppressInitialDiagnosticInformation = true;
-        using var browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        using var browser = Chromium.Browser("1400,1200");
         browser.Navigate().GoToUrl(new Uri(Path.Combine(dir, "report.html")).AbsoluteUri);
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
         string[] plots = ["chart-responders", "chart-nrs", "chart-side-effects", "chart-costs", "chart-ce-plane", "chart-ceac", "chart-tornado", "chart-capacity"];
@@ -40,7 +35,7 @@ public sealed class ReportTests
         foreach (var id in plots)
         {
             // Each plot is a Chart.js chart with data points drawn, not an empty canvas.
-            long points = (long)browser.ExecuteScript($"const c = Chart.getChart('{id}'); return c ? c.data.datasets.reduce((n, d) => n + d.data.filter(x => x !== null).length, 0) : -1;")!;
+            long points = Chromium.ChartPoints(browser, id);
             Assert.True(points > 0, $"{id}: {points} points");
         }
 
@@ -48,11 +43,9 @@ public sealed class ReportTests
         Assert.Contains("Summary", text, StringComparison.Ordinal);
         Assert.Contains("Assumptions and provenance", text, StringComparison.Ordinal);
         Assert.Contains("sha256", text, StringComparison.Ordinal);
-        string shots = Path.Combine(Cli.RepositoryRoot, "artifacts", "screenshots");
-        Directory.CreateDirectory(shots);
-        browser.GetScreenshot().SaveAsFile(Path.Combine(shots, "report-top.png"));
+        Chromium.Shot(browser, "report-top");
         browser.ExecuteScript("document.getElementById('chart-ce-plane').scrollIntoView()");
-        browser.GetScreenshot().SaveAsFile(Path.Combine(shots, "report-psa.png"));
+        Chromium.Shot(browser, "report-psa");
 
         var missing = await Cli.Run(Timeout, "report", Cli.TempDir());
         Assert.NotEqual(0, missing.ExitCode);

@@ -10,25 +10,9 @@ namespace WardTwin.EndToEnd.Tests;
 /// </summary>
 public sealed class TrainingBrowserTests
 {
-    private static string Shots
-    {
-        get
-        {
-            string dir = Path.Combine(Cli.RepositoryRoot, "artifacts", "screenshots");
-            Directory.CreateDirectory(dir);
-            return dir;
-        }
-    }
+    private static ChromeDriver Browser() => Chromium.Browser("1500,1400");
 
-    private static ChromeDriver Browser()
-    {
-        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required", "--window-size=1500,1400", $"--user-data-dir={Cli.TempDir()}");
-        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-        service.SuppressInitialDiagnosticInformation = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
+    private static void Shot(ChromeDriver b, string name) => Chromium.Shot(b, name);
 
     /// <summary>Picks an option of a select as a user would, and tells the page it changed.</summary>
     private static void Choose(ChromeDriver b, string id, string value)
@@ -38,7 +22,6 @@ public sealed class TrainingBrowserTests
         Assert.Equal(value, select.GetAttribute("value"));
     }
 
-    private static void Shot(ChromeDriver b, string name) => b.GetScreenshot().SaveAsFile(Path.Combine(Shots, name + ".png"));
 
     [Fact]
     public async Task An_instructor_starts_a_scenario_for_two_trainees_injects_an_event_a_trainee_answers_and_the_debrief_shows_it()

@@ -280,9 +280,15 @@ public sealed class PatientGrain(
             Walk.Programme.HardMaxMgPerH));
     }
 
-    public Task<PatientCourse> GetCourseAsync()
+    public Task<PatientCourse> GetCourseAsync(double? atWardH = null)
     {
         var a = Admitted;
+        if (atWardH is { } t && t > WardTimeH && !Walk.TreatmentEnded)
+        {
+            // Where the ward's clock already is: the next tick would take the walk there through the same events.
+            Walk.AdvanceTo(t - a.AdmittedAtH);
+        }
+
         var chart = new PatientChart();
         var walk = Replay(a, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
 

@@ -286,7 +286,7 @@ public sealed partial class TrainingSessionGrain(
 
     /// <summary>Every admission the ward has made ("{ward}/{n}" for n below its count), replayed.</summary>
     private async Task<PatientCourse[]> Courses(string trainee, WardStatus status) =>
-        await Task.WhenAll(Enumerable.Range(0, status.Admitted).Select(n => GrainFactory.GetGrain<IPatientGrain>($"{WardId(trainee)}/{n}").GetCourseAsync()));
+        await Task.WhenAll(Enumerable.Range(0, status.Admitted).Select(n => GrainFactory.GetGrain<IPatientGrain>($"{WardId(trainee)}/{n}").GetCourseAsync(status.SimTimeH)));
 
     private async Task<RecordedEntry> Fire(string trainee, ScenarioEvent e, EventCause cause, WardStatus status)
     {

@@ -58,6 +58,37 @@ public sealed class TrainingSessionTests(TwoSiloCluster fixture)
     }
 
     [Fact]
+    public async Task Injected_events_and_actions_survive_the_collection_of_every_idle_activation()
+    {
+        var session = fixture.Client.GetGrain<ITrainingSessionGrain>("tr-durable");
+        await session.StartAsync("erasmus-day1-hallucinations", ["ann"]);
+        string[] ward = ["tr-durable.ann"];
+        await session.InjectAsync("ann", "hallucinations", null, null);
+        await session.InjectAsync("ann", null, new InjectionInput("vitals-change", DurationH: 1, HrChangePerMin: 30), 2);
+        Assert.Equal("accepted", (await session.ActAsync("ann", 1, new TraineeCommand("set-rate", 2))).Outcome);
+        Assert.Equal("accepted", (await session.ActAsync("ann", 1, new TraineeCommand("midazolam", 2))).Outcome);
+        await Minutes(session, ward, 20);
+        var before = await session.GetDebriefAsync("ann");
+
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = await session.GetDebriefAsync("ann");
+
+        // The patients came back from their journals: the same course, the same events, the same score.
+        Assert.Equal(before.Score, after.Score);
+        Assert.Equal(before.Record.Select(e => e.What), after.Record.Select(e => e.What));
+        for (int b = 0; b < before.Beds.Count; b++)
+        {
+            Assert.Equal(before.Beds[b].Events.Select(e => e.Detail), after.Beds[b].Events.Select(e => e.Detail));
+            Assert.Equal(before.Beds[b].ProtocolEvents.Select(e => e.Detail), after.Beds[b].ProtocolEvents.Select(e => e.Detail));
+            Assert.Equal(before.Beds[b].Chart[^1], after.Beds[b].Chart[^1]);
+        }
+
+        Assert.Contains(after.Beds[0].Events, e => e.Kind == CourseEventKind.Injected && e.Detail.StartsWith("psychotomimetic severe", StringComparison.Ordinal));
+        Assert.Contains(after.Beds[1].Events, e => e.Kind == CourseEventKind.Injected && e.Detail.StartsWith("vital signs change", StringComparison.Ordinal));
+        Assert.Equal(1, after.Lines.Single(l => l.Id == "midazolam-hallucinations").Met);
+    }
+
+    [Fact]
     public async Task Garbage_from_a_trainee_is_refused_naming_what_is_wrong_and_nothing_is_recorded()
     {
         var session = fixture.Client.GetGrain<ITrainingSessionGrain>("tr-garbage");

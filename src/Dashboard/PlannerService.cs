@@ -66,7 +66,7 @@ public sealed class PlannerService(IGrainFactory grains, DataCatalogProvider dat
             var setup = new PsaSetup(protocols, p => cohorts[p.Id], ParameterFile.Load(catalog.DefaultParametersPath), prices, c.PsaPatients, c.Seed, c.PsaDraws,
                 CohortComparison.DefaultFollowUpWeek, Rules: c.Rules);
             var run = await Task.Run(() => PsaRunner.Run(setup));
-            double max = c.PsaEffect == PsaEffect.ReliefWeeks ? 10_000 : 200_000;
+            double max = PsaEffects.DefaultWtpMax(c.PsaEffect);
             psa = PsaReport.Json(run, c.PsaEffect, [.. Enumerable.Range(0, 101).Select(k => k * max / 100)]);
             draws = PsaDraws(run, c.PsaEffect, protocols[0].Id);
             psaFiles = new(StringComparer.Ordinal) { ["psa.csv"] = PsaReport.LongCsv(run), ["psa_wide.csv"] = PsaReport.WideCsv(run, c.PsaEffect) };

@@ -23,6 +23,9 @@ public static class PsaEffects
 {
     public static IReadOnlyList<PsaEffect> All { get; } = Enum.GetValues<PsaEffect>();
 
+    /// <summary>The acceptability curve's default reach: 200,000 per responder or QALY, 10,000 per week of relief.</summary>
+    public static double DefaultWtpMax(PsaEffect effect) => effect == PsaEffect.ReliefWeeks ? 10_000 : 200_000;
+
     /// <summary>Weeks after treatment the QALYs count: the default follow-up horizon, the same for every protocol.</summary>
     public const int QalyWeeks = Protocols.OutcomeTimes.DefaultHorizonWeeks;
 

@@ -45,7 +45,7 @@ internal sealed class PsaOptions
     {
         ArgumentNullException.ThrowIfNull(r);
         var effect = r.GetValue(_effect) switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
-        double max = r.GetValue(_wtpMax) is > 0 and var m ? m : effect switch { PsaEffect.ReliefWeeks => 10_000, PsaEffect.Qalys => 200_000, _ => 200_000 };
+        double max = r.GetValue(_wtpMax) is > 0 and var m ? m : PsaEffects.DefaultWtpMax(effect);
         double step = r.GetValue(_wtpStep) is > 0 and var s ? s : max / 100;
         int perDraw = r.GetValue(_patients) is > 0 and var p ? p : patients;
         return new PsaChoice(r.GetValue(_draws), perDraw, effect, r.GetValue(_week), Acceptability.Range(max, step));

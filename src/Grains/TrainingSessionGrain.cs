@@ -20,9 +20,17 @@ public sealed partial class TrainingSessionGrain(
 {
     private const int MaxTrainees = 8;
     private Scenario? _scenario;
+    private double _startClockH;
     private IGrainTimer? _timer;
 
     private string Id => this.GetPrimaryKeyString();
+
+    /// <summary>The scenario and its protocol's start time of day, read once (evidence lines are worded with it at every poll).</summary>
+    private void Use(Scenario scenario)
+    {
+        _startClockH = Model.Protocols.ClockTime.ParseHours(catalog.Data.LoadProtocol(scenario.Ward.Protocol).StartOrDefault.Clock);
+        _scenario = scenario;
+    }
 
     private Scenario Scenario => _scenario ?? throw new KeyNotFoundException($"training session {Id} has not been started");
 
@@ -30,7 +38,7 @@ public sealed partial class TrainingSessionGrain(
     {
         if (state.State.ScenarioId is { } id)
         {
-            _scenario = DataErrors.Translate(() => catalog.Data.LoadScenario(id));
+            Use(DataErrors.Translate(() => catalog.Data.LoadScenario(id)));
             Arm();
         }
 
@@ -74,7 +82,7 @@ public sealed partial class TrainingSessionGrain(
         // Stored as given (an id, or the path of the instructor's own file), so a new activation loads the same file.
         state.State = new TrainingSessionState(scenarioId, [.. trainees], [], []);
         await state.WriteStateAsync();
-        _scenario = scenario;
+        Use(scenario);
         Arm();
         Log.TrainingStarted(logger, Id, scenario.Id, trainees.Count);
         return await GetViewAsync();
@@ -421,8 +429,7 @@ public sealed partial class TrainingSessionGrain(
     /// <summary>Ward hours as the ward's clock shows them: day of admission and time of day.</summary>
     private string Clock(double wardH)
     {
-        double startH = Model.Protocols.ClockTime.ParseHours(catalog.Data.LoadProtocol(Scenario.Ward.Protocol).StartOrDefault.Clock);
-        int minutes = (int)Math.Round((startH + wardH) * 60);
+        int minutes = (int)Math.Round((_startClockH + wardH) * 60);
         return $"day {(minutes / 1440) + 1} {minutes % 1440 / 60:00}:{minutes % 60:00}";
     }
 

@@ -19,8 +19,7 @@ public static class DashboardEndpoints
         var api = app.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(ApiLimits.MaxBodyBytes));
         api.MapGet("/protocols", (DataCatalogProvider d) => d.Catalog.ProtocolIds());
         TrainingEndpoints.Map(api);
-        api.MapGet("/populations", (DataCatalogProvider d) =>
-            Directory.EnumerateFiles(Path.Combine(d.Catalog.Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+        api.MapGet("/populations", (DataCatalogProvider d) => d.Catalog.CohortIds());
 
         api.MapGet("/wards/{ward}", async (string ward, IGrainFactory g) => await Ward(g, ward).GetStatusAsync());
         api.MapGet("/wards/{ward}/occupancy", async (string ward, IGrainFactory g) => await Ward(g, ward).GetOccupancyAsync());

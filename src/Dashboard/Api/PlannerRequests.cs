@@ -37,8 +37,7 @@ public static class PlannerRequests
 
         if (b.Cohort is { } cohort && !File.Exists(catalog.CohortPath(cohort)))
         {
-            var cohorts = Directory.EnumerateFiles(Path.Combine(catalog.Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
-            throw ApiException.Bad("cohort", $"'{cohort}' is not a cohort id; known: {string.Join(", ", cohorts)}");
+            throw ApiException.Bad("cohort", $"'{cohort}' is not a cohort id; known: {string.Join(", ", catalog.CohortIds())}");
         }
 
         if (b.Patients > options.MaxPlannerPatients)

@@ -83,6 +83,9 @@ public sealed class DataCatalog(string root)
             ? idOrPath
             : Path.Combine(Root, "cohorts", idOrPath + ".json");
 
+    public IReadOnlyList<string> CohortIds() =>
+        Directory.GetFiles(Path.Combine(Root, "cohorts"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>A cohort by id from data/cohorts/, or by the path of your own file.</summary>
     public Cohort LoadCohort(string idOrPath)
     {
@@ -91,7 +94,7 @@ public sealed class DataCatalog(string root)
         {
             throw path == idOrPath
                 ? new DataFileException(path, "(file)", "no such cohort file")
-                : new DataFileException(path, "(file)", $"unknown cohort '{idOrPath}'; known: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(Root, "cohorts"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))}");
+                : new DataFileException(path, "(file)", $"unknown cohort '{idOrPath}'; known: {string.Join(", ", CohortIds())}");
         }
 
         var cohort = DataJson.Read<Cohort>(path);

@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using WardTwin.Model.Outcomes;
+using Microsoft.Extensions.Options;
+using WardTwin.Application.Planner;
 
 namespace WardTwin.Dashboard;
 
-/// <summary>The planner's recent runs, kept for download (the last few only: each holds its patients' rows).</summary>
-public sealed class CohortRunStore
+/// <summary>The planner's recent runs, kept for download: each run's folder of files, the last few only (older folders are removed).</summary>
+public sealed class CohortRunStore(IOptions<DashboardOptions> options)
 {
     private const int Keep = 8;
     private readonly ConcurrentDictionary<string, CohortRun> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
+    private readonly string _root = options.Value.RunsPath is { Length: > 0 } path ? path : Path.Combine(Path.GetTempPath(), $"wardtwin-planner-{Environment.ProcessId}");
+
+    /// <summary>The folder a new run writes into.</summary>
+    public string FolderFor(string runId) => Path.Combine(_root, runId);
 
     public void Add(CohortRun run)
     {
@@ -17,17 +21,31 @@ public sealed class CohortRunStore
         _order.Enqueue(run.Id);
         while (_order.Count > Keep && _order.TryDequeue(out var old))
         {
-            _runs.TryRemove(old, out _);
+            if (_runs.TryRemove(old, out var gone))
+            {
+                Discard(gone.Result.Folder);
+            }
+        }
+    }
+
+    public void Discard(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
     public CohortRun Get(string id) => _runs.TryGetValue(id, out var run) ? run : throw new ApiException(StatusCodes.Status404NotFound, $"no planner run '{id}' (only the last {Keep} are kept)");
+
+    /// <summary>A file of a run (summary.json, patients.csv under a protocol; comparison.json, psa.csv at the top), or null if it has none.</summary>
+    public string? File(string id, params string[] parts)
+    {
+        var run = Get(id);
+        string path = Path.Combine([run.Result.Folder, .. parts]);
+        return parts.All(p => p.Length > 0 && p.IndexOfAny(['/', '\\']) < 0 && p != ".." && p != ".") && System.IO.File.Exists(path) ? path : null;
+    }
 }
 
-/// <summary>One planner run: its cohorts, their summaries and the comparison.</summary>
-/// <param name="Comparison">The rows the page draws.</param>
-/// <param name="Document">comparison.json as the command line writes it: provenance, comparator and the rows.</param>
-/// <param name="PsaDraws">The PSA's draws as differences from the comparator (the CE plane), when one was run.</param>
-/// <param name="PsaFiles">psa.csv and psa_wide.csv, as the command line writes them, when a PSA was run.</param>
-public sealed record CohortRun(string Id, IReadOnlyList<CohortResult> Results, IReadOnlyDictionary<string, JsonObject> Summaries, IReadOnlyList<ComparisonRow> Comparison, JsonObject Document,
-    JsonArray? PsaDraws = null, IReadOnlyDictionary<string, string>? PsaFiles = null);
+/// <summary>One planner run of the page: its id and what the service gave back (folder, summaries, comparison, PSA plane).</summary>
+public sealed record CohortRun(string Id, PlannerRunResult Result);

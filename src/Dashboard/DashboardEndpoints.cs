@@ -93,10 +93,11 @@ public static class DashboardEndpoints
                 : TypedResults.Problem($"no alarm '{kind}' on this monitor", statusCode: 404))
             .Needs(Role.Trainee);
 
-        api.MapPost("/cohorts", async (CohortsRequest b, PlannerService planner, DataCatalogProvider d, IOptions<DashboardOptions> o, UploadedProtocols uploads) =>
+        api.MapPost("/cohorts", async (CohortsRequest b, PlannerService planner, DataCatalogProvider d, IOptions<DashboardOptions> o, UploadedProtocols uploads, CancellationToken cancel) =>
         {
-            var run = await planner.RunAsync(PlannerRequests.ToChoice(b, d.Catalog, o.Value, uploads));
-            return new { runId = run.Id, comparison = CohortComparison.Json(run.Comparison), summaries = run.Summaries, document = run.Document, psaDraws = run.PsaDraws };
+            var run = await planner.RunAsync(PlannerRequests.ToRequest(b, d.Catalog, o.Value, uploads), cancel);
+            var r = run.Result;
+            return new { runId = run.Id, comparison = CohortComparison.Json(r.Comparison), summaries = r.Summaries, document = r.Document, psaDraws = r.PsaDraws };
         }).Needs(Role.Instructor);
         api.MapGet("/cohorts/{run}/report.html", (string run, CohortRunStore s) => Results.Content(ReportBuilder.Html(CohortReportData(s.Get(run))), "text/html; charset=utf-8"));
         api.MapGet("/cohorts/{run}/report.pdf", async (string run, CohortRunStore s, IOptions<DashboardOptions> o) =>
@@ -111,21 +112,21 @@ public static class DashboardEndpoints
         api.MapGet("/capacity/{run}/capacity.csv", (string run, CapacityService c) => Results.Text(c.Csv(run), "text/csv"));
         foreach (string file in new[] { "psa.csv", "psa_wide.csv" })
         {
-            api.MapGet($"/cohorts/{{run}}/{file}", (string run, CohortRunStore s) =>
-                s.Get(run).PsaFiles?.TryGetValue(file, out var csv) == true ? Results.Text(csv, "text/csv") : Results.NotFound());
+            api.MapGet($"/cohorts/{{run}}/{file}", (string run, CohortRunStore s) => s.File(run, file) is { } path ? Results.File(path, "text/csv") : Results.NotFound());
         }
         api.MapGet("/capacity/{run}/capacity.json", (string run, CapacityService c) => Results.Text(c.Get(run).ToJsonString(), "application/json"));
         api.MapGet("/capacity/{run}/report.html", (string run, CapacityService c) => Results.Content(ReportBuilder.Html(CapacityReportData(run, c)), "text/html; charset=utf-8"));
-        api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Comparison), "text/csv"));
-        api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => Results.Text(s.Get(run).Document.ToJsonString(), "application/json"));
+        api.MapGet("/cohorts/{run}/comparison.csv", (string run, CohortRunStore s) => Results.Text(CohortComparison.Csv(s.Get(run).Result.Comparison), "text/csv"));
+        api.MapGet("/cohorts/{run}/comparison.json", (string run, CohortRunStore s) => s.File(run, "comparison.json") is { } path ? Results.File(path, "application/json") : Results.NotFound());
         api.MapGet("/cohorts/{run}/{protocol}/summary.json", (string run, string protocol, CohortRunStore s) =>
-            s.Get(run).Summaries.TryGetValue(protocol, out var summary) ? Results.Text(CohortSummary.ToJson(summary), "application/json") : Results.NotFound());
+            s.File(run, protocol, "summary.json") is { } path ? Results.File(path, "application/json") : Results.NotFound());
         api.MapGet("/cohorts/{run}/{protocol}/patients.csv", (string run, string protocol, CohortRunStore s) =>
-            s.Get(run).Results.FirstOrDefault(x => x.Protocol.Id == protocol) is { } result ? Results.Text(PatientsCsv.Build(result), "text/csv") : Results.NotFound());
+            s.File(run, protocol, "patients.csv") is { } path ? Results.File(path, "text/csv") : Results.NotFound());
     }
 
-    private static System.Text.Json.Nodes.JsonObject CohortReportData(CohortRun r)
+    private static System.Text.Json.Nodes.JsonObject CohortReportData(CohortRun run)
     {
+        var r = run.Result;
         var summaries = new System.Text.Json.Nodes.JsonObject();
         foreach (var (id, summary) in r.Summaries)
         {
@@ -134,7 +135,7 @@ public static class DashboardEndpoints
 
         return new System.Text.Json.Nodes.JsonObject
         {
-            ["title"] = $"WardTwin planner report: run {r.Id}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries, ["psaDraws"] = r.PsaDraws?.DeepClone(),
+            ["title"] = $"WardTwin planner report: run {run.Id}", ["comparison"] = r.Document.DeepClone(), ["summaries"] = summaries, ["psaDraws"] = r.PsaDraws?.DeepClone(),
         };
     }
 

@@ -20,6 +20,9 @@ public sealed class DashboardOptions
     /// <summary>Largest planner cohort accepted from the page.</summary>
     public int MaxPlannerPatients { get; set; } = 20_000;
 
+    /// <summary>Where planner runs write their files (one folder per run; only the last few are kept); empty: a folder under the system's temporary folder.</summary>
+    public string? RunsPath { get; set; }
+
     /// <summary>The Chromium that prints a report's PDF (Debian's by default).</summary>
     public string Chromium { get; set; } = "/usr/bin/chromium";
 }

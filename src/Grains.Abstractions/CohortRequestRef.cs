@@ -1,8 +1,8 @@
 namespace WardTwin.Grains;
 
-/// <summary>Which cohort request a shard runs: the cohort grain that holds it and its content hash (the silo's cache key).</summary>
+/// <summary>Which job a shard works for: the job grain that holds the request and the request's content hash (the silo's cache key).</summary>
 [GenerateSerializer, Immutable]
 public sealed record CohortRequestRef(
-    [property: Id(0)] string CohortKey,
+    [property: Id(0)] string JobKey,
     [property: Id(1)] string Hash,
     [property: Id(2)] long Seed);

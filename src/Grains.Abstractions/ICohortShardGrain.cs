@@ -2,7 +2,7 @@ using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Grains;
 
-/// <summary>Runs one block of a cohort's admissions (patients First..First+Count-1), each exactly as the reference engine would.</summary>
+/// <summary>Runs one block of a cohort job (patients First..First+Count-1), each exactly as the reference engine would.</summary>
 public interface ICohortShardGrain : IGrainWithStringKey
 {
     /// <summary>

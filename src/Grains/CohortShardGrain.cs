@@ -12,7 +12,7 @@ public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metri
     public async Task<AdmissionOutcome[]> RunAsync(CohortRequestRef request, int first, int count)
     {
         var runner = catalog.CachedRunner(request.Hash)
-            ?? catalog.RunnerFor(await GrainFactory.GetGrain<ICohortGrain>(request.CohortKey).GetRequestAsync(), request.Hash);
+            ?? catalog.RunnerFor(await GrainFactory.GetGrain<ICohortJobGrain>(request.JobKey).GetRequestAsync(), request.Hash);
         await catalog.ShardSlots.WaitAsync();
         AdmissionOutcome[] outcomes;
         try

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using WardTwin.Model.Cohorts;
 using WardTwin.Model.Data;
+using WardTwin.Model.Economics;
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Protocols;
 using WardTwin.Model.Simulation;
@@ -19,6 +20,7 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
     private readonly ConcurrentDictionary<string, Lazy<CohortRunner>> _runners = new(StringComparer.Ordinal);
     private readonly Lazy<DataCatalog> _data = new(() => DataCatalog.Locate(options.Value.DataPath));
     private readonly Lazy<ModelParameters> _parameters = new(() => ModelParameters.Load(options.Value.ParametersPath ?? DataCatalog.Locate(options.Value.DataPath).DefaultParametersPath));
+    private readonly ConcurrentDictionary<string, Lazy<PsaSetup>> _psa = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ProtocolPlan Plan, PatientSampler Sampler)> _wardPlans = new(StringComparer.Ordinal);
 
     /// <summary>The silo's slots for running cohort shards (WardTwin:ShardConcurrency, default one per core).</summary>
@@ -33,23 +35,15 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
     /// <summary>The runner of a request already seen on this silo, by its hash.</summary>
     public CohortRunner? CachedRunner(string hash) => _runners.TryGetValue(hash, out var runner) && runner.IsValueCreated ? runner.Value : null;
 
-    public CohortRunner RunnerFor(CohortRequest request, string key)
-    {
-        return _runners.GetOrAdd(key, _ => new Lazy<CohortRunner>(() =>
-        {
-            var protocol = DataJson.Parse<Protocol>(request.ProtocolJson, request.ProtocolSource);
-            ProtocolValidator.Validate(protocol, request.ProtocolSource);
-            if (request.Placebo)
-            {
-                protocol = protocol.AsPlacebo();
-            }
+    public CohortRunner RunnerFor(CohortRequest request, string key) =>
+        _runners.GetOrAdd(key, _ => new Lazy<CohortRunner>(() => RequestModels.Runner(request))).Value;
 
-            var cohort = DataJson.Parse<Cohort>(request.CohortJson, protocol.Cohort);
-            CohortValidator.Validate(cohort, protocol.Cohort);
-            var parameters = ModelParameters.From(ParameterFile.Parse(request.ParametersJson, "parameters"));
-            return new CohortRunner(protocol, cohort, parameters);
-        })).Value;
-    }
+    /// <summary>The PSA setup of a request already seen on this silo, by its hash.</summary>
+    public PsaSetup? CachedPsa(string hash) => _psa.TryGetValue(hash, out var setup) && setup.IsValueCreated ? setup.Value : null;
+
+    /// <summary>A PSA job's setup, parsed once per silo: every draw of the job on this silo shares it.</summary>
+    public PsaSetup PsaSetupFor(PsaJobRequest request, string key) =>
+        _psa.GetOrAdd(key, _ => new Lazy<PsaSetup>(() => RequestModels.PsaSetup(request))).Value;
 
     /// <summary>The plan and patient sampler of a protocol from the data folder, for live wards.</summary>
     public (ProtocolPlan Plan, PatientSampler Sampler) WardPlan(string protocolId) => _wardPlans.GetOrAdd(protocolId, id =>
@@ -57,6 +51,14 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
         var protocol = Data.LoadProtocol(id);
         return (new ProtocolPlan(protocol, Parameters), new PatientSampler(Data.LoadCohort(protocol.Cohort), Parameters, protocol.Arm));
     });
+
+    public static string Hash(PsaJobRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var text = string.Join('\u0002', [.. r.Protocols.Select(Hash), r.Protocols[0].Patients.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Protocols[0].Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.PricesJson, r.Perspective, r.PriceBasis, r.Draws.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Week.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
 
     public static string Hash(CohortRequest r)
     {

@@ -20,6 +20,17 @@ public sealed class WardTwinOptions
     /// <summary>A pause before each shard runs (ms): a throttle for fault drills, 0 in normal runs.</summary>
     public int ShardPauseMs { get; set; }
 
+    /// <summary>Admissions a planner job keeps in flight or unread (its memory bound; raise it for a cluster of many cores).</summary>
+    public int WindowAdmissions { get; set; } = 40_000;
+
+    /// <summary>Admissions at most in one chunk a cohort job hands its reader.</summary>
+    public int ChunkAdmissions { get; set; } = 4096;
+
+    /// <summary>How long a job's reader waits for the next chunk in one call, in seconds (well under Orleans's response timeout).</summary>
+    public double ReadWaitSeconds { get; set; } = 5;
+
+    public TimeSpan ReadWait => TimeSpan.FromSeconds(ReadWaitSeconds);
+
     /// <summary>How often a shard is run again after its silo was lost.</summary>
     public int ShardRetries { get; set; } = 3;
 

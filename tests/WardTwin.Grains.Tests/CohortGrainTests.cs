@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using WardTwin.Application.Engines;
+using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
+using WardTwin.Model.Economics;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Simulation;
 using WardTwin.Model.Vitals;
@@ -12,43 +16,106 @@ public sealed class CohortGrainTests(TwoSiloCluster two, OneSiloCluster one) : I
 
     private static CohortRequest Request(string protocolId, int patients, long seed) => CohortRequest.FromCatalog(Data, protocolId, patients, seed);
 
-    private static string Summary(string protocolId, long seed, AdmissionOutcome[] outcomes)
+    private static GrainPlannerEngine Engine(IGrainFactory grains) => new(grains, NullLogger<GrainPlannerEngine>.Instance);
+
+    /// <summary>A cohort's summary gathered as it streams from an engine, as the planner run gathers it.</summary>
+    private static async Task<(string Summary, List<int> Order)> Gather(IPlannerEngine engine, CohortRequest request)
     {
-        var protocol = Data.LoadProtocol(protocolId);
+        var protocol = Data.LoadProtocol("erasmus-7d");
         var alarms = Data.LoadParameters().Alarms.Select(AlarmEvaluator.Name).ToArray();
-        return CohortSummary.ToJson(CohortSummary.Build(CohortResult.Price(protocol, seed, outcomes, Data.LoadPrices("nl"), alarms)));
+        var gathered = new CohortAccumulator(protocol, request.Seed, Data.LoadPrices("nl"), alarms);
+        var order = new List<int>();
+        await foreach (var chunk in engine.RunCohortAsync(request, CancellationToken.None))
+        {
+            foreach (var outcome in chunk)
+            {
+                gathered.Add(outcome);
+                order.Add(outcome.PatientIndex);
+            }
+        }
+
+        return (CohortSummary.ToJson(CohortSummary.Build(gathered)), order);
     }
 
     [Fact]
     public async Task Two_silos_one_silo_and_the_reference_engine_give_the_same_summary()
     {
         var request = Request("erasmus-7d", 600, 21);
-        var onTwo = await two.Client.GetGrain<ICohortGrain>("erasmus-two").RunAsync(request);
-        var onOne = await one.Cluster.Client.GetGrain<ICohortGrain>("erasmus-one").RunAsync(request);
+        var onTwo = await Gather(Engine(two.Client), request);
+        var onOne = await Gather(Engine(one.Cluster.Client), request);
+        var reference = await Gather(new ReferencePlannerEngine(), request);
         var protocol = Data.LoadProtocol("erasmus-7d");
-        var reference = new CohortRunner(protocol, Data.LoadCohort(protocol.Cohort), Data.LoadParameters()).Run(600, 21);
+        var whole = new CohortRunner(protocol, Data.LoadCohort(protocol.Cohort), Data.LoadParameters()).Run(600, 21);
+        string held = CohortSummary.ToJson(CohortSummary.Build(CohortResult.Price(protocol, 21, whole, Data.LoadPrices("nl"), Data.LoadParameters().Alarms.Select(AlarmEvaluator.Name).ToArray())));
 
-        string expected = Summary("erasmus-7d", 21, reference);
-        Assert.Equal(expected, Summary("erasmus-7d", 21, onTwo));
-        Assert.Equal(expected, Summary("erasmus-7d", 21, onOne));
-        Assert.Equal(Enumerable.Range(0, 600), onTwo.Select(o => o.PatientIndex));
+        Assert.Equal(held, reference.Summary);
+        Assert.Equal(held, onTwo.Summary);
+        Assert.Equal(held, onOne.Summary);
+        Assert.Equal(Enumerable.Range(0, 600), onTwo.Order);
     }
 
     [Fact]
-    public async Task Progress_reaches_the_total_when_the_cohort_is_done()
+    public async Task A_job_is_read_in_chunks_reports_progress_and_forgets_its_request_once_read()
     {
-        var grain = two.Client.GetGrain<ICohortGrain>("progress");
-        await grain.RunAsync(Request("goldberg-10d-outpatient", 130, 3));
-        var progress = await grain.GetProgressAsync();
-        Assert.Equal(130, progress.Done);
-        Assert.True(progress.Finished);
+        var job = two.Client.GetGrain<ICohortJobGrain>("chunks");
+        await job.StartAsync(Request("goldberg-10d-outpatient", 130, 3));
+        await job.StartAsync(Request("goldberg-10d-outpatient", 130, 3)); // the same request again: nothing happens
+        var seen = new List<int>();
+        while (seen.Count < 130)
+        {
+            var chunk = await job.ReadAsync(seen.Count);
+            Assert.Equal(seen.Count, chunk.First);
+            seen.AddRange(chunk.Outcomes.Select(o => o.PatientIndex));
+        }
+
+        var progress = await job.GetProgressAsync();
+        Assert.Equal((130, 130, JobState.Running), (progress.Done, progress.Total, progress.State));
+        Assert.Equal(Enumerable.Range(0, 130), seen);
+        Assert.Empty((await job.ReadAsync(130)).Outcomes);
+        Assert.Equal(JobState.NotStarted, (await two.Client.GetGrain<ICohortJobGrain>("chunks").GetProgressAsync()).State);
     }
 
     [Fact]
-    public async Task A_bad_protocol_fails_before_any_shard_runs_with_the_field_named()
+    public async Task Another_request_under_a_running_job_and_a_read_off_a_chunk_boundary_are_refused()
+    {
+        var job = two.Client.GetGrain<ICohortJobGrain>("refusals");
+        await job.StartAsync(Request("erasmus-7d", 100, 1));
+        var other = await Assert.ThrowsAnyAsync<Exception>(() => job.StartAsync(Request("erasmus-7d", 100, 2)));
+        Assert.Contains("already runs another request", other.Message, StringComparison.Ordinal);
+        var offBoundary = await Assert.ThrowsAnyAsync<Exception>(() => job.ReadAsync(7));
+        Assert.Contains("not the start of a chunk", offBoundary.Message, StringComparison.Ordinal);
+        await job.CancelAsync();
+        var cancelled = await Assert.ThrowsAnyAsync<Exception>(() => job.ReadAsync(0));
+        Assert.Contains("was cancelled", cancelled.Message, StringComparison.Ordinal);
+        Assert.Equal(JobState.Cancelled, (await job.GetProgressAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_bad_protocol_fails_when_the_job_starts_with_the_field_named()
     {
         var bad = Request("erasmus-7d", 10, 1) with { ProtocolJson = "{\"id\": \"x\"}", ProtocolSource = "mine.json" };
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => two.Client.GetGrain<ICohortGrain>("bad").RunAsync(bad));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => two.Client.GetGrain<ICohortJobGrain>("bad").StartAsync(bad));
         Assert.Contains("mine.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_psa_on_the_grains_gives_the_reference_engines_draws()
+    {
+        var protocols = new[] { "erasmus-7d", "goldberg-10d-outpatient" };
+        var request = new PsaJobRequest(
+            [.. protocols.Select(p => Request(p, 60, 4))],
+            System.Text.Json.JsonSerializer.Serialize(Data.LoadPrices("nl"), DataJson.Options),
+            nameof(Perspective.Healthcare), nameof(PriceBasis.Full), Draws: 9, Week: 12);
+        var onGrains = new List<PsaDrawRows>();
+        await foreach (var draw in Engine(two.Client).RunPsaAsync(request, CancellationToken.None))
+        {
+            onGrains.Add(draw);
+        }
+
+        var setup = new PsaSetup([.. protocols.Select(Data.LoadProtocol)], p => Data.LoadCohort(p.Cohort), Model.Parameters.ParameterFile.Load(Data.DefaultParametersPath), Data.LoadPrices("nl"), 60, 4, 9, 12);
+        var reference = PsaRunner.Run(setup);
+        Assert.Equal(Enumerable.Range(1, 9), onGrains.Select(d => d.Draw));
+        Assert.Equal(reference.Rows.Select(r => r.Cost), onGrains.SelectMany(d => d.Costs));
+        Assert.Equal(reference.Rows.SelectMany(r => r.Effects), onGrains.SelectMany(d => d.Effects.SelectMany(e => e)));
     }
 }

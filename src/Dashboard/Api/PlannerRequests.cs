@@ -1,13 +1,15 @@
+using WardTwin.Application.Planner;
 using WardTwin.Model.Costs;
 using WardTwin.Model.Data;
 using WardTwin.Model.Economics;
+using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Dashboard.Api;
 
 /// <summary>A planner's request checked against the data folder (each refusal names its field) and turned into what the service runs.</summary>
 public static class PlannerRequests
 {
-    public static PlannerChoice ToChoice(CohortsRequest b, DataCatalog catalog, DashboardOptions options, UploadedProtocols uploads)
+    public static PlannerRunRequest ToRequest(CohortsRequest b, DataCatalog catalog, DashboardOptions options, UploadedProtocols uploads)
     {
         var known = catalog.ProtocolIds();
         for (int i = 0; i < b.Protocols.Length; i++)
@@ -61,6 +63,8 @@ public static class PlannerRequests
         var ordered = all.OrderBy(p => p == first ? 0 : 1).Select(p => own is { } x && p == x.Id ? x.Path : p).ToArray();
         var rules = new CostRules(b.Perspective == "societal" ? Perspective.Societal : Perspective.Healthcare, b.PriceBasis == "staff-excluded" ? PriceBasis.StaffExcluded : PriceBasis.Full);
         var effect = b.Psa?.Effect switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
-        return new PlannerChoice(ordered, b.Patients, b.Seed, b.Prices, b.Cohort, rules, b.PriceOverrides ?? [], b.Psa?.Draws ?? 0, b.Psa?.Patients ?? 0, effect);
+        double max = PsaEffects.DefaultWtpMax(effect);
+        var psa = b.Psa is { } p ? new PsaPlan(p.Draws, p.Patients, effect, CohortComparison.DefaultFollowUpWeek, [.. Enumerable.Range(0, 101).Select(k => k * max / 100)]) : null;
+        return new PlannerRunRequest(ordered, b.Patients, b.Seed, b.Prices, b.Cohort, Rules: rules, PriceOverrides: b.PriceOverrides ?? [], Psa: psa);
     }
 }

@@ -31,29 +31,45 @@ public static class PsaRunner
         int completed = 0;
         Parallel.For(1, setup.Draws + 1, new ParallelOptions { MaxDegreeOfParallelism = byDraw ? threads : 1 }, d =>
         {
-            var values = ParameterSampler.Draw(setup.Parameters, setup.Seed, d);
-            var file = setup.Parameters.WithOverrides(values, $"psa draw {d}");
-            var model = ModelParameters.From(file);
-            var utility = UtilityMapping.From(file);
-            var prices = PriceSampler.Draw(setup.Prices, setup.Seed, d);
-            var calculator = new CostCalculator(prices, setup.Rules);
-            for (int p = 0; p < protocols; p++)
-            {
-                var protocol = setup.Protocols[p];
-                var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, byDraw ? 1 : threads);
-                double cost = outcomes.Average(o => calculator.Cost(protocol, o).Total);
-                var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week, utility)).ToArray();
-                rows[((d - 1) * protocols) + p] = new PsaRow(d, protocol.Id, cost, effects);
-            }
-
-            parameterDraws[d - 1] = values;
-            priceDraws[d - 1] = prices;
+            var draw = Draw(setup, d, byDraw ? 1 : threads);
+            draw.Rows.CopyTo(rows, (d - 1) * protocols);
+            parameterDraws[d - 1] = draw.Parameters;
+            priceDraws[d - 1] = draw.Prices;
             drawDone?.Invoke(Interlocked.Increment(ref completed));
         });
 
         return new PsaRun(setup, rows, parameterDraws, priceDraws);
     }
+
+    /// <summary>
+    /// One draw (1-based): its parameter values and prices, and every protocol's mean cost and effects under them. A
+    /// pure function of the setup and the draw number, so any process that runs draw d gives the same row.
+    /// </summary>
+    public static PsaDrawResult Draw(PsaSetup setup, int d, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var values = ParameterSampler.Draw(setup.Parameters, setup.Seed, d);
+        var file = setup.Parameters.WithOverrides(values, $"psa draw {d}");
+        var model = ModelParameters.From(file);
+        var utility = UtilityMapping.From(file);
+        var prices = PriceSampler.Draw(setup.Prices, setup.Seed, d);
+        var calculator = new CostCalculator(prices, setup.Rules);
+        var rows = new PsaRow[setup.Protocols.Count];
+        for (int p = 0; p < rows.Length; p++)
+        {
+            var protocol = setup.Protocols[p];
+            var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, threads);
+            double cost = outcomes.Average(o => calculator.Cost(protocol, o).Total);
+            var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week, utility)).ToArray();
+            rows[p] = new PsaRow(d, protocol.Id, cost, effects);
+        }
+
+        return new PsaDrawResult(rows, values, prices);
+    }
 }
+
+/// <summary>One draw's rows (a row per protocol) and what it took: parameter values and prices.</summary>
+public sealed record PsaDrawResult(PsaRow[] Rows, IReadOnlyDictionary<string, double> Parameters, PriceList Prices);
 
 /// <summary>What to re-simulate: protocols (the first is the comparator), each one's population, the evidence and prices, and how much.</summary>
 public sealed record PsaSetup(

@@ -15,10 +15,11 @@ public static class CohortComparison
 {
     public const int DefaultFollowUpWeek = 12;
 
-    public static IReadOnlyList<ComparisonRow> Build(IReadOnlyList<CohortResult> results, int followUpWeek = DefaultFollowUpWeek)
+    /// <summary>Each cohort against the first (the comparator); the follow-up week is the one the cohorts were gathered for.</summary>
+    public static IReadOnlyList<ComparisonRow> Build(IReadOnlyList<CohortTotals> cohorts)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        return results.Select(r => ComparisonRow.Of(r, results[0], followUpWeek)).ToArray();
+        ArgumentNullException.ThrowIfNull(cohorts);
+        return cohorts.Select(r => ComparisonRow.Of(r, cohorts[0])).ToArray();
     }
 
     public static JsonArray Json(IReadOnlyList<ComparisonRow> rows) => new([.. rows.Select(r => (JsonNode)r.ToJson())]);

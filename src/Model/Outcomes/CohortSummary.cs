@@ -18,78 +18,89 @@ public static class CohortSummary
 {
     private const int BootstrapResamples = 1000;
 
+    /// <summary>The summary of a cohort held whole (tests, small runs): the same bytes as one gathered as it ran.</summary>
     public static JsonObject Build(CohortResult r)
     {
-        var a = r.Admissions;
-        var t1Responders = a.Where(x => x.ResponderT1TwoPoints).ToArray();
-        var t1Non = a.Where(x => !x.ResponderT1TwoPoints).ToArray();
-        var outcomes = r.Protocol.OutcomesOrDefault;
+        ArgumentNullException.ThrowIfNull(r);
+        var gathered = new CohortAccumulator(r.Protocol, r.Seed, r.Prices, r.AlarmNames, r.Rules);
+        foreach (var a in r.Admissions)
+        {
+            gathered.Add(a);
+        }
+
+        return Build(gathered);
+    }
+
+    public static JsonObject Build(CohortAccumulator c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        int n = c.Patients;
+        var outcomes = c.Protocol.OutcomesOrDefault;
         var m = outcomes.Measure;
-        var relieved = a.Where(x => x.RelievedAtT1AndT2).ToArray();
         var summary = new JsonObject
         {
-            ["protocol"] = r.Protocol.Id,
-            ["patients"] = a.Length,
-            ["seed"] = r.Seed,
-            ["arm"] = r.Protocol.Arm == Arm.Placebo ? "placebo" : "active",
+            ["protocol"] = c.Protocol.Id,
+            ["patients"] = n,
+            ["seed"] = c.Seed,
+            ["arm"] = c.Protocol.Arm == Arm.Placebo ? "placebo" : "active",
             ["nrs"] = new JsonObject
             {
-                ["t0"] = D(a.Select(x => (double)x.NrsT0), m),
-                ["t1"] = D(a.Select(x => (double)x.NrsT1), m),
-                ["t2"] = D(a.Select(x => (double)x.NrsT2), m),
-                ["t1_responders"] = D(t1Responders.Select(x => (double)x.NrsT1), m),
-                ["t1_nonresponders"] = D(t1Non.Select(x => (double)x.NrsT1), m),
-                ["t0_responders"] = D(t1Responders.Select(x => (double)x.NrsT0), m),
-                ["t0_nonresponders"] = D(t1Non.Select(x => (double)x.NrsT0), m),
-                ["by_treatment_day"] = ByDay(a, r.Protocol.Assessments.MeasuresOrDefault),
-                ["by_week_after"] = ByWeek(a, m),
+                ["t0"] = D(c.T0, m),
+                ["t1"] = D(c.T1, m),
+                ["t2"] = D(c.T2, m),
+                ["t1_responders"] = D(c.T1OfResponders, m),
+                ["t1_nonresponders"] = D(c.T1OfNonResponders, m),
+                ["t0_responders"] = D(c.T0OfResponders, m),
+                ["t0_nonresponders"] = D(c.T0OfNonResponders, m),
+                ["by_treatment_day"] = ByDay(c, c.Protocol.Assessments.MeasuresOrDefault),
+                ["by_week_after"] = ByWeek(c, m),
             },
             ["responders"] = new JsonObject
             {
-                ["t1_2pt"] = P(a.Count(x => x.ResponderT1TwoPoints), a.Length),
-                ["t1_30pct"] = P(a.Count(x => x.ResponderT1ThirtyPercent), a.Length),
-                ["t2_2pt"] = P(a.Count(x => x.ResponderT2TwoPoints), a.Length),
-                ["t2_30pct"] = P(a.Count(x => x.ResponderT2ThirtyPercent), a.Length),
+                ["t1_2pt"] = P(c.RespondersT1, n),
+                ["t1_30pct"] = P(c.RespondersT1Thirty, n),
+                ["t2_2pt"] = P(c.RespondersT2, n),
+                ["t2_30pct"] = P(c.RespondersT2Thirty, n),
             },
             ["dose"] = new JsonObject
             {
-                ["effective_mg_per_h"] = D(a.Where(x => x.EffectiveRateMgPerH is not null).Select(x => x.EffectiveRateMgPerH!.Value)),
-                ["max_mg_per_h"] = D(a.Select(x => x.MaxRateMgPerH)),
-                ["total_mg"] = D(a.Select(x => x.TotalMg)),
-                ["end_mg_per_h"] = D(a.Select(x => x.EndRateMgPerH)),
-                ["end_rate_protocol_unit"] = RateUnits.Symbol(r.Protocol.Rate.Unit),
-                ["end_rate_in_protocol_unit"] = D(a.Select(x => x.EndRateProtocolUnits)),
+                ["effective_mg_per_h"] = D(c.EffectiveRate),
+                ["max_mg_per_h"] = D(c.MaxRate),
+                ["total_mg"] = D(c.TotalMg),
+                ["end_mg_per_h"] = D(c.EndRate),
+                ["end_rate_protocol_unit"] = RateUnits.Symbol(c.Protocol.Rate.Unit),
+                ["end_rate_in_protocol_unit"] = D(c.EndRateProtocolUnits),
             },
-            ["onset_day"] = D(t1Responders.Where(x => x.OnsetDay is not null).Select(x => (double)x.OnsetDay!.Value)),
-            ["side_effects"] = SideEffects(a),
-            ["alarms"] = Alarms(a, r.AlarmNames),
+            ["onset_day"] = D(c.OnsetDay),
+            ["side_effects"] = SideEffects(c),
+            ["alarms"] = Alarms(c),
             ["plasma"] = new JsonObject
             {
-                ["s_ketamine"] = MeanOrNull(a.Select(x => x.PlateauSKetamineNgPerMl)),
-                ["r_ketamine"] = MeanOrNull(a.Select(x => x.PlateauRKetamineNgPerMl)),
-                ["s_norketamine"] = MeanOrNull(a.Select(x => x.PlateauSNorketamineNgPerMl)),
-                ["r_norketamine"] = MeanOrNull(a.Select(x => x.PlateauRNorketamineNgPerMl)),
-                ["s_norketamine_peak"] = MeanOrNull(a.Select(x => x.PeakSNorketamineNgPerMl)),
+                ["s_ketamine"] = MeanOrNull(c.PlasmaMean(0)),
+                ["r_ketamine"] = MeanOrNull(c.PlasmaMean(1)),
+                ["s_norketamine"] = MeanOrNull(c.PlasmaMean(2)),
+                ["r_norketamine"] = MeanOrNull(c.PlasmaMean(3)),
+                ["s_norketamine_peak"] = MeanOrNull(c.PlasmaMean(4)),
             },
             ["stay"] = new JsonObject
             {
-                ["bed_days"] = D(a.Select(x => x.BedDays)),
-                ["day_care_sessions"] = D(a.Select(x => (double)x.DayCareSessions)),
-                ["outpatient_visits"] = D(a.Select(x => (double)x.OutpatientVisits)),
-                ["treatment_days"] = D(a.Select(x => x.TreatmentH / 24)),
-                ["early_discharge"] = P(a.Count(x => x.EarlyDischargeReason is not null), a.Length),
+                ["bed_days"] = D(c.BedDays),
+                ["day_care_sessions"] = D(c.DayCareSessions),
+                ["outpatient_visits"] = D(c.OutpatientVisits),
+                ["treatment_days"] = D(c.TreatmentDays),
+                ["early_discharge"] = P(c.EarlyDischarges, n),
             },
-            ["cost"] = Cost(r),
-            ["relief_duration_weeks"] = D(relieved.Select(x => x.ReliefDurationWeeks)),
-            ["relief_duration_censored"] = relieved.Count(x => x.ReliefCensored),
+            ["cost"] = Cost(c),
+            ["relief_duration_weeks"] = D(c.ReliefWeeks),
+            ["relief_duration_censored"] = c.ReliefCensored,
             ["follow_up_horizon_weeks"] = outcomes.FollowUpHorizonWeeks,
-            ["t2_weeks_after_end"] = D(a.Select(x => x.T2WeeksAfterEnd)),
+            ["t2_weeks_after_end"] = D(c.T2WeeksAfterEnd),
         };
 
         // The baseline as its cohort published it, when that is another measure than T1's (Goldberg 2010: worst of 24 h).
-        if (a.Length > 0 && a[0].CohortMeasure != m)
+        if (c.CohortMeasure is { } cohortMeasure && cohortMeasure != m)
         {
-            ((JsonObject)summary["nrs"]!)["t0_cohort"] = D(a.Select(x => (double)x.NrsT0Cohort), a[0].CohortMeasure);
+            ((JsonObject)summary["nrs"]!)["t0_cohort"] = D(c.T0Cohort, cohortMeasure);
         }
 
         return summary;
@@ -98,15 +109,14 @@ public static class CohortSummary
     public static string ToJson(JsonObject summary) => summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     /// <summary>One row per treatment day and assessment measure, days in order.</summary>
-    private static JsonArray ByDay(AdmissionOutcome[] a, IReadOnlyList<PainMeasure> measures)
+    private static JsonArray ByDay(CohortAccumulator c, IReadOnlyList<PainMeasure> measures)
     {
-        int days = a.Length == 0 ? 0 : a.Max(x => x.DailyNrs.Max(d => d.Length));
         var arr = new JsonArray();
-        for (int k = 0; k < days; k++)
+        for (int k = 0; k < c.Days; k++)
         {
             for (int i = 0; i < measures.Count; i++)
             {
-                var d = Dist.Of(a.Where(x => x.DailyNrs[i].Length > k && x.DailyNrs[i][k] >= 0).Select(x => (double)x.DailyNrs[i][k]));
+                var d = c.ByDay[k][i].ToDist();
                 arr.Add(new JsonObject
                 {
                     ["day"] = k + 1, ["measure"] = PainMeasures.Name(measures[i]), ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["median"] = N(d.Median), ["n"] = d.N,
@@ -117,68 +127,66 @@ public static class CohortSummary
         return arr;
     }
 
-    private static JsonArray ByWeek(AdmissionOutcome[] a, PainMeasure measure)
+    private static JsonArray ByWeek(CohortAccumulator c, PainMeasure measure)
     {
-        int weeks = a.Length == 0 ? 0 : a[0].WeeklyNrsAfter.Length;
         var arr = new JsonArray();
-        for (int w = 0; w < weeks; w++)
+        for (int w = 0; w < c.ByWeek.Count; w++)
         {
-            var d = Dist.Of(a.Select(x => (double)x.WeeklyNrsAfter[w]));
+            var d = c.ByWeek[w].ToDist();
             arr.Add(new JsonObject { ["week"] = w + 1, ["measure"] = PainMeasures.Name(measure), ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["n"] = d.N });
         }
 
         return arr;
     }
 
-    private static JsonObject SideEffects(AdmissionOutcome[] a)
+    private static JsonObject SideEffects(CohortAccumulator c)
     {
-        double n = Math.Max(a.Length, 1);
-        var o = new JsonObject { ["any"] = R(a.Count(x => x.AnySideEffect) / n) };
+        double n = Math.Max(c.Patients, 1);
+        var o = new JsonObject { ["any"] = R(c.AnySideEffect / n) };
         foreach (var k in SideEffectKinds.All)
         {
-            o[SideEffectKinds.Name(k)] = R(a.Count(x => x.WorstSideEffects[(int)k] > SideEffectGrade.None) / n);
+            o[SideEffectKinds.Name(k)] = R(c.WorstAboveNone[(int)k] / n);
         }
 
-        o["hallucinations"] = R(a.Count(x => x.Hallucinations) / n);
-        o["any_severe"] = R(a.Count(x => x.WorstSideEffects.Any(g => g == SideEffectGrade.Severe)) / n);
+        o["hallucinations"] = R(c.Hallucinations / n);
+        o["any_severe"] = R(c.AnySevere / n);
 
         // Midazolam makes patients drowsy too; the share drowsy only through it is shown apart (included in drowsiness above).
-        o["drowsiness_from_midazolam_only"] = R(a.Count(x => x.DrowsyFromMidazolamOnly) / n);
+        o["drowsiness_from_midazolam_only"] = R(c.DrowsyFromMidazolamOnly / n);
         return o;
     }
 
-    private static JsonObject Alarms(AdmissionOutcome[] a, IReadOnlyList<string> names)
+    private static JsonObject Alarms(CohortAccumulator c)
     {
-        double n = Math.Max(a.Length, 1);
+        double n = Math.Max(c.Patients, 1);
         var o = new JsonObject();
-        for (int i = 0; i < names.Count; i++)
+        for (int i = 0; i < c.AlarmNames.Count; i++)
         {
-            o[names[i]] = R(a.Count(x => x.Alarms[i]) / n);
+            o[c.AlarmNames[i]] = R(c.Alarms[i] / n);
         }
 
         return o;
     }
 
-    private static JsonObject Cost(CohortResult r)
+    private static JsonObject Cost(CohortAccumulator c)
     {
-        var totals = r.Costs.Select(c => c.Total).ToArray();
+        var totals = c.CostTotals.ToArray();
         var items = new JsonObject();
         for (int i = 0; i < CostBreakdown.ItemNames.Count; i++)
         {
-            items[CostBreakdown.ItemNames[i]] = R(r.Costs.Length == 0 ? 0 : r.Costs.Average(c => c.Items[i]));
+            items[CostBreakdown.ItemNames[i]] = R(c.CostItemMean(i));
         }
 
-        var a = r.Admissions;
         return new JsonObject
         {
-            ["currency"] = r.Prices.Currency,
-            ["region"] = r.Prices.Region,
-            ["price_year"] = r.Prices.PriceYear,
-            ["perspective"] = (r.Rules ?? Costs.CostRules.Default).Perspective.ToString().ToLowerInvariant(),
-            ["price_basis"] = (r.Rules ?? Costs.CostRules.Default).Basis == Costs.PriceBasis.Full ? "full" : "staff-excluded",
+            ["currency"] = c.Prices.Currency,
+            ["region"] = c.Prices.Region,
+            ["price_year"] = c.Prices.PriceYear,
+            ["perspective"] = c.Rules.Perspective.ToString().ToLowerInvariant(),
+            ["price_basis"] = c.Rules.Basis == Costs.PriceBasis.Full ? "full" : "staff-excluded",
             ["per_patient"] = PerPatient(totals),
-            ["per_responder_t1"] = PerResponder(totals, a.Select(x => x.ResponderT1TwoPoints).ToArray(), r.Seed, 1),
-            ["per_responder_t2"] = PerResponder(totals, a.Select(x => x.ResponderT2TwoPoints).ToArray(), r.Seed, 2),
+            ["per_responder_t1"] = PerResponder(totals, c.ResponderT1Flags, c.Seed, 1),
+            ["per_responder_t2"] = PerResponder(totals, c.ResponderT2Flags, c.Seed, 2),
             ["items"] = items,
         };
     }
@@ -205,7 +213,7 @@ public static class CohortSummary
     }
 
     /// <summary>Total cost over responders, with a seeded percentile bootstrap interval.</summary>
-    private static JsonObject PerResponder(double[] totals, bool[] responder, long seed, int which)
+    private static JsonObject PerResponder(double[] totals, List<bool> responder, long seed, int which)
     {
         int n = totals.Length;
         int responders = responder.Count(x => x);
@@ -244,14 +252,14 @@ public static class CohortSummary
         };
     }
 
-    private static JsonObject D(IEnumerable<double> values)
+    private static JsonObject D(ExactSample values)
     {
-        var d = Dist.Of(values);
+        var d = values.ToDist();
         return new JsonObject { ["mean"] = N(d.Mean), ["sd"] = N(d.Sd), ["median"] = N(d.Median), ["q1"] = N(d.Q1), ["q3"] = N(d.Q3), ["n"] = d.N };
     }
 
     /// <summary>A pain-score distribution, saying which measure it is in.</summary>
-    private static JsonObject D(IEnumerable<double> values, PainMeasure measure)
+    private static JsonObject D(ExactSample values, PainMeasure measure)
     {
         var o = D(values);
         o["measure"] = PainMeasures.Name(measure);
@@ -266,11 +274,7 @@ public static class CohortSummary
             : new JsonObject { ["rate"] = R(p.Rate), ["ci_low"] = R(p.CiLow), ["ci_high"] = R(p.CiHigh), ["n"] = n };
     }
 
-    private static JsonNode? MeanOrNull(IEnumerable<double?> values)
-    {
-        var v = values.Where(x => x is not null).Select(x => x!.Value).ToArray();
-        return v.Length == 0 ? null : R(v.Average());
-    }
+    private static JsonNode? MeanOrNull(double? mean) => mean is { } m ? R(m) : null;
 
     private static double N(double x) => double.IsFinite(x) ? R(x) : 0;
 

@@ -25,39 +25,36 @@ public sealed record ComparisonRow(
 {
     public string WeekColumn => $"responders_week_{FollowUpWeek}_2pt";
 
-    public static ComparisonRow Of(CohortResult r, CohortResult comparator, int followUpWeek)
+    public static ComparisonRow Of(CohortTotals r, CohortTotals comparator)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(comparator);
-        var a = r.Admissions;
-        int n = a.Length;
-        var t1 = Proportion.Of(a.Count(x => x.ResponderT1TwoPoints), n);
-        double cost = Mean(r);
-        int responders = a.Count(x => x.ResponderT1TwoPoints);
-        var rates = a.Where(x => x.EffectiveRateMgPerH is not null).Select(x => x.EffectiveRateMgPerH!.Value).ToArray();
+        int n = r.Patients;
+        var t1 = Proportion.Of(r.RespondersT1, n);
+        double cost = r.CostPerPatient;
         ComparisonIncrement? increment = null;
         if (!ReferenceEquals(r, comparator))
         {
-            double dCost = cost - Mean(comparator);
-            double dRate = t1.Rate - Proportion.Of(comparator.Admissions.Count(x => x.ResponderT1TwoPoints), comparator.Admissions.Length).Rate;
-            double bedDaysFreed = (comparator.Admissions.Length == 0 ? 0 : comparator.Admissions.Average(x => x.BedDays)) - (n == 0 ? 0 : a.Average(x => x.BedDays));
-            increment = new ComparisonIncrement(comparator.Protocol.Id, dCost, dRate, Math.Abs(dRate) < 1e-12 ? null : dCost / dRate, bedDaysFreed, r.Prices.Currency, r.Protocol.Id);
+            double dCost = cost - comparator.CostPerPatient;
+            double dRate = t1.Rate - Proportion.Of(comparator.RespondersT1, comparator.Patients).Rate;
+            double bedDaysFreed = comparator.BedDaysMean - r.BedDaysMean;
+            increment = new ComparisonIncrement(comparator.Protocol, dCost, dRate, Math.Abs(dRate) < 1e-12 ? null : dCost / dRate, bedDaysFreed, r.Currency, r.Protocol);
         }
 
         return new ComparisonRow(
-            r.Protocol.Id, n, t1.Rate, t1.CiLow, t1.CiHigh,
-            Proportion.Of(a.Count(x => x.ResponderT2TwoPoints), n).Rate,
-            n == 0 ? null : Dist.Of(a.Select(x => x.T2WeeksAfterEnd)).Median,
-            followUpWeek,
-            n == 0 ? null : a.Count(x => followUpWeek <= x.WeeklyNrsAfter.Length && x.NrsT0 - x.WeeklyNrsAfter[followUpWeek - 1] >= 2) / (double)n,
-            n == 0 ? 0 : a.Count(x => x.AnySideEffect) / (double)n,
+            r.Protocol, n, t1.Rate, t1.CiLow, t1.CiHigh,
+            Proportion.Of(r.RespondersT2, n).Rate,
+            r.T2WeeksAfterEndMedian,
+            r.FollowUpWeek,
+            n == 0 ? null : r.RespondersAtWeek / (double)n,
+            n == 0 ? 0 : r.AnySideEffect / (double)n,
             // No effective rate (session protocols have none) is no data, not zero.
-            rates.Length == 0 ? null : Dist.Of(rates).Median,
-            n == 0 ? 0 : a.Average(x => x.BedDays),
-            n == 0 ? 0 : a.Average(x => x.DayCareSessions == 0 ? 0 : x.TreatmentH > 0 ? (r.Protocol.Schedule.SessionH ?? 0) * x.DayCareSessions : 0),
+            r.EffectiveMgPerHMedian,
+            r.BedDaysMean,
+            r.ChairHoursMean,
             cost,
-            responders == 0 ? null : cost * n / responders,
-            r.Prices.Currency,
+            r.RespondersT1 == 0 ? null : cost * n / r.RespondersT1,
+            r.Currency,
             increment);
     }
 
@@ -93,8 +90,6 @@ public sealed record ComparisonRow(
 
         return o;
     }
-
-    private static double Mean(CohortResult r) => r.Costs.Length == 0 ? 0 : r.Costs.Average(c => c.Total);
 
     private static double? R(double? x) => x is double v ? (double.IsFinite(v) ? Math.Round(v, 4) : 0) : null;
 }

@@ -51,7 +51,7 @@ internal static class BenchDurability
             using var host = SiloHostFactory.Build(cluster, dataPath: catalog.Root, logLevel: Microsoft.Extensions.Logging.LogLevel.Error, storeState: store);
             await host.StartAsync();
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            double rate = await GrainMeasures.CohortRateAsync(grains, CohortRequest.FromCatalog(catalog, "erasmus-7d", patients, seed: 1), $"durability-{name}");
+            double rate = await GrainMeasures.CohortRateAsync(GrainMeasures.Engine(host.Services), CohortRequest.FromCatalog(catalog, "erasmus-7d", patients, seed: 1));
             var run = await GrainMeasures.LiveWardAsync(grains, $"durability-{name}", "erasmus-7d", live, seconds);
             await run.Ward.StopAsync();
             await host.StopAsync();

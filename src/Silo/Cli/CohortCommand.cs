@@ -1,12 +1,8 @@
 using System.CommandLine;
-using WardTwin.Grains;
-using System.Text.Json.Nodes;
+using WardTwin.Application.Engines;
+using WardTwin.Application.Planner;
 using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
-using WardTwin.Model.Parameters;
-using WardTwin.Model.Protocols;
-using WardTwin.Model.Simulation;
-using WardTwin.Model.Vitals;
 
 namespace WardTwin.Silo.Cli;
 
@@ -80,169 +76,54 @@ internal static class CohortCommand
 
     private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules, SensitivityChoice sensitivity)
     {
-        // Everything is read and checked before anything runs, so a bad file costs nothing computed.
         var catalog = DataCatalog.Locate(dataDir);
-        var overrides = ParameterOverrides.Parse(parameterOverrides);
-        var shipped = ParameterFile.Load(paramsPath ?? catalog.DefaultParametersPath);
-        var parameterFile = shipped.WithOverrides(overrides, "--param");
-        var parameters = ModelParameters.From(parameterFile);
-        foreach (var (name, value) in overrides)
-        {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--param: {name} = {value} (the file says {shipped.Entries[name].Value})"));
-        }
+        var request = new PlannerRunRequest(
+            protocolArgs, patients, seed, pricesArg, cohortArg, comparatorId, placebo, rules,
+            PriceOverrides.Parse(priceOverrides), ParameterOverrides.Parse(parameterOverrides), paramsPath,
+            psa.Draws > 0 ? new PsaPlan(psa.Draws, psa.Patients, psa.Effect, psa.Week, psa.Wtps) : null,
+            sensitivity.OneWay || sensitivity.Scenarios.Count > 0 ? new SensitivityPlan(sensitivity.OneWay, sensitivity.Wtp, sensitivity.Scenarios) : null);
 
-        var shippedPrices = catalog.LoadPrices(pricesArg);
-        var priceValues = PriceOverrides.Parse(priceOverrides, shippedPrices);
-        var priceList = PriceOverrides.Apply(shippedPrices, priceValues);
-        rules.CheckAgainst(priceList);
-        var jobs = protocolArgs.Select(a =>
-        {
-            var p = catalog.LoadProtocol(a);
-            return placebo ? p.AsPlacebo() : p;
-        }).ToList();
-        var duplicate = jobs.GroupBy(j => j.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"--protocol: '{duplicate.Key}' is given twice");
-        }
-
-        if (comparatorId is not null)
-        {
-            int at = jobs.FindIndex(j => j.Id == comparatorId);
-            if (at < 0)
-            {
-                throw new ArgumentException($"--comparator: '{comparatorId}' is not one of the protocols run ({string.Join(", ", jobs.Select(j => j.Id))})");
-            }
-
-            // The comparator goes first: every comparison is against the first protocol.
-            (jobs[0], jobs[at]) = (jobs[at], jobs[0]);
-            (protocolArgs[0], protocolArgs[at]) = (protocolArgs[at], protocolArgs[0]);
-        }
-
-        var shared = cohortArg is null ? null : catalog.LoadCohort(cohortArg);
-        var cohorts = jobs.Select(j => shared ?? catalog.LoadCohort(j.Cohort)).ToList();
-        var cohortOf = jobs.Select((j, i) => (j.Id, Cohort: cohorts[i])).ToDictionary(x => x.Id, x => x.Cohort, StringComparer.Ordinal);
-        if (psa.Draws > 0)
-        {
-            CheckPsa(psa, jobs, priceList);
-        }
-
-        foreach (var scenario in sensitivity.Scenarios)
-        {
-            // Checked now, so a misspelt name fails before anything is simulated.
-            var unknown = scenario.Prices.Keys.FirstOrDefault(k => !priceList.Items.ContainsKey(k));
-            if (unknown is not null)
-            {
-                throw new ArgumentException($"--scenario {scenario.Name}: price item '{unknown}' is not in the {priceList.Region} prices (known: {string.Join(", ", priceList.Items.Keys.Order(StringComparer.Ordinal))})");
-            }
-
-            parameterFile.WithOverrides(scenario.Parameters, $"--scenario {scenario.Name}");
-        }
-
-        if (sensitivity.OneWay && jobs.Count < 2)
-        {
-            throw new ArgumentException("--one-way: give two protocols or more (the first, or --comparator, is the comparator)");
-        }
-        string parametersPath = paramsPath ?? catalog.DefaultParametersPath;
-        string? parametersJson = overrides.Count > 0 ? parameterFile.ToJson() : null;
+        // The request is checked (every file read, --out writable) before a silo starts or anything is simulated.
+        PlannerRunService.Check(catalog, request, outDir);
+        using var interrupt = new CancelOnInterrupt();
         await using var grains = useGrains ? await GrainCohortEngine.StartAsync(catalog.Root, cluster) : null;
-        var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
-        var inputs = new RunInputs(catalog, protocolArgs, jobs.Select(j => j.Cohort).ToArray(), cohortArg, pricesArg, paramsPath);
-        var changed = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal) { ["param"] = overrides, ["price"] = priceValues };
-        var options = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var engine = grains?.Engine ?? (IPlannerEngine)new ReferencePlannerEngine(threads);
+        PlannerRunResult result;
+        try
         {
-            ["comparator"] = jobs[0].Id,
-            ["cohort"] = cohortArg,
-            ["placebo"] = placebo ? "true" : null,
-            ["patients"] = patients.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["perspective"] = rules.Perspective.ToString().ToLowerInvariant(),
-            ["price_basis"] = rules.Basis == WardTwin.Model.Costs.PriceBasis.Full ? "full" : "staff-excluded",
-        };
-        CohortOutput.ClearStale(outDir, jobs.Select(j => j.Id).ToArray(), psa.Draws > 0);
-        var results = new List<CohortResult>();
-        for (int i = 0; i < jobs.Count; i++)
+            result = await new PlannerRunService(catalog, engine).RunAsync(request, outDir, new CohortProgressLines(), interrupt.Token);
+        }
+        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {
-            var protocol = jobs[i];
-            var progress = new ProgressReporter(protocol.Id, patients);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var outcomes = grains is null
-                ? new CohortRunner(protocol, cohorts[i], parameters).Run(patients, seed, threads, progress.Report)
-                : await grains.RunAsync(
-                    CohortRequest.FromCatalog(catalog, protocolArgs[i], patients, seed, placebo, parametersPath, parametersJson, cohortArg),
-                    $"{protocol.Id}/{seed}/{Guid.NewGuid():N}", progress.Report);
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{protocol.Id}: {patients} admissions in {clock.Elapsed.TotalSeconds:0.000} s ({patients / clock.Elapsed.TotalSeconds:0}/s)"));
-            var result = CohortResult.Price(protocol, seed, outcomes, priceList, alarmNames, rules);
-            CohortOutput.Write(outDir, result, inputs.For(i, seed, changed, options), overrides);
-            results.Add(result);
+            Console.Error.WriteLine($"cancelled: nothing more was simulated; files already written in {outDir} are from this run only where complete");
+            return 130;
         }
 
-        var comparison = CohortComparison.Build(results, psa.Week);
-        Console.Write(CohortComparison.Table(comparison));
-        var psaJson = psa.Draws > 0 ? RunPsa(psa, jobs, cohortOf, parameterFile, priceList, seed, threads, outDir, rules) : null;
-        var document = CohortComparison.Document(comparison, inputs.ForAll(seed, changed, options), psaJson);
-        if (sensitivity.OneWay || sensitivity.Scenarios.Count > 0)
+        Console.Write(CohortComparison.Table(result.Comparison));
+        if (result.Psa is { } psaJson)
         {
-            // The base case is the cohorts just run: the evaluator re-prices them rather than simulating them again.
-            var evaluator = new WardTwin.Model.Economics.StrategyEvaluator(jobs, p => cohortOf[p.Id], rules, patients, seed, threads, results.Select(r => r.Admissions).ToArray());
-            if (sensitivity.OneWay)
+            foreach (var inc in psaJson["incremental"]!.AsArray())
             {
-                var rows = WardTwin.Model.Economics.OneWay.Run(evaluator, parameterFile, priceList, sensitivity.Wtp);
-                var oneWay = WardTwin.Model.Economics.SensitivityReport.OneWayJson(evaluator, rows, WardTwin.Model.Economics.OneWay.Base(evaluator, parameterFile, priceList, sensitivity.Wtp), sensitivity.Wtp, priceList.Currency);
-                document["one_way"] = oneWay;
-                Console.Write(WardTwin.Model.Economics.SensitivityReport.Tornado(oneWay));
+                Console.WriteLine($"psa: {inc!["in_words"]} (delta cost {inc["delta_cost"]!["mean"]} [{inc["delta_cost"]!["ci_low"]}, {inc["delta_cost"]!["ci_high"]}], delta effect {inc["delta_effect"]!["mean"]} [{inc["delta_effect"]!["ci_low"]}, {inc["delta_effect"]!["ci_high"]}])");
             }
 
-            if (sensitivity.Scenarios.Count > 0)
-            {
-                document["scenarios"] = WardTwin.Model.Economics.SensitivityReport.ScenariosJson(evaluator, sensitivity.Scenarios, parameterFile, priceList);
-                Console.WriteLine($"scenarios: {string.Join(", ", sensitivity.Scenarios.Select(x => x.Name))} (under \"scenarios\" in comparison.json)");
-            }
+            Console.WriteLine($"wrote {Path.Combine(outDir, "psa.csv")} and psa_wide.csv; the analysis is under \"psa\" in comparison.json");
         }
 
-        CohortOutput.WriteComparison(outDir, document);
-        Console.WriteLine($"wrote {string.Join(", ", results.Select(r => Path.Combine(outDir, r.Protocol.Id, "summary.json")))} and {Path.Combine(outDir, "comparison.json")}");
+        if (result.OneWay is { } oneWay)
+        {
+            Console.Write(WardTwin.Model.Economics.SensitivityReport.Tornado(oneWay));
+        }
+
+        if (sensitivity.Scenarios.Count > 0)
+        {
+            Console.WriteLine($"scenarios: {string.Join(", ", sensitivity.Scenarios.Select(x => x.Name))} (under \"scenarios\" in comparison.json)");
+        }
+
+        Console.WriteLine($"wrote {string.Join(", ", result.Comparison.Select(r => Path.Combine(outDir, r.Protocol, "summary.json")))} and {Path.Combine(outDir, "comparison.json")}");
         return 0;
     }
 
     /// <summary>What the user asked of the deterministic sensitivity analyses.</summary>
     internal sealed record SensitivityChoice(bool OneWay, double Wtp, IReadOnlyList<WardTwin.Model.Economics.Scenario> Scenarios);
-
-    /// <summary>Refuses what the analysis cannot do before anything is simulated.</summary>
-    private static void CheckPsa(PsaChoice psa, IReadOnlyList<Protocol> jobs, WardTwin.Model.Costs.PriceList prices)
-    {
-        if (prices.Psa is null)
-        {
-            throw new ArgumentException($"--psa: the price list {prices.Region} has no psa settings (price_cv) to draw prices from");
-        }
-
-        if (psa.Effect == WardTwin.Model.Economics.PsaEffect.RespondersWeek && jobs.FirstOrDefault(j => j.OutcomesOrDefault.FollowUpHorizonWeeks < psa.Week) is { } short_)
-        {
-            throw new ArgumentException($"--follow-up-week: {short_.Id} follows patients up for {short_.OutcomesOrDefault.FollowUpHorizonWeeks} weeks only, fewer than {psa.Week}");
-        }
-    }
-
-    private static System.Text.Json.Nodes.JsonObject RunPsa(PsaChoice psa, List<Protocol> jobs, Dictionary<string, WardTwin.Model.Cohorts.Cohort> cohortOf, ParameterFile parameterFile, WardTwin.Model.Costs.PriceList priceList, long seed, int threads, string outDir, WardTwin.Model.Costs.CostRules rules)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var setup = new WardTwin.Model.Economics.PsaSetup(jobs, p => cohortOf[p.Id], parameterFile, priceList, psa.Patients, seed, psa.Draws, psa.Week, threads, rules);
-        var run = WardTwin.Model.Economics.PsaRunner.Run(setup, d =>
-        {
-            if (d % Math.Max(1, psa.Draws / 10) == 0 || d == psa.Draws)
-            {
-                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"psa: {d}/{psa.Draws} draws ({clock.Elapsed.TotalSeconds:0.0} s)"));
-            }
-        });
-        var json = WardTwin.Model.Economics.PsaReport.Json(run, psa.Effect, psa.Wtps);
-        CohortOutput.WriteAtomically(Path.Combine(outDir, "psa.csv"), WardTwin.Model.Economics.PsaReport.LongCsv(run));
-        CohortOutput.WriteAtomically(Path.Combine(outDir, "psa_wide.csv"), WardTwin.Model.Economics.PsaReport.WideCsv(run, psa.Effect));
-        int admissions = psa.Draws * psa.Patients * jobs.Count;
-        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"psa: {psa.Draws} draws x {psa.Patients} patients x {jobs.Count} protocols = {admissions} admissions in {clock.Elapsed.TotalSeconds:0.0} s ({admissions / clock.Elapsed.TotalSeconds:0}/s)"));
-        foreach (var inc in json["incremental"]!.AsArray())
-        {
-            Console.WriteLine($"psa: {inc!["in_words"]} (delta cost {inc["delta_cost"]!["mean"]} [{inc["delta_cost"]!["ci_low"]}, {inc["delta_cost"]!["ci_high"]}], delta effect {inc["delta_effect"]!["mean"]} [{inc["delta_effect"]!["ci_low"]}, {inc["delta_effect"]!["ci_high"]}])");
-        }
-
-        Console.WriteLine($"wrote {Path.Combine(outDir, "psa.csv")} and psa_wide.csv; the analysis is under \"psa\" in comparison.json");
-        return json;
-    }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using WardTwin.Model.Costs;
 
 namespace WardTwin.Silo.Cli;
 
 /// <summary>`--price item=value`: a planner's own figure for one item, for sensitivity analysis.</summary>
 internal static class PriceOverrides
 {
-    /// <summary>The overrides as item → value (what Apply sets and the provenance records); a malformed one is refused, naming the items.</summary>
-    public static IReadOnlyDictionary<string, double> Parse(IEnumerable<string> overrides, PriceList prices)
+    /// <summary>The overrides as item → value (the planner run checks the items against the price list); a malformed one is refused.</summary>
+    public static IReadOnlyDictionary<string, double> Parse(IEnumerable<string> overrides)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (string o in overrides)
@@ -15,7 +14,7 @@ internal static class PriceOverrides
             var parts = o.Split('=', 2);
             if (parts.Length != 2 || parts[0].Length == 0)
             {
-                throw new ArgumentException($"--price: '{o}' must be ITEM=VALUE with ITEM one of {string.Join(", ", prices.Items.Keys.Order(StringComparer.Ordinal))}");
+                throw new ArgumentException($"--price: '{o}' must be ITEM=VALUE, e.g. inpatient_day=596");
             }
 
             if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value < 0 || !double.IsFinite(value))
@@ -27,20 +26,5 @@ internal static class PriceOverrides
         }
 
         return values;
-    }
-
-    public static PriceList Apply(PriceList prices, IReadOnlyDictionary<string, double> overrides)
-    {
-        foreach (var (name, value) in overrides)
-        {
-            if (!prices.Items.ContainsKey(name))
-            {
-                throw new ArgumentException($"--price: '{name}={value.ToString(CultureInfo.InvariantCulture)}' must be ITEM=VALUE with ITEM one of {string.Join(", ", prices.Items.Keys.Order(StringComparer.Ordinal))}");
-            }
-
-            prices = prices.With(name, value, "overridden on the command line");
-        }
-
-        return prices;
     }
 }

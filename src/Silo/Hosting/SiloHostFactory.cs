@@ -16,10 +16,16 @@ namespace WardTwin.Silo.Hosting;
 /// <summary>Builds a silo host: its cluster (embedded or PostgreSQL), the model catalog, options from configuration, the ward keeper.</summary>
 public static class SiloHostFactory
 {
-    public static IHost Build(ClusterSettings? cluster = null, SiloPlacement? placement = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning, bool storeState = true)
+    /// <param name="handleSignals">False: Ctrl+C and SIGTERM are the verb's to handle (it cancels its work, then stops this host), not the host's.</param>
+    public static IHost Build(ClusterSettings? cluster = null, SiloPlacement? placement = null, string? dataPath = null, LogLevel logLevel = LogLevel.Warning, bool storeState = true, bool handleSignals = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         Configure(builder, dataPath, logLevel);
+        if (!handleSignals)
+        {
+            builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
+        }
+
         builder.UseOrleans(silo => SiloClustering.Configure(silo, cluster ?? ClusterSettings.Embedded, placement ?? SiloPlacement.AnyFreePorts(), builder.Configuration, storeState));
         return builder.Build();
     }

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using WardTwin.Grains;
+using WardTwin.Model.Outcomes;
+
+namespace WardTwin.Application.Engines;
+
+/// <summary>
+/// Runs planner work as job grains on the cluster this process belongs to (a silo of its own, or a client's
+/// gateway): starts a job, reads it back a chunk at a time with short calls, and, when the job's silo is lost,
+/// reads on from the same point (the job's stored request runs on elsewhere). Cancelling the enumeration
+/// cancels the job.
+/// </summary>
+public sealed class GrainPlannerEngine(IGrainFactory grains, ILogger<GrainPlannerEngine> logger) : IPlannerEngine
+{
+    private const int ReadRetries = 20;
+
+    public string Name => "grains";
+
+    public async IAsyncEnumerable<AdmissionOutcome[]> RunCohortAsync(CohortRequest request, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = grains.GetGrain<ICohortJobGrain>($"cohort/{Guid.NewGuid():N}");
+        await job.StartAsync(request);
+        using var cancel = cancellation.Register(() => _ = job.CancelAsync());
+        int next = 0;
+        while (next < request.Patients)
+        {
+            var chunk = await ReadAsync(() => job.ReadAsync(next), cancellation);
+            if (chunk.Outcomes.Length > 0)
+            {
+                next += chunk.Outcomes.Length;
+                yield return chunk.Outcomes;
+            }
+        }
+
+        await job.ReadAsync(next); // everything read: the job forgets its request
+    }
+
+    public async IAsyncEnumerable<PsaDrawRows> RunPsaAsync(PsaJobRequest request, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = grains.GetGrain<IPsaJobGrain>($"psa/{Guid.NewGuid():N}");
+        await job.StartAsync(request);
+        using var cancel = cancellation.Register(() => _ = job.CancelAsync());
+        int next = 0;
+        while (next < request.Draws)
+        {
+            var chunk = await ReadAsync(() => job.ReadAsync(next), cancellation);
+            foreach (var draw in chunk.Draws)
+            {
+                next++;
+                yield return draw;
+            }
+        }
+
+        await job.ReadAsync(next);
+    }
+
+    /// <summary>One read, made again while the job's silo is being replaced (the job reactivates from its stored request).</summary>
+    private async Task<T> ReadAsync<T>(Func<Task<T>> read, CancellationToken cancellation)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                return await read().WaitAsync(cancellation);
+            }
+            catch (Exception ex) when (attempt < ReadRetries && ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            {
+                logger.LogWarning("planner job: a read failed ({Error}); reading again (attempt {Attempt})", ex.GetType().Name, attempt + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellation);
+            }
+        }
+    }
+}

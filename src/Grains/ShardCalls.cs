@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// A call to a job's worker grain, made again on a fresh activation when its silo was lost. A unit's result depends
+/// only on the request and the unit's number, so a retry can neither change nor double-count it.
+/// </summary>
+internal static class ShardCalls
+{
+    public static async Task<T> WithRetries<T>(Func<int, Task<T>> call, int retries, ILogger logger, string job, int unit)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call(attempt);
+            }
+            catch (Exception ex) when (attempt < retries && IsLostSilo(ex))
+            {
+                Log.ShardRetried(logger, job, unit, attempt + 1, ex.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>A worker's key: its unit, and a fresh one for each retry (a new activation, placed anew).</summary>
+    public static string Key(string job, int unit, int attempt) => attempt == 0 ? $"{job}/{unit}" : $"{job}/{unit}/retry-{attempt}";
+
+    private static bool IsLostSilo(Exception ex) =>
+        ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException;
+}

@@ -10,7 +10,7 @@ namespace WardTwin.Grains;
 /// no grain call), and every few milliseconds it sends each ward's share to that ward's telemetry hub in
 /// one call, so the cost of pushing grows with the number of batches, not of readings.
 /// </summary>
-public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<WardTwinOptions> options, WardTwinMetrics metrics, ILogger<TelemetryBatcher> logger) : BackgroundService
+public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<WardTwinOptions> options, WardTwinMetrics metrics, IHostApplicationLifetime lifetime, ILogger<TelemetryBatcher> logger) : BackgroundService
 {
     private readonly ConcurrentQueue<(string Ward, MonitorReading? Reading, AlarmBoardChange? Alarm)> _queue = new();
 
@@ -21,9 +21,13 @@ public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<Ward
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(1, options.Value.TelemetryBatchMs)));
+
+        // The silo starts shutting down as soon as the application stops: a flush after that only meets a silo
+        // that refuses calls, so the last few milliseconds of readings are counted and let go instead.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stopping.Token))
             {
                 Flush();
             }
@@ -33,7 +37,12 @@ public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<Ward
             // Silo shutting down.
         }
 
-        Flush();
+        int unsent = _queue.Count;
+        _queue.Clear();
+        if (unsent > 0)
+        {
+            LogUnsentOnStop(logger, unsent);
+        }
     }
 
     /// <summary>Sends everything queued, one one-way call per ward.</summary>
@@ -74,6 +83,9 @@ public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<Ward
             }
         }
     }
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "telemetry: {Unsent} readings and alarm changes queued when the silo began to stop were not sent")]
+    private static partial void LogUnsentOnStop(ILogger logger, int unsent);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "telemetry of ward {Ward} could not be published: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, string ward, string reason);

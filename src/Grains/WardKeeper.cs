@@ -14,6 +14,7 @@ public sealed class WardKeeper(
     IGrainFactory grains,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     IOptions<WardTwinOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<WardKeeper> logger) : BackgroundService
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
@@ -23,11 +24,14 @@ public sealed class WardKeeper(
     {
         var period = TimeSpan.FromMilliseconds(options.Value.WardKeeperIntervalMs);
         using var timer = new PeriodicTimer(period, time);
+
+        // The silo starts shutting down as soon as the application stops, before this service is told to: stop then.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stopping.Token))
             {
-                await WakeAll(stoppingToken);
+                await WakeAll(stopping.Token);
             }
         }
         catch (OperationCanceledException)
@@ -43,7 +47,12 @@ public sealed class WardKeeper(
         {
             wards = await grains.GetGrain<IWardRegistryGrain>(IWardRegistryGrain.Key).GetRunningAsync().WaitAsync(CallTimeout, cancel);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        catch (Exception) when (cancel.IsCancellationRequested)
+        {
+            // Stopping: a call the silo refused is no news.
+            return;
+        }
+        catch (Exception ex)
         {
             Missed("(registry)", ex);
             return;
@@ -60,9 +69,13 @@ public sealed class WardKeeper(
             await grains.GetGrain<IWardGrain>(ward).EnsureRunningAsync().WaitAsync(CallTimeout, cancel);
             Found(ward);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        catch (Exception ex) when (!cancel.IsCancellationRequested)
         {
             Missed(ward, ex);
+        }
+        catch (Exception) when (cancel.IsCancellationRequested)
+        {
+            // Stopping: a call the silo refused is no news.
         }
     }
 

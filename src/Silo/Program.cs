@@ -9,4 +9,11 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
-return root.Parse(args).Invoke();
+var parse = root.Parse(args);
+if (CliErrors.FirstProblem(parse) is { } problem)
+{
+    Console.Error.WriteLine($"error: {problem}");
+    return 2;
+}
+
+return parse.Invoke();

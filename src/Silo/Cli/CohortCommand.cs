@@ -95,7 +95,7 @@ internal static class CohortCommand
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"cancelled: nothing more was simulated; files already written in {outDir} are from this run only where complete");
+            Console.Error.WriteLine($"cancelled: the run stopped; {outDir} keeps the cohorts finished before (no comparison.json was written)");
             return 130;
         }
 

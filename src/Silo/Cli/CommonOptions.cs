@@ -31,14 +31,7 @@ internal static class CommonOptions
             Required = required,
             DefaultValueFactory = _ => defaultValue,
         };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"--patients: must be a whole number >= 1, got {result.GetValueOrDefault<int>()}");
-            }
-        });
-        return option;
+        return option; // checked with every other number in CliErrors
     }
 
     /// <summary>The address a start failed to bind, when that is why it failed.</summary>

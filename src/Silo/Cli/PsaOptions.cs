@@ -16,20 +16,8 @@ internal sealed class PsaOptions
     public PsaOptions()
     {
         _effect.AcceptOnlyFromAmong("responders-t1", "responders-week", "relief-weeks", "qalys");
-        _draws.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 100_000)
-            {
-                r.AddError($"--psa: give 1 to 100000 draws (0 for none), got {r.GetValueOrDefault<int>()}");
-            }
-        });
-        _week.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError($"--follow-up-week: must be 1 or more, got {r.GetValueOrDefault<int>()}");
-            }
-        });
+        // --psa and --follow-up-week are checked with every other number in CliErrors (a validator here would
+        // throw on a value that is not a number before any error could be reported).
     }
 
     public void AddTo(Command command)

@@ -18,6 +18,7 @@ public static class SiloClustering
     public static void Configure(ISiloBuilder silo, ClusterSettings cluster, SiloPlacement placement, IConfiguration configuration, bool storeState = true)
     {
         UseBinaryStateSerializer(silo.Services);
+        silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, new ProcessClock());
         if (!storeState)
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(WardTwinStorage.Name, new NullGrainStorage());

@@ -104,9 +104,9 @@ public static class DashboardEndpoints
             Results.File(await Pdf(o.Value, ReportBuilder.Html(CohortReportData(s.Get(run)))), "application/pdf", $"report-{run}.pdf"));
         api.MapGet("/capacity/{run}/report.pdf", async (string run, CapacityService c, IOptions<DashboardOptions> o) =>
             Results.File(await Pdf(o.Value, ReportBuilder.Html(CapacityReportData(run, c))), "application/pdf", $"capacity-{run}.pdf"));
-        api.MapPost("/capacity", async (CapacityRequest b, CapacityService capacity) =>
+        api.MapPost("/capacity", async (CapacityRequest b, CapacityService capacity, CancellationToken cancel) =>
         {
-            var (id, document) = await capacity.RunAsync(b);
+            var (id, document) = await capacity.RunAsync(b, cancel);
             return new { runId = id, capacity = document };
         }).Needs(Role.Instructor);
         api.MapGet("/capacity/{run}/capacity.csv", (string run, CapacityService c) => Results.Text(c.Csv(run), "text/csv"));

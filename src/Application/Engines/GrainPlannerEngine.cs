@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using System.Text.Json;
 using WardTwin.Grains;
+using WardTwin.Model.Capacity;
 using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Application.Engines;
@@ -56,6 +58,12 @@ public sealed class GrainPlannerEngine(IGrainFactory grains, ILogger<GrainPlanne
         }
 
         await job.ReadAsync(next);
+    }
+
+    public async Task<CapacityResult> RunCapacityAsync(CohortRequest protocol, CapacityQuestion question, CancellationToken cancellation)
+    {
+        string json = await grains.GetGrain<ICapacityGrain>(0).RunAsync(protocol, JsonSerializer.Serialize(question, CapacityJson.Options)).WaitAsync(cancellation);
+        return JsonSerializer.Deserialize<CapacityResult>(json, CapacityJson.Options) ?? throw new InvalidOperationException("a capacity grain answered nothing");
     }
 
     /// <summary>One read, made again while the job's silo is being replaced (the job reactivates from its stored request).</summary>

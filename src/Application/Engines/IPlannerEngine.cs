@@ -1,4 +1,5 @@
 using WardTwin.Grains;
+using WardTwin.Model.Capacity;
 using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Application.Engines;
@@ -17,4 +18,7 @@ public interface IPlannerEngine
 
     /// <summary>The PSA's draws in draw order.</summary>
     IAsyncEnumerable<PsaDrawRows> RunPsaAsync(PsaJobRequest request, CancellationToken cancellation);
+
+    /// <summary>One protocol's capacity question (a discrete-event simulation of well under a second).</summary>
+    Task<CapacityResult> RunCapacityAsync(CohortRequest protocol, CapacityQuestion question, CancellationToken cancellation);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using WardTwin.Grains;
+using WardTwin.Model.Capacity;
 using WardTwin.Model.Economics;
 using WardTwin.Model.Outcomes;
 
@@ -26,6 +27,12 @@ public sealed class ReferencePlannerEngine(int threads = -1) : IPlannerEngine
             await Task.Run(() => Parallel.For(0, block.Length, options, i => block[i] = runner.RunOne(request.Seed, start + i)), cancellation);
             yield return block;
         }
+    }
+
+    public Task<CapacityResult> RunCapacityAsync(CohortRequest protocol, CapacityQuestion question, CancellationToken cancellation)
+    {
+        var runner = RequestModels.Runner(protocol);
+        return Task.Run(() => new CapacitySimulation(runner.Plan.Protocol, runner, question).Run(), cancellation);
     }
 
     public async IAsyncEnumerable<PsaDrawRows> RunPsaAsync(PsaJobRequest request, [EnumeratorCancellation] CancellationToken cancellation)

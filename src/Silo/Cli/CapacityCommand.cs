@@ -1,22 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using WardTwin.Model.Capacity;
 using WardTwin.Model.Data;
 using WardTwin.Model.Simulation;
+
+using WardTwin.Application.Capacity;
+using WardTwin.Application.Engines;
 
 namespace WardTwin.Silo.Cli;
 
 /// <summary>`capacity`: waiting lists, utilisation and the beds or chairs a target wait needs, by discrete-event simulation.</summary>
 internal static class CapacityCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static Command Create()
     {
         var protocols = new Option<string[]>("--protocol") { Description = "Protocol id or file (repeat to compare)", Required = true, AllowMultipleArgumentsPerToken = false };
@@ -34,31 +29,21 @@ internal static class CapacityCommand
         {
             protocols, perYear, beds, chairs, opening, years, replications, target, seed, outDir, data,
         };
-        command.SetAction(r => CommonOptions.Guard(() =>
+        command.SetAction(r => CommonOptions.GuardAsync(async () =>
         {
             var question = new CapacityQuestion(r.GetValue(perYear), r.GetValue(beds), r.GetValue(chairs), ParseOpening(r.GetValue(opening)!),
                 r.GetValue(years), r.GetValue(replications), r.GetValue(target), r.GetValue(seed));
-            Check(question);
             var catalog = DataCatalog.Locate(r.GetValue(data));
-            var parameters = catalog.LoadParameters();
-            var list = r.GetValue(protocols)!.Select(catalog.LoadProtocol).ToArray();
-            if (list.Select(p => p.Id).Distinct().Count() != list.Length)
-            {
-                throw new ArgumentException("--protocol: the same protocol twice");
-            }
 
-            var results = list.Select(p => new CapacitySimulation(p, new CohortRunner(p, catalog.LoadCohort(p.Cohort), parameters), question).Run()).ToArray();
-            string dir = r.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
-            CohortOutput.WriteAtomically(Path.Combine(dir, "capacity.json"), JsonSerializer.Serialize(new { question, results }, Json));
-            CohortOutput.WriteAtomically(Path.Combine(dir, "capacity.csv"), CapacityCsv.Build(results));
-            foreach (var res in results)
+            // A capacity question takes well under a second: it runs in this process, through the same service as the planner page's.
+            var result = await new CapacityRunService(catalog, new ReferencePlannerEngine()).RunAsync(r.GetValue(protocols)!, question, r.GetValue(outDir)!);
+            foreach (var res in result.Results)
             {
                 Console.WriteLine(Describe(res, question));
             }
 
             return 0;
-        }));
+        }).GetAwaiter().GetResult());
         return command;
     }
 
@@ -68,24 +53,6 @@ internal static class CapacityCommand
         "all" => Opening.All,
         _ => throw new ArgumentException($"--opening: '{text}' is not weekdays or all"),
     };
-
-    private static void Check(CapacityQuestion q)
-    {
-        if (!(q.PatientsPerYear > 0) || q.PatientsPerYear > 100_000)
-        {
-            throw new ArgumentException($"--patients-per-year: must be > 0 and at most 100000, got {q.PatientsPerYear}");
-        }
-
-        if (q.Beds < 1 || q.Chairs < 1)
-        {
-            throw new ArgumentException("--beds and --chairs: at least 1");
-        }
-
-        if (!(q.Years > 0) || q.Years > 50 || q.Replications is < 1 or > 1000 || !(q.TargetWaitDays >= 0))
-        {
-            throw new ArgumentException("--years must be in (0, 50], --replications in 1..1000, --target-wait-days >= 0");
-        }
-    }
 
     private static string Describe(CapacityResult r, CapacityQuestion q)
     {

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Prometheus;
 
 namespace WardTwin.Dashboard;
@@ -35,15 +33,8 @@ public static class DashboardSetup
         services.AddSingleton<CapacityService>();
         services.AddSingleton<UploadedProtocols>();
         services.AddSingleton<WardFeeds>();
+        // Health checks and OTLP export are the service defaults' (one set-up for every host); the dashboard adds the cluster's.
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
-        if (configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.OtlpEndpoint)}"] is { Length: > 0 } otlp)
-        {
-            // OTLP is a second sink beside the Prometheus scrape; prometheus-net already exports the meters itself.
-            services.AddOpenTelemetry()
-                .WithMetrics(m => m.AddMeter("WardTwin", "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting").AddOtlpExporter(o => o.Endpoint = new Uri(otlp)))
-                .WithTracing(t => t.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
-        }
-
         return services;
     }
 

@@ -1,9 +1,11 @@
 using WardTwin.Cluster;
 using WardTwin.Dashboard;
+using WardTwin.ServiceDefaults;
 
 // The dashboard on its own, as an Orleans client of a running cluster: the localhost silo of `run` by default,
 // or a PostgreSQL cluster (Dashboard:Cluster=postgres, the connection string in WARDTWIN_DB or Dashboard:Db).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddWardTwinDefaults();
 int gateway = builder.Configuration.GetValue("Dashboard:GatewayPort", 30000);
 ClusterSettings cluster;
 try

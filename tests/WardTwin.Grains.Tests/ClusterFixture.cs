@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using WardTwin.Grains;
-using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Grains.Tests;
 
@@ -68,7 +68,7 @@ internal static class ClusterFactory
             silo.Services.AddKeyedSingleton(Orleans.Runtime.TimeProviderNames.Grains, grainTime);
             silo.AddMemoryGrainStorage(WardTwinStorage.Name);
             SiloClustering.UseBinaryStateSerializer(silo.Services);
-            SiloHostFactory.ConfigureServices(silo.Services, configuration);
+            SiloServices.Add(silo.Services, configuration);
             silo.Services.AddHostedService<WardKeeper>();
             if (faults is not null)
             {

@@ -7,7 +7,7 @@ using WardTwin.Model.Data;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Simulation;
 using WardTwin.Model.Vitals;
-using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Grains.Tests;
 
@@ -34,7 +34,7 @@ public sealed class SiloLossTests
             silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Grains, new FakeTimeProvider());
             silo.AddMemoryGrainStorage(WardTwinStorage.Name);
             silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
-            SiloHostFactory.ConfigureServices(silo.Services, configuration);
+            SiloServices.Add(silo.Services, configuration);
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

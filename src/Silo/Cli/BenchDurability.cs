@@ -7,6 +7,7 @@ using WardTwin.Cluster;
 using WardTwin.Grains;
 using WardTwin.Model.Data;
 using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Silo.Cli;
 

@@ -8,6 +8,7 @@ using WardTwin.Grains;
 using WardTwin.Model.Data;
 using WardTwin.Model.Simulation;
 using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Silo.Cli;
 

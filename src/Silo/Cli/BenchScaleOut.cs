@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WardTwin.Cluster;
 using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Silo.Cli;
 

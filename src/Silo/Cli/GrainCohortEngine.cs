@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using WardTwin.Application.Engines;
 using WardTwin.Cluster;
 using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Silo.Cli;
 

@@ -6,6 +6,7 @@ using WardTwin.Cluster;
 using WardTwin.Dashboard;
 using WardTwin.Grains;
 using WardTwin.Silo.Hosting;
+using WardTwin.Hosting;
 
 namespace WardTwin.Silo.Cli;
 

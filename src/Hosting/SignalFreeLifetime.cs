@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 
-namespace WardTwin.Silo.Hosting;
+namespace WardTwin.Hosting;
 
 /// <summary>A host lifetime that does not listen for Ctrl+C or SIGTERM: the verb that owns the host cancels its work first, then stops it.</summary>
-internal sealed class SignalFreeLifetime : IHostLifetime
+public sealed class SignalFreeLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

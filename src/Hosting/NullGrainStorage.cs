@@ -1,9 +1,9 @@
 using Orleans.Storage;
 
-namespace WardTwin.Silo.Hosting;
+namespace WardTwin.Hosting;
 
 /// <summary>Storage that keeps nothing: only for `bench durability`, to measure what storing state costs.</summary>
-internal sealed class NullGrainStorage : IGrainStorage
+public sealed class NullGrainStorage : IGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
 

@@ -6,7 +6,7 @@ using Orleans.Storage;
 using WardTwin.Cluster;
 using WardTwin.Grains;
 
-namespace WardTwin.Silo.Hosting;
+namespace WardTwin.Hosting;
 
 /// <summary>
 /// How a silo joins its cluster and where grains store their state: embedded (localhost clustering, memory

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace WardTwin.Silo.Hosting;
+namespace WardTwin.Hosting;
 
 /// <summary>
 /// The system clock with monotonic timestamps counted from this process's start instead of the machine's boot.
@@ -9,7 +9,7 @@ namespace WardTwin.Silo.Hosting;
 /// check thread has not completed for" the machine's uptime. Counted from process start, that false reading is
 /// seconds and under the warning's threshold; every difference of timestamps, and so every real stall, is unchanged.
 /// </summary>
-internal sealed class ProcessClock : TimeProvider
+public sealed class ProcessClock : TimeProvider
 {
     private readonly long _start = Stopwatch.GetTimestamp();
 

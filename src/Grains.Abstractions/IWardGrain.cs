@@ -37,6 +37,13 @@ public interface IWardGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<WardStatus> GetStatusAsync();
 
+    /// <summary>
+    /// From the ward's telemetry hub: whether any subscriber wants the ward's details (then it and its patients push
+    /// them); <paramref name="newWatcher"/>: one just came, so the ward and every bed push what they show now.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task SetWatchedAsync(bool watched, bool newWatcher = false);
+
     [AlwaysInterleave]
     Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync();
 

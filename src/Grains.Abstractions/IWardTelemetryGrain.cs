@@ -10,7 +10,14 @@ public interface IWardTelemetryGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task PublishAsync(TelemetryBatch batch);
 
+    /// <summary>Readings and alarm changes only (the load generator).</summary>
     Task SubscribeAsync(ITelemetryObserver observer);
+
+    /// <summary>
+    /// Readings, alarm changes and the ward's and patients' details (pages, a training session). While any such
+    /// subscriber is there, the ward is told it is watched and its patients push their details.
+    /// </summary>
+    Task SubscribeDetailsAsync(ITelemetryObserver observer);
 
     Task UnsubscribeAsync(ITelemetryObserver observer);
 }

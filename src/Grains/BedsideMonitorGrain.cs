@@ -38,9 +38,9 @@ public sealed class BedsideMonitorGrain(
 
     private StoreHealth Health => _health ??= new StoreHealth("monitor", this.GetPrimaryKeyString(), logger, metrics);
 
-    private string WardId => this.GetPrimaryKeyString().Split('/')[0];
+    private string WardId => AdmissionKey.Parse(this.GetPrimaryKeyString()).Ward;
 
-    private int PatientNumber => int.TryParse(this.GetPrimaryKeyString().Split('/')[^1], out int n) ? n : -1;
+    private int PatientNumber => AdmissionKey.Parse(this.GetPrimaryKeyString()).Number;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -22,11 +22,7 @@ internal sealed class PatientChart
             return;
         }
 
-        var c = walk.ConcentrationsNow;
-        var v = walk.ExpectedVitals();
-        _points.Add(new PatientHistoryPoint(wardTimeH, (float)walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
-            (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, walk.LastReportedNrs,
-            (byte)walk.CurrentSideEffects().Values.Max(), (float)v.HrPerMin, (float)v.SbpMmHg, (float)v.Spo2Percent));
+        _points.Add(BedsideViews.Point(wardTimeH, walk));
         if (_points.Count >= Capacity)
         {
             for (int i = _points.Count - 1; i > 0; i -= 2)

@@ -20,6 +20,7 @@ public sealed class PatientGrain(
     [PersistentState("patient", WardTwinStorage.Name)] IPersistentState<PatientState> state,
     ModelCatalog catalog,
     WardTwinMetrics metrics,
+    TelemetryBatcher batcher,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
     private Admission? _walk;
@@ -70,8 +71,22 @@ public sealed class PatientGrain(
         var vitals = Reading(WardTimeH, Walk.ExpectedVitals());
         _clock = clock;
         await PushTruth(force: false);
+        PushBedside();
         await LeaveWhenEnded();
         return new PatientTick(Walk.TreatmentEnded, Walk.LastReportedNrs, Walk.DeliveredRateMgPerH, vitals, Walk.ClockH);
+    }
+
+    /// <summary>
+    /// While someone watches the ward's details: what the bedside shows now, and a chart point, go out with the
+    /// ward's telemetry (after every move and every hand on the pump or the patient), so no page has to ask.
+    /// </summary>
+    private void PushBedside()
+    {
+        if (_clock is { Watched: true } && state.State.Admission is { } a && _walk is { } walk)
+        {
+            string id = this.GetPrimaryKeyString();
+            batcher.Post(a.WardId, new BedUpdate(AdmissionKey.Parse(id).Number, id, BedsideViews.StateNow(a, walk), BedsideViews.Pump(walk, []), BedsideViews.Point(WardTimeH, walk)));
+        }
     }
 
     public async Task RefreshMonitorAsync()
@@ -177,6 +192,7 @@ public sealed class PatientGrain(
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         Apply(Walk, input);
         await PushTruth(force: false);
+        PushBedside();
     }
 
     public async Task DischargeAsync(string reason)
@@ -243,6 +259,7 @@ public sealed class PatientGrain(
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
         var result = Walk.Operate(action);
         await PushTruth(force: false);
+        PushBedside();
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
         return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
     }
@@ -250,12 +267,8 @@ public sealed class PatientGrain(
     public Task<PumpView> GetPumpViewAsync()
     {
         var a = Admitted;
-        var p = Walk.Pump;
-        var (deliveredMg, remainingMl, vtbiRemaining) = p.ProjectedAt(Walk.ClockH);
-        return Task.FromResult(new PumpView(
-            p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
-            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining,
-            Record(chart: null).Pump.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray(), Walk.PumpRevision));
+        return Task.FromResult(BedsideViews.Pump(Walk,
+            Record(chart: null).Pump.Log.TakeLast(50).Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.KindName}: {e.Detail}").ToArray()));
     }
 
     public async Task InjectAsync(InjectionInput injection)
@@ -267,18 +280,10 @@ public sealed class PatientGrain(
         Walk.Inject(model);
         Log.Injected(logger, this.GetPrimaryKeyString(), model.Describe(), WardTimeH);
         await PushTruth(force: false);
+        PushBedside();
     }
 
-    public Task<PatientStateNow> GetStateNowAsync()
-    {
-        var c = Walk.ConcentrationsNow;
-        var v = Walk.ExpectedVitals();
-        var grades = Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal);
-        double? review = Walk.NextReviewH is { } r ? Admitted.AdmittedAtH + r : null;
-        return Task.FromResult(new PatientStateNow(WardTimeH, c.SKetamineNgPerMl, c.FastEffectNgPerMl, c.SlowEffectNgPerMl, grades,
-            v.HrPerMin, v.SbpMmHg, v.Spo2Percent, Walk.TreatmentEnded, review, Walk.Pump.RateMgPerH, Walk.Pump.State.ToString().ToLowerInvariant(),
-            Walk.Programme.HardMaxMgPerH));
-    }
+    public Task<PatientStateNow> GetStateNowAsync() => Task.FromResult(BedsideViews.StateNow(Admitted, Walk));
 
     public Task<PatientCourse> GetCourseAsync(double? atWardH = null)
     {

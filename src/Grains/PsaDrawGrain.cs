@@ -5,7 +5,7 @@ namespace WardTwin.Grains;
 
 /// <summary>One draw of a PSA job, run with the model's own <see cref="PsaRunner.Draw"/>, so a draw equals the reference engine's.</summary>
 [RandomPlacement]
-public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics) : Grain, IPsaDrawGrain
+public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, IPsaDrawGrain
 {
     public async Task<PsaDrawRows> RunAsync(CohortRequestRef job, int draw)
     {
@@ -16,6 +16,11 @@ public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
         PsaDrawResult result;
         try
         {
+            if (options.Value.ShardPauseMs > 0)
+            {
+                await Task.Delay(options.Value.ShardPauseMs);
+            }
+
             result = PsaRunner.Draw(setup, draw);
         }
         finally

@@ -12,11 +12,17 @@ namespace WardTwin.Grains;
 /// </summary>
 public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<WardTwinOptions> options, WardTwinMetrics metrics, IHostApplicationLifetime lifetime, ILogger<TelemetryBatcher> logger) : BackgroundService
 {
-    private readonly ConcurrentQueue<(string Ward, MonitorReading? Reading, AlarmBoardChange? Alarm)> _queue = new();
+    private readonly ConcurrentQueue<(string Ward, object Item)> _queue = new();
 
-    public void Post(string ward, MonitorReading reading) => _queue.Enqueue((ward, reading, null));
+    public void Post(string ward, MonitorReading reading) => _queue.Enqueue((ward, reading));
 
-    public void Post(string ward, AlarmBoardChange change) => _queue.Enqueue((ward, null, change));
+    public void Post(string ward, AlarmBoardChange change) => _queue.Enqueue((ward, change));
+
+    /// <summary>A patient's details after a move (only while its ward is watched).</summary>
+    public void Post(string ward, BedUpdate update) => _queue.Enqueue((ward, update));
+
+    /// <summary>The ward's status after a tick or a change of its clock (only while watched); a batch carries the latest.</summary>
+    public void Post(WardStatus status) => _queue.Enqueue((status.WardId, status));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,22 +61,32 @@ public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<Ward
 
         var readings = new Dictionary<string, List<MonitorReading>>(StringComparer.Ordinal);
         var alarms = new Dictionary<string, List<AlarmBoardChange>>(StringComparer.Ordinal);
-        while (_queue.TryDequeue(out var item))
+        var beds = new Dictionary<string, List<BedUpdate>>(StringComparer.Ordinal);
+        var wards = new Dictionary<string, WardStatus>(StringComparer.Ordinal);
+        while (_queue.TryDequeue(out var entry))
         {
-            if (item.Reading is { } r)
+            switch (entry.Item)
             {
-                (readings.TryGetValue(item.Ward, out var list) ? list : readings[item.Ward] = []).Add(r);
-            }
-            else if (item.Alarm is { } a)
-            {
-                (alarms.TryGetValue(item.Ward, out var list) ? list : alarms[item.Ward] = []).Add(a);
+                case MonitorReading r:
+                    Add(readings, entry.Ward, r);
+                    break;
+                case AlarmBoardChange a:
+                    Add(alarms, entry.Ward, a);
+                    break;
+                case BedUpdate b:
+                    Add(beds, entry.Ward, b);
+                    break;
+                case WardStatus w:
+                    wards[entry.Ward] = w;
+                    break;
             }
         }
 
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        foreach (string ward in readings.Keys.Union(alarms.Keys))
+        foreach (string ward in readings.Keys.Union(alarms.Keys).Union(beds.Keys).Union(wards.Keys))
         {
-            var batch = new TelemetryBatch(ward, readings.TryGetValue(ward, out var r) ? [.. r] : [], alarms.TryGetValue(ward, out var a) ? [.. a] : [], now);
+            var batch = new TelemetryBatch(ward, readings.TryGetValue(ward, out var r) ? [.. r] : [], alarms.TryGetValue(ward, out var a) ? [.. a] : [], now,
+                beds.TryGetValue(ward, out var b) ? [.. b] : null, wards.GetValueOrDefault(ward));
             metrics.TelemetryReadings.Add(batch.Readings.Length);
             metrics.TelemetryBatches.Add(1);
             try
@@ -83,6 +99,9 @@ public sealed partial class TelemetryBatcher(IGrainFactory grains, IOptions<Ward
             }
         }
     }
+
+    private static void Add<T>(Dictionary<string, List<T>> byWard, string ward, T item) =>
+        (byWard.TryGetValue(ward, out var list) ? list : byWard[ward] = []).Add(item);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "telemetry: {Unsent} readings and alarm changes queued when the silo began to stop were not sent")]
     private static partial void LogUnsentOnStop(ILogger logger, int unsent);

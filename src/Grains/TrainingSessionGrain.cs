@@ -8,17 +8,20 @@ namespace WardTwin.Grains;
 
 /// <summary>
 /// A training session (see <see cref="ITrainingSessionGrain"/>). Each trainee gets the ward "{session}.{trainee}";
-/// scenario beds are numbered from 1 as the scenario numbers them (ward beds from 0). The session's timer fires
-/// due events and polls conditions and monitors every second; a bed that cannot be reached is logged and skipped,
-/// never stops the session.
+/// scenario beds are numbered from 1 as the scenario numbers them (ward beds from 0). The session subscribes to its
+/// trainees' ward hubs: each ward's status, each bedside's state and each monitor's alarm changes are pushed to it,
+/// and it fires due events, checks conditions and records alarms as they arrive (its timer only renews the
+/// subscriptions). A bed that cannot be reached is logged and skipped, never stops the session.
 /// </summary>
 public sealed partial class TrainingSessionGrain(
     [PersistentState("training", WardTwinStorage.Name)] IPersistentState<TrainingSessionState> state,
     ModelCatalog catalog,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
-    ILogger<TrainingSessionGrain> logger) : Grain, ITrainingSessionGrain
+    ILogger<TrainingSessionGrain> logger) : Grain, ITrainingSessionGrain, ITelemetryObserver
 {
     private const int MaxTrainees = 8;
+    private static readonly TimeSpan Renew = TimeSpan.FromSeconds(20);
+    private readonly Dictionary<string, PushedWard> _pushed = new(StringComparer.Ordinal);
     private Scenario? _scenario;
     private double _startClockH;
     private IGrainTimer? _timer;
@@ -240,6 +243,7 @@ public sealed partial class TrainingSessionGrain(
         return latest;
     }
 
+    /// <summary>Fires due events, checks conditions and records alarms against the grains as they are now (an explicit check; pushes do the same as they arrive).</summary>
     public async Task TickAsync()
     {
         if (_scenario is null)
@@ -251,26 +255,77 @@ public sealed partial class TrainingSessionGrain(
         foreach (var trainee in state.State.Trainees.Except(state.State.Ended))
         {
             var status = await Ward(trainee).GetStatusAsync();
-            double sessionH = status.SimTimeH - Scenario.Ward.StartAtH;
-            foreach (var e in Scenario.EventsOrEmpty.Where(e => !Fired(trainee, e.Id) && entries.All(x => x.Trainee != trainee || x.EventId != e.Id)))
-            {
-                try
-                {
-                    if (e.AtH is { } at ? at <= sessionH : await Holds(e, status))
-                    {
-                        entries.Add(await Fire(trainee, e, e.AtH is null ? EventCause.Condition : EventCause.Timeline, status));
-                    }
-                }
-                catch (Exception ex) when (ex is not ArgumentException)
-                {
-                    Log.TrainingBedFailed(logger, Id, trainee, e.Bed, Errors.OneLine(ex));
-                }
-            }
-
+            entries.AddRange(await DueEvents(trainee, status, id => GrainFactory.GetGrain<IPatientGrain>(id).GetStateNowAsync()!));
             entries.AddRange(await NewAlarms(trainee, status));
         }
 
         await Append(entries);
+    }
+
+    /// <summary>A trainee ward's push: its status, bedsides and alarm changes, checked as they arrive.</summary>
+    public async Task OnBatch(TelemetryBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (_scenario is null || (batch.Ward is null && batch.Beds is null && batch.Alarms.Length == 0))
+        {
+            return;
+        }
+
+        string trainee = batch.WardId[(Id.Length + 1)..];
+        if (!state.State.Trainees.Contains(trainee) || state.State.Ended.Contains(trainee))
+        {
+            return;
+        }
+
+        var pushed = _pushed.TryGetValue(trainee, out var p) ? p : _pushed[trainee] = new PushedWard();
+        pushed.Take(batch);
+        if (pushed.Status is not { } status)
+        {
+            return;
+        }
+
+        var entries = new List<RecordedEntry>();
+        try
+        {
+            entries.AddRange(await DueEvents(trainee, status, id => Task.FromResult(pushed.StateOf(id))));
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
+        {
+            Log.TrainingBedFailed(logger, Id, trainee, 0, Errors.OneLine(ex));
+        }
+
+        foreach (var change in batch.Alarms)
+        {
+            if (status.BedList.FirstOrDefault(b => b.AdmissionId is { } a && AdmissionKey.Parse(a).Number == change.Patient) is { } bed)
+            {
+                entries.AddRange(Raised(trainee, bed.Bed + 1, change.Board));
+            }
+        }
+
+        await Append(entries);
+    }
+
+    /// <summary>The events due for a trainee now: on time by the ward's clock, or on a condition of a bed's state.</summary>
+    private async Task<List<RecordedEntry>> DueEvents(string trainee, WardStatus status, Func<string, Task<PatientStateNow?>> stateOf)
+    {
+        var entries = new List<RecordedEntry>();
+        double sessionH = status.SimTimeH - Scenario.Ward.StartAtH;
+        foreach (var e in Scenario.EventsOrEmpty.Where(e => !Fired(trainee, e.Id)))
+        {
+            try
+            {
+                if (e.AtH is { } at ? at <= sessionH : await Holds(e, status, stateOf))
+                {
+                    entries.Add(await Fire(trainee, e, e.AtH is null ? EventCause.Condition : EventCause.Timeline, status));
+                }
+            }
+            catch (Exception ex) when (ex is not ArgumentException)
+            {
+                Log.TrainingBedFailed(logger, Id, trainee, e.Bed, Errors.OneLine(ex));
+            }
+        }
+
+        return entries;
     }
 
     public async Task<TrainingDebrief> GetDebriefAsync(string trainee)
@@ -322,19 +377,18 @@ public sealed partial class TrainingSessionGrain(
             $"event {id} (instructor): {custom.ToModel().Describe()}", EventId: id, EventKind: custom.Kind, Cause: "instructor");
     }
 
-    private async Task<bool> Holds(ScenarioEvent e, WardStatus status)
+    private static async Task<bool> Holds(ScenarioEvent e, WardStatus status, Func<string, Task<PatientStateNow?>> stateOf)
     {
-        if (e.When is not { } c || status.BedList[e.Bed - 1].AdmissionId is not { } id)
+        if (e.When is not { } c || status.BedList[e.Bed - 1].AdmissionId is not { } id || await stateOf(id) is not { } now)
         {
             return false;
         }
 
-        var now = await GrainFactory.GetGrain<IPatientGrain>(id).GetStateNowAsync();
         return ScenarioConditions.Holds(c, new ConditionState(now.PlasmaSKetamineNgPerMl, now.FastEffectNgPerMl, now.SlowEffectNgPerMl,
             now.SideEffectGrades, now.HrPerMin, now.SbpMmHg, now.Spo2Percent));
     }
 
-    /// <summary>Alarms the bed's monitors raised since the last poll (each raise once, by its kind and time).</summary>
+    /// <summary>Alarms on the beds' monitors not yet in the record, asked of the monitors (an explicit check).</summary>
     private async Task<List<RecordedEntry>> NewAlarms(string trainee, WardStatus status)
     {
         var found = new List<RecordedEntry>();
@@ -342,16 +396,7 @@ public sealed partial class TrainingSessionGrain(
         {
             try
             {
-                foreach (var a in await GrainFactory.GetGrain<IBedsideMonitorGrain>(b.AdmissionId!).GetAlarmsAsync())
-                {
-                    int bed = b.Bed + 1;
-                    bool seen = state.State.Record.Any(e => e.Kind == RecordedKind.AlarmRaised && e.Trainee == trainee && e.Bed == bed && e.Target == a.Kind && e.SimTimeH == a.RaisedAtH);
-                    if (!seen)
-                    {
-                        found.Add(new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, a.RaisedAtH, time.GetUtcNow().ToUnixTimeMilliseconds(),
-                            $"alarm {a.Kind} ({a.Priority})", Target: a.Kind, Priority: a.Priority));
-                    }
-                }
+                found.AddRange(Raised(trainee, b.Bed + 1, await GrainFactory.GetGrain<IBedsideMonitorGrain>(b.AdmissionId!).GetAlarmsAsync()));
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
             {
@@ -360,6 +405,20 @@ public sealed partial class TrainingSessionGrain(
         }
 
         return found;
+    }
+
+    /// <summary>The alarms of a board not yet recorded (each raise once, by its kind and time).</summary>
+    private IEnumerable<RecordedEntry> Raised(string trainee, int bed, IEnumerable<AlarmView> board)
+    {
+        foreach (var a in board)
+        {
+            bool seen = state.State.Record.Any(e => e.Kind == RecordedKind.AlarmRaised && e.Trainee == trainee && e.Bed == bed && e.Target == a.Kind && e.SimTimeH == a.RaisedAtH);
+            if (!seen)
+            {
+                yield return new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, a.RaisedAtH, time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    $"alarm {a.Kind} ({a.Priority})", Target: a.Kind, Priority: a.Priority);
+            }
+        }
     }
 
     private async Task Append(List<RecordedEntry> entries)
@@ -395,18 +454,23 @@ public sealed partial class TrainingSessionGrain(
         }
     }
 
+    /// <summary>Subscribes to every trainee ward's hub now and every 20 s after (a hub forgets a subscriber that does not renew).</summary>
     private void Arm() =>
-        _timer ??= this.RegisterGrainTimer(_ => TickOrLog(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
+        _timer ??= this.RegisterGrainTimer(_ => SubscribeOrLog(), new GrainTimerCreationOptions(TimeSpan.Zero, Renew) { KeepAlive = true });
 
-    private async Task TickOrLog()
+    private async Task SubscribeOrLog()
     {
-        try
+        var self = this.AsReference<ITelemetryObserver>();
+        foreach (var trainee in state.State.Trainees.Except(state.State.Ended))
         {
-            await TickAsync();
-        }
-        catch (Exception ex)
-        {
-            Log.TrainingBedFailed(logger, Id, "*", 0, Errors.OneLine(ex));
+            try
+            {
+                await GrainFactory.GetGrain<IWardTelemetryGrain>(WardId(trainee)).SubscribeDetailsAsync(self);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                Log.TrainingBedFailed(logger, Id, trainee, 0, Errors.OneLine(ex));
+            }
         }
     }
 

@@ -18,8 +18,10 @@ public sealed class WardGrain(
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     IOptions<WardTwinOptions> options,
     WardTwinMetrics metrics,
+    TelemetryBatcher batcher,
     ILogger<WardGrain> logger) : Grain, IWardGrain
 {
+    private bool _watched;
     private readonly List<OccupancyPoint> _occupancy = [];
     private readonly Queue<double> _waiting = new();
     private readonly Queue<double> _lags = new();
@@ -185,6 +187,7 @@ public sealed class WardGrain(
         await Registry.RemoveAsync(Id);
         metrics.WardEnded();
         Log.WardStopped(logger, Id, _simH);
+        Publish();
         return Status();
     }
 
@@ -219,7 +222,7 @@ public sealed class WardGrain(
 
     /// <summary>The clock as monitors read it: they sample on their own schedule and need its anchor, scale and state.</summary>
     private WardClockView ClockView(double latestH) =>
-        new(_clock!.Anchor.ToUnixTimeMilliseconds(), _clock.AnchorH, _clock.TimeScale, _clock.Running && !_stopped, latestH);
+        new(_clock!.Anchor.ToUnixTimeMilliseconds(), _clock.AnchorH, _clock.TimeScale, _clock.Running && !_stopped, latestH, _watched);
 
     /// <summary>Paused, resumed or rescaled: every bed hears of it now (the tick does not run while paused).</summary>
     private async Task AnnounceClock()
@@ -234,6 +237,27 @@ public sealed class WardGrain(
         }
 
         await Task.WhenAll(announcing);
+        Publish();
+    }
+
+    public async Task SetWatchedAsync(bool watched, bool newWatcher = false)
+    {
+        bool show = watched && (newWatcher || !_watched);
+        _watched = watched;
+        if (show && _config is not null && _clock is not null)
+        {
+            // A page opens on a paused ward too: every bed pushes what it shows now, not at the next tick.
+            await AnnounceClock();
+        }
+    }
+
+    /// <summary>The ward's status to the pages watching it (through the telemetry hub), after every tick and change of its clock.</summary>
+    private void Publish()
+    {
+        if (_watched && _config is not null)
+        {
+            batcher.Post(Status());
+        }
     }
 
     public async Task<WardStatus> TickAsync()
@@ -387,6 +411,7 @@ public sealed class WardGrain(
         }
 
         _lagMs = clock.Elapsed.TotalMilliseconds;
+        Publish();
         metrics.TickDuration.Record(_lagMs / 1000);
         _lags.Enqueue(_lagMs);
         if (_lags.Count > 3600)

@@ -32,6 +32,7 @@ public sealed class WardTwinMetrics
         TelemetryDelivery = meter.CreateHistogram<double>("telemetry_delivery_seconds", "s", "Real time from a monitor's sample to its ward hub passing it on", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.Seconds });
         TelemetryReadings = meter.CreateCounter<long>("telemetry_readings_published_total", "{reading}", "Monitor readings a silo pushed to ward telemetry hubs");
         TelemetryBatches = meter.CreateCounter<long>("telemetry_batches_published_total", "{batch}", "Telemetry batches a silo pushed to ward telemetry hubs");
+        GrainCalls = meter.CreateCounter<long>("grain_calls_total", "{call}", "Grain calls this silo received, by grain interface (what a page or a job costs the silos)");
     }
 
     public void AdmissionStarted() => Interlocked.Increment(ref _liveAdmissions);
@@ -64,4 +65,7 @@ public sealed class WardTwinMetrics
     public Counter<long> TelemetryReadings { get; }
 
     public Counter<long> TelemetryBatches { get; }
+
+    /// <summary>Grain calls received, by grain interface (a low, fixed set of names).</summary>
+    public Counter<long> GrainCalls { get; }
 }

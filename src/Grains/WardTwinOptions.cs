@@ -17,7 +17,7 @@ public sealed class WardTwinOptions
     /// <summary>Shards a silo runs at once (0: one per core), so a cohort cannot starve a silo's live wards.</summary>
     public int ShardConcurrency { get; set; }
 
-    /// <summary>A pause before each shard runs (ms): a throttle for fault drills, 0 in normal runs.</summary>
+    /// <summary>A pause before each cohort shard or PSA draw runs (ms): a throttle for fault drills, 0 in normal runs.</summary>
     public int ShardPauseMs { get; set; }
 
     /// <summary>Admissions a planner job keeps in flight or unread (its memory bound; raise it for a cluster of many cores).</summary>

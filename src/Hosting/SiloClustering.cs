@@ -19,6 +19,7 @@ public static class SiloClustering
     {
         UseBinaryStateSerializer(silo.Services);
         silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, new ProcessClock());
+        silo.AddIncomingGrainCallFilter<GrainCallMeter>();
         if (!storeState)
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(WardTwinStorage.Name, new NullGrainStorage());

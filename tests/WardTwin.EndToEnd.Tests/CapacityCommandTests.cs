@@ -30,9 +30,9 @@ public sealed class CapacityCommandTests
     }
 
     [Theory]
-    [InlineData("--patients-per-year", "0", "--patients-per-year: must be > 0")]
+    [InlineData("--patients-per-year", "0", "--patients-per-year: must be a number > 0, got 0")]
     [InlineData("--opening", "sundays", "--opening: 'sundays' is not weekdays or all")]
-    [InlineData("--beds", "0", "--beds and --chairs: at least 1")]
+    [InlineData("--beds", "0", "--beds: must be a whole number >= 1, got 0")]
     public async Task Bad_input_is_refused_with_one_line_and_nothing_written(string option, string value, string reason)
     {
         string dir = Path.Combine(Cli.TempDir(), "out");

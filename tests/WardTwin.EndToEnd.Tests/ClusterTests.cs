@@ -55,6 +55,40 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Both_silos_run_draws_of_one_psa_and_killing_one_mid_psa_loses_nothing_and_gives_the_reference_engines_bytes()
+    {
+        await using var helper = await RunningSilo.StartAsync(SlowShards, "127.0.0.1", [.. Cluster("psa-drill"), "--ward", "psa-helper", "--beds", "1"]);
+        string dir = Cli.TempDir();
+        string[] psa = ["cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients", "40", "--seed", "13", "--psa", "60", "--psa-patients", "40"];
+        var run = Cli.RunProgram(Cli.SiloDll, TimeSpan.FromMinutes(5), SlowShards, [.. psa, "--out", Path.Combine(dir, "cluster"), .. Cluster("psa-drill")]);
+
+        // The helper silo takes draws of this PSA (its own silo the others): kill it while draws are still to run.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await PsaAdmissions(helper) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline && !run.IsCompleted, $"the helper silo never ran a draw:\n{helper.Output}\n{(run.IsCompleted ? (await run).ToString() : string.Empty)}");
+            await Task.Delay(100);
+        }
+
+        Assert.False(run.IsCompleted, "the kill should land mid-PSA");
+        long ranByHelper = await PsaAdmissions(helper);
+        helper.Kill();
+        var result = await run;
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var reference = await Cli.Run(TimeSpan.FromMinutes(3), [.. psa, "--engine", "reference", "--out", Path.Combine(dir, "reference")]);
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        foreach (string file in new[] { "psa.csv", "psa_wide.csv", "comparison.json", Path.Combine("erasmus-7d", "summary.json") })
+        {
+            byte[] expected = await File.ReadAllBytesAsync(Path.Combine(dir, "reference", file));
+            byte[] actual = await File.ReadAllBytesAsync(Path.Combine(dir, "cluster", file));
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{file} differs from the reference engine's");
+        }
+
+        output.WriteLine($"the killed silo had run {ranByHelper} PSA admissions ({ranByHelper / 80} draws of 2 x 40) before SIGKILL; the PSA completed with the reference engine's bytes");
+    }
+
+    [Fact]
     public async Task Killing_the_silo_that_hosts_a_live_ward_resumes_it_on_the_other_silo_with_no_admission_lost()
     {
         string[] ward = [.. Cluster("ward-drill"), "--ward", "live", "--beds", "10", "--time-scale", "60"];
@@ -187,6 +221,16 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
         var m = CohortAdmissionsLine().Match(metrics);
         return m.Success ? (long)double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
+
+    /// <summary>Admissions of PSA draws a silo ran (its cohort-admissions counter, protocol "psa").</summary>
+    private static async Task<long> PsaAdmissions(RunningSilo silo)
+    {
+        string metrics = await silo.Http.GetStringAsync(silo.BaseUrl + "/metrics");
+        return PsaAdmissionsLine().Matches(metrics).Sum(m => (long)double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"^wardtwin_cohort_admissions_total\{protocol=""psa""\}\s+(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex PsaAdmissionsLine();
 
     [GeneratedRegex(@"^wardtwin_cohort_admissions\S*\s+(\S+)$", RegexOptions.Multiline)]
     private static partial Regex CohortAdmissionsLine();

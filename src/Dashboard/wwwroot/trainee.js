@@ -15,7 +15,6 @@ async function act(bed, action, value, extra = {}) {
     return say('not confirmed: rate unchanged', 'confirm');
   }
   say(r.ok ? `bed ${bed}: ${action} ${value ?? ''} done` : `bed ${bed}: ${action} refused: ${reason(r.data)}`, r.ok ? 'ok' : 'refused');
-  refresh();
 }
 // An entry that is empty or not a number is refused here, before anything is sent.
 function numberFrom(input, what) {
@@ -64,56 +63,92 @@ function plethPoints(hr, nowMs) {
   return pts;
 }
 
-async function refresh() {
-  const r = await api('GET', `/api/training/${session}/${trainee}/beds`);
-  if (!r.ok) return say(reason(r.data), 'refused');
-  const ward = r.data.ward;
-  document.getElementById('clock').textContent = `${dayClock(ward.simTimeH, startClock)} ${ward.running ? '' : '(paused)'}`;
-  let loudest = null;
-  for (const b of r.data.beds) {
-    const c = card(b.bed);
-    if (!b.admission) { c.title.textContent = `Bed ${b.bed}: empty`; continue; }
-    const n = b.admission.split('/').pop(), s = b.state;
-    const p = await api('GET', `/api/patients/${wardId}/${n}`);
-    if (!p.ok) continue;
-    const pump = p.data.pump, v = p.data.vitals.at(-1);
-    c.title.textContent = `Bed ${b.bed} — ${b.admission}${s.treatmentEnded ? ' (discharged)' : ''}`;
-    if (v) {
-      c.nums.hr.textContent = fmt(v.hrPerMin, 0); c.nums.spo2.textContent = fmt(v.spo2Percent, 0) + (v.artefact ? '?' : '');
-      c.nums.bp.textContent = `${fmt(v.sbpMmHg, 0)}/${fmt(v.dbpMmHg, 0)}`; c.nums.rr.textContent = fmt(v.rrPerMin, 0);
-      c.pleth.data.datasets[0].data = plethPoints(v.hrPerMin, Date.now()); c.pleth.update('none');
-    }
-    c.alarms.replaceChildren(...p.data.alarms.map(a => el('span', { class: `iec ${a.priority} ${a.acknowledged ? 'acked' : 'unacked'}` },
-      `${a.kind.replaceAll('_', ' ')} ${a.active ? '' : '(ended) '}`,
-      a.acknowledged ? '✓' : el('button', { onclick: () => act(b.bed, 'acknowledge-alarm', undefined, { target: a.kind }) }, 'ack'))));
-    for (const a of p.data.alarms) if (!a.acknowledged && a.active) loudest = ['high', 'medium', 'low'].find(x => x === a.priority || x === loudest) || loudest;
-    const nearEmpty = pump.nearEmpty ? ', bag near empty' : '';
-    c.pump.textContent = `pump ${pump.state}${nearEmpty}: ${fmt(pump.rateMgPerH, 1)} mg/h set, ${fmt(pump.deliveredRateMgPerH, 1)} delivered, ${fmt(pump.remainingMl, 0)} mL left; hard max ${fmt(pump.hardMaxMgPerH, 1)}${pump.softMaxMgPerH ? ', soft ' + fmt(pump.softMaxMgPerH, 1) : ''}`;
-    const grades = Object.entries(s.sideEffectGrades).filter(([, g]) => g > 0);
-    c.effects.replaceChildren(el('span', {}, `sedation: ${GRADES[s.sideEffectGrades.drowsiness || 0]} · side effects: `),
-      ...(grades.length ? grades.map(([k, g]) => el('span', { class: 'grade g' + g }, `${k} ${GRADES[g]}`)) : [el('span', {}, 'none')]));
-    // A review that has just passed stays due for 15 minutes; the protocol's answer is the trainee's to find.
-    if (lastReview[b.bed] !== undefined && lastReview[b.bed] !== s.nextReviewWardH && lastReview[b.bed] !== null) dueSince[b.bed] = lastReview[b.bed];
-    lastReview[b.bed] = s.nextReviewWardH;
-    const due = dueSince[b.bed] !== undefined && ward.simTimeH - dueSince[b.bed] < 0.25;
-    c.review.textContent = due ? `Titration review due since ${dayClock(dueSince[b.bed], startClock)}: decide the rate now.`
-      : s.nextReviewWardH ? `next titration review ${dayClock(s.nextReviewWardH, startClock)}` : '';
-    if (!c.drawnAt || Date.now() - c.drawnAt > 10000) {
-      c.drawnAt = Date.now();
-      const h = await api('GET', `/api/patients/${wardId}/${n}/history`);
-      if (h.ok) {
-        const d = c.chart.data.datasets;
-        d[0].data = h.data.map(x => ({ x: x.wardTimeH, y: x.deliveredRateMgPerH })); d[1].data = h.data.map(x => ({ x: x.wardTimeH, y: x.sKetamineNgPerMl }));
-        d[2].data = h.data.map(x => ({ x: x.wardTimeH, y: x.fastEffectNgPerMl })); d[3].data = h.data.filter(x => x.nrs !== null).map(x => ({ x: x.wardTimeH, y: x.nrs }));
-        c.chart.update('none');
-      }
-    }
+// Everything on this page comes from the ward's feed (server-sent events): the ward's clock and beds, each
+// monitor's readings and alarms, each bedside's state, pump and chart points as the ward moves. A chart's
+// history is loaded once per admission; nothing is asked for on a timer.
+const shown = { admissions: {}, alarms: {}, charted: {} };
+let wardNow = null, loudest = null;
+
+let feedError = null;
+function onFeed(m) {
+  if (m.error && !m.status) { feedError = m.error; return say(m.error, 'refused'); }
+  if (feedError !== null && document.getElementById('msg').textContent === feedError) say('', '');
+  feedError = null;
+  if (m.status) {
+    wardNow = m.status;
+    document.getElementById('clock').textContent = `${dayClock(wardNow.simTimeH, startClock)} ${wardNow.running ? '' : '(paused)'}`;
   }
+  for (const b of m.beds || []) {
+    const bed = b.bed + 1, c = card(bed);
+    shown.admissions[bed] = b.admissionId;
+    if (!b.admissionId) { c.title.textContent = `Bed ${bed}: empty`; continue; }
+    if (!c.admission || c.admission !== b.admissionId) { c.admission = b.admissionId; loadChart(c, b.admissionId); }
+  }
+  for (const [bed, id] of Object.entries(shown.admissions)) {
+    if (!id) continue;
+    const c = card(Number(bed));
+    if (m.vitals && m.vitals[id]) showVitals(c, m.vitals[id]);
+    if (m.alarms && m.alarms[id]) { shown.alarms[id] = m.alarms[id]; showAlarms(c, Number(bed), m.alarms[id]); }
+    if (m.patients && m.patients[id]) showBedside(c, Number(bed), id, m.patients[id]);
+  }
+  loudest = null;
+  for (const id of Object.values(shown.admissions)) for (const a of (id && shown.alarms[id]) || []) if (!a.acknowledged && a.active) loudest = ['high', 'medium', 'low'].find(x => x === a.priority || x === loudest) || loudest;
   if (loudest && Date.now() - lastBeep > 5000) { lastBeep = Date.now(); alarmSound.beep(loudest); }
+}
+
+function showVitals(c, v) {
+  c.nums.hr.textContent = fmt(v.hrPerMin, 0); c.nums.spo2.textContent = fmt(v.spo2Percent, 0) + (v.artefact ? '?' : '');
+  c.nums.bp.textContent = `${fmt(v.sbpMmHg, 0)}/${fmt(v.dbpMmHg, 0)}`; c.nums.rr.textContent = fmt(v.rrPerMin, 0);
+  c.pleth.data.datasets[0].data = plethPoints(v.hrPerMin, Date.now()); c.pleth.update('none');
+}
+
+function showAlarms(c, bed, alarms) {
+  c.alarms.replaceChildren(...alarms.map(a => el('span', { class: `iec ${a.priority} ${a.acknowledged ? 'acked' : 'unacked'}` },
+    `${a.kind.replaceAll('_', ' ')} ${a.active ? '' : '(ended) '}`,
+    a.acknowledged ? '✓' : el('button', { onclick: () => act(bed, 'acknowledge-alarm', undefined, { target: a.kind }) }, 'ack'))));
+}
+
+function showBedside(c, bed, id, p) {
+  const s = p.state, pump = p.pump;
+  c.title.textContent = `Bed ${bed} — ${id}${s.treatmentEnded ? ' (discharged)' : ''}`;
+  const nearEmpty = pump.nearEmpty ? ', bag near empty' : '';
+  c.pump.textContent = `pump ${pump.state}${nearEmpty}: ${fmt(pump.rateMgPerH, 1)} mg/h set, ${fmt(pump.deliveredRateMgPerH, 1)} delivered, ${fmt(pump.remainingMl, 0)} mL left; hard max ${fmt(pump.hardMaxMgPerH, 1)}${pump.softMaxMgPerH ? ', soft ' + fmt(pump.softMaxMgPerH, 1) : ''}`;
+  const grades = Object.entries(s.sideEffectGrades).filter(([, g]) => g > 0);
+  c.effects.replaceChildren(el('span', {}, `sedation: ${GRADES[s.sideEffectGrades.drowsiness || 0]} · side effects: `),
+    ...(grades.length ? grades.map(([k, g]) => el('span', { class: 'grade g' + g }, `${k} ${GRADES[g]}`)) : [el('span', {}, 'none')]));
+  // A review that has just passed stays due for 15 minutes; the protocol's answer is the trainee's to find.
+  if (lastReview[bed] !== undefined && lastReview[bed] !== s.nextReviewWardH && lastReview[bed] !== null) dueSince[bed] = lastReview[bed];
+  lastReview[bed] = s.nextReviewWardH;
+  const nowH = wardNow ? wardNow.simTimeH : s.wardTimeH, due = dueSince[bed] !== undefined && nowH - dueSince[bed] < 0.25;
+  c.review.textContent = due ? `Titration review due since ${dayClock(dueSince[bed], startClock)}: decide the rate now.`
+    : s.nextReviewWardH ? `next titration review ${dayClock(s.nextReviewWardH, startClock)}` : '';
+  if (shown.charted[id]) appendPoints(c, p.points);
+}
+
+// The chart's history once (one replay of the course), then the points the feed brings.
+async function loadChart(c, id) {
+  shown.charted[id] = false;
+  const h = await api('GET', `/api/patients/${id.replace(/\/\d+$/, '')}/${id.split('/').pop()}/history`);
+  if (!h.ok || c.admission !== id) return;
+  c.chart.data.datasets.forEach(d => { d.data = []; });
+  appendPoints(c, h.data);
+  shown.charted[id] = true;
+}
+
+function appendPoints(c, points) {
+  if (!points || points.length === 0) return;
+  const d = c.chart.data.datasets, last = d[0].data.length ? d[0].data[d[0].data.length - 1].x : -Infinity;
+  for (const x of points) {
+    if (x.wardTimeH <= last) continue;
+    d[0].data.push({ x: x.wardTimeH, y: x.deliveredRateMgPerH }); d[1].data.push({ x: x.wardTimeH, y: x.sKetamineNgPerMl });
+    d[2].data.push({ x: x.wardTimeH, y: x.fastEffectNgPerMl });
+    if (x.nrs !== null && (d[3].data.length === 0 || d[3].data[d[3].data.length - 1].y !== x.nrs || x.wardTimeH - d[3].data[d[3].data.length - 1].x > 1)) d[3].data.push({ x: x.wardTimeH, y: x.nrs });
+  }
+  c.chart.update('none');
 }
 
 (async () => {
   const v = await api('GET', `/api/training/${session}`), s = await api('GET', '/api/scenarios');
   if (v.ok && s.ok) startClock = (s.data.find(x => x.id === v.data.scenarioId) || {}).clock || startClock;
-  refresh(); setInterval(refresh, 1000);
+  new EventSource(`/api/wards/${encodeURIComponent(wardId)}/events`).onmessage = e => onFeed(JSON.parse(e.data));
 })();

@@ -163,10 +163,10 @@ public sealed class PatientGrain(
 
     public async Task GiveMidazolamAsync(double doseMg)
     {
-        double max = catalog.Parameters.SideEffects.MidazolamMaxDoseMg;
-        if (doseMg <= 0 || doseMg > max || !double.IsFinite(doseMg))
+        var limits = catalog.Parameters.SideEffects;
+        if (MidazolamByHand.DoseRefusal(doseMg, limits) is { } badDose)
         {
-            throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: a midazolam dose of {doseMg} mg is outside 0-{max} mg");
+            throw new ArgumentOutOfRangeException(nameof(doseMg), badDose);
         }
 
         _ = Admitted;
@@ -175,22 +175,15 @@ public sealed class PatientGrain(
             throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: no more doses on this ward");
         }
 
-        var p = catalog.Parameters.SideEffects;
-        double sinceLastH = Walk.ClockH - Walk.LastMidazolamH;
-        if (sinceLastH < p.MidazolamMinIntervalH)
-        {
-            throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: the last midazolam was {sinceLastH * 60:0} min ago; wait at least {p.MidazolamMinIntervalH * 60:0} min between doses");
-        }
-
         double lastDayMg = state.State.Inputs.Where(i => i.MidazolamMg is not null && i.WalkTimeH > Walk.ClockH - 24).Sum(i => i.MidazolamMg!.Value);
-        if (lastDayMg + doseMg > p.MidazolamMaxMgPer24H)
+        if (MidazolamByHand.TimingRefusal(doseMg, Walk.ClockH - Walk.LastMidazolamH, lastDayMg, limits) is { } tooSoon)
         {
-            throw new ArgumentOutOfRangeException(nameof(doseMg), $"doseMg: {doseMg} mg more would make {lastDayMg + doseMg} mg by hand in 24 h, above the limit of {p.MidazolamMaxMgPer24H} mg");
+            throw new ArgumentOutOfRangeException(nameof(doseMg), tooSoon);
         }
 
         var input = new PatientInput(Walk.ClockH, null, doseMg);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
-        Apply(Walk, input);
+        PatientJournal.Apply(Walk, input);
         await PushTruth(force: false);
         PushBedside();
     }
@@ -205,7 +198,7 @@ public sealed class PatientGrain(
 
         var input = new PatientInput(Walk.ClockH, null, null, reason);
         await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
-        Apply(Walk, input);
+        PatientJournal.Apply(Walk, input);
         await PushTruth(force: false);
         await LeaveWhenEnded();
     }
@@ -239,7 +232,7 @@ public sealed class PatientGrain(
 
     public async Task<PumpReply> OperatePumpAsync(PumpKeyPress press)
     {
-        var action = ToAction(press);
+        var action = PatientJournal.ToAction(press);
         _ = Admitted;
         if (Walk.TreatmentEnded)
         {
@@ -295,21 +288,9 @@ public sealed class PatientGrain(
         }
 
         var chart = new PatientChart();
-        var walk = Replay(a, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
-
-        // The same patient, the same injected events at the same times, everything else left to the protocol.
-        var protocolChart = new PatientChart();
-        var protocol = NewWalk(a, recordEvents: true, byProtocol: true);
-        foreach (var input in state.State.Inputs.Where(i => i.Injection is not null))
-        {
-            protocolChart.Redraw(a.AdmittedAtH, protocol, input.WalkTimeH);
-            protocol.Inject(input.Injection!.ToModel());
-            protocolChart.Remember(a.AdmittedAtH + protocol.ClockH, protocol, always: true);
-        }
-
-        protocolChart.Redraw(a.AdmittedAtH, protocol, Walk.ClockH);
-        return Task.FromResult(new PatientCourse(this.GetPrimaryKeyString(), a.Bed,
-            CourseEvents.From(walk.Log, a.AdmittedAtH), chart.Points, protocolChart.Points, CourseEvents.From(protocol.Log, a.AdmittedAtH), walk.Programme.HardMaxMgPerH));
+        var walk = Record(chart);
+        var protocol = PatientJournal.NewWalk(catalog, a, recordEvents: true, observe: null, byProtocol: true);
+        return Task.FromResult(PatientJournal.Course(this.GetPrimaryKeyString(), a, walk, chart.Points, protocol, state.State.Inputs, Walk.ClockH));
     }
 
     /// <summary>An unknown id: answer, and leave no activation behind (random ids must not fill a silo).</summary>
@@ -319,44 +300,11 @@ public sealed class PatientGrain(
         return new($"patient {this.GetPrimaryKeyString()} is not admitted (no such patient, or not yet)");
     }
 
-    private Admission NewWalk(PatientAdmission admission, bool recordEvents, bool byProtocol = false)
-    {
-        var (plan, sampler) = DataErrors.Translate(() => catalog.WardPlan(admission.ProtocolId));
-        var patient = admission.Overrides.ToModel().Apply(sampler.Sample(admission.Seed, admission.PatientIndex));
-
-        // The protocol's own course (a debrief's comparison): its engine titrates and its nurse hangs the bags.
-        return byProtocol
-            ? new Admission(plan, patient, recordEvents, wardNurseHangsBags: true)
-            : new Admission(plan, patient, recordEvents, admission.AutoNurse, recordEvents ? null : Observe, admission.TraineeTitrates,
-                traineeFromH: admission.TraineeFromWardH - admission.AdmittedAtH);
-    }
+    private Admission NewWalk(PatientAdmission admission, bool recordEvents) => PatientJournal.NewWalk(catalog, admission, recordEvents, recordEvents ? null : Observe);
 
     /// <summary>The walk rebuilt from the stored admission and journal up to <paramref name="untilWalkH"/>, drawing a chart on the way if given one.</summary>
-    private Admission Replay(PatientAdmission admission, IReadOnlyList<PatientInput> inputs, double untilWalkH, bool recordEvents, PatientChart? chart)
-    {
-        var walk = NewWalk(admission, recordEvents);
-        foreach (var input in inputs)
-        {
-            Advance(walk, input.WalkTimeH);
-            Apply(walk, input);
-            chart?.Remember(admission.AdmittedAtH + walk.ClockH, walk, always: true);
-        }
-
-        Advance(walk, untilWalkH);
-        return walk;
-
-        void Advance(Admission w, double toH)
-        {
-            if (chart is null)
-            {
-                w.AdvanceTo(toH);
-            }
-            else
-            {
-                chart.Redraw(admission.AdmittedAtH, w, toH);
-            }
-        }
-    }
+    private Admission Replay(PatientAdmission admission, IReadOnlyList<PatientInput> inputs, double untilWalkH, bool recordEvents, PatientChart? chart) =>
+        PatientJournal.Replay(NewWalk(admission, recordEvents), admission, inputs, untilWalkH, chart);
 
     /// <summary>The live walk's course with its logs kept, replayed to where the live walk is now (for a page).</summary>
     private Admission Record(PatientChart? chart) => Replay(Admitted, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
@@ -369,32 +317,6 @@ public sealed class PatientGrain(
             metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", ActionTag(t.Action)));
         }
     }
-
-    private static void Apply(Admission walk, PatientInput input)
-    {
-        walk.AdvanceTo(input.WalkTimeH);
-        if (input.Injection is { } injection)
-        {
-            walk.Inject(injection.ToModel());
-        }
-        else if (input.DischargeReason is { } reason)
-        {
-            walk.Discharge(reason);
-        }
-        else if (input.MidazolamMg is { } mg)
-        {
-            walk.GiveMidazolam(mg);
-        }
-        else if (input.Pump is { } press)
-        {
-            walk.Operate(ToAction(press));
-        }
-    }
-
-    private static PumpAction ToAction(PumpKeyPress press) =>
-        Enum.TryParse<PumpActionKind>(press.Key, ignoreCase: false, out var kind) && Enum.IsDefined(kind)
-            ? new PumpAction(kind, press.Value, press.ConfirmSoftLimit)
-            : throw new ArgumentException($"unknown pump key '{press.Key}' (known: {string.Join(", ", Enum.GetNames<PumpActionKind>())})");
 
     private async Task Store(PatientState next)
     {

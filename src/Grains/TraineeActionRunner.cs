@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using WardTwin.Model.Training;
+
+namespace WardTwin.Grains;
+
+/// <summary>
+/// Carries out one trainee action on a bed's grains (pump keys, midazolam, discharge, an alarm acknowledged) and
+/// says what came of it. The patient's and the ward's refusals (a dose out of range, after discharge) are answers
+/// for the record, not errors of the session.
+/// </summary>
+internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward, int bed, string admissionId, PatientStateNow before)
+{
+    /// <summary>What came of an action: the outcome and message, the pump's revision after a key, and whether a rate was above the hard limit.</summary>
+    public sealed record Result(string Outcome, string Message, long? Revision, bool AboveHardLimit);
+
+    public async Task<Result> RunAsync(TraineeCommand command)
+    {
+        var patient = grains.GetGrain<IPatientGrain>(admissionId);
+        var pump = grains.GetGrain<IInfusionPumpGrain>(admissionId);
+        bool aboveHard = false;
+        long? revision = null;
+        (string outcome, string message) = TraineeActions.Parse(command.Action) switch
+        {
+            TraineeActionKind.SetRate => await Pump(() =>
+            {
+                double v = Value(command, "mg/h");
+                aboveHard = v > before.HardMaxMgPerH;
+                return pump.SetRateAsync(v, command.ConfirmSoftLimit, command.Revision);
+            }),
+            TraineeActionKind.Start => await Pump(pump.StartAsync),
+            TraineeActionKind.Pause => await Pump(pump.PauseAsync),
+            TraineeActionKind.Resume => await Pump(pump.ResumeAsync),
+            TraineeActionKind.Stop => await Pump(pump.StopAsync),
+            TraineeActionKind.ReplaceBag => await Pump(pump.ReplaceBagAsync),
+            TraineeActionKind.SetVtbi => await Pump(() => pump.SetVtbiAsync(command.Value)),
+            TraineeActionKind.Midazolam => await Refusable(() => patient.GiveMidazolamAsync(Value(command, "mg"))),
+            TraineeActionKind.Discharge => await Refusable(() => ward.DischargeAsync(bed - 1)),
+            TraineeActionKind.AcknowledgeAlarm => await grains.GetGrain<IBedsideMonitorGrain>(admissionId).AcknowledgeAsync(command.Target ?? throw new ArgumentException("target: which alarm to acknowledge"))
+                ? ("accepted", "acknowledged")
+                : ("refused", $"no alarm '{command.Target}' on this monitor"),
+            var other => throw new UnreachableException($"trainee action {other}"),
+        };
+
+        return new Result(outcome, message, revision, aboveHard);
+
+        async Task<(string, string)> Pump(Func<Task<PumpReply>> press)
+        {
+            var reply = await press();
+            revision = reply.Revision;
+            return (reply.Outcome, reply.Message);
+        }
+    }
+
+    private static async Task<(string, string)> Refusable(Func<Task> act)
+    {
+        try
+        {
+            await act();
+            return ("accepted", "ok");
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return ("refused", Errors.OneLine(ex));
+        }
+    }
+
+    private static double Value(TraineeCommand c, string unit) => c.Value is { } v && double.IsFinite(v) && v >= 0
+        ? v
+        : throw new ArgumentException($"value: {c.Action} needs a number of {unit} >= 0");
+}

@@ -22,18 +22,13 @@ public sealed class WardGrain(
     ILogger<WardGrain> logger) : Grain, IWardGrain
 {
     private bool _watched;
-    private readonly List<OccupancyPoint> _occupancy = [];
-    private readonly Queue<double> _waiting = new();
     private readonly Queue<double> _lags = new();
     private WardConfig? _config;
     private WardClock? _clock;
-    private WardBeds _beds = new(0);
+    private WardRoster _roster = WardRoster.Empty();
     private double _simH;
-    private int _admitted;
-    private int _discharged;
     private double _lagMs;
     private bool _stopped;
-    private ArrivalStream? _arrivals;
     private IGrainTimer? _timer;
     private long _lastCheckpointTicks;
     private StoreHealth? _health;
@@ -44,15 +39,16 @@ public sealed class WardGrain(
 
     private IWardRegistryGrain Registry => GrainFactory.GetGrain<IWardRegistryGrain>(IWardRegistryGrain.Key);
 
-    private int Occupied => _beds.Occupied;
+    private int Occupied => _roster.Occupied;
+
+    private WardBeds Beds => _roster.Beds;
 
     private StoreHealth Health => _health ??= new StoreHealth("ward", Id, logger, metrics);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var s = state.State;
-        _admitted = s.Admitted;
-        _discharged = s.Discharged;
+        _roster = WardRoster.Empty(s.Admitted, s.Discharged);
         if (s.Config is null || s.Stopped)
         {
             _stopped = s.Stopped;
@@ -61,15 +57,8 @@ public sealed class WardGrain(
         }
 
         _config = s.Config;
-        _beds = new WardBeds(s.Beds);
+        _roster = WardRoster.Restore(s);
         _simH = s.SimH;
-        _arrivals = new ArrivalStream(s.Config, s.NextArrivalH, s.ScheduleIndex, s.ArrivalsRandomState);
-        foreach (var w in s.Waiting)
-        {
-            _waiting.Enqueue(w);
-        }
-
-        _occupancy.AddRange(s.Occupancy);
         _clock = new WardClock(time, s.TimeScale);
         _clock.Restore(s.ClockAnchor, s.ClockAnchorH, s.Running);
 
@@ -109,31 +98,14 @@ public sealed class WardGrain(
             throw new InvalidOperationException($"ward {Id} is already running (stop it before starting it again)");
         }
 
-        if (config.Beds is < 1 or > 100_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(config), $"beds must be 1..100000, not {config.Beds}");
-        }
-
-        if (config.MonitorHz <= 0 || config.ArrivalsPerDay < 0 || config.MaxSpeedStepH <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(config), "monitor Hz and the max-speed step must be > 0, arrivals per day >= 0");
-        }
-
+        WardRoster.Check(config);
         _ = DataErrors.Translate(() => catalog.WardPlan(config.ProtocolId)); // an unknown protocol fails here, before the ward exists
         _clock = new WardClock(time, config.TimeScale);
         _config = config;
         _stopped = false;
         _simH = 0;
-        _beds = new WardBeds(config.Beds);
-        _waiting.Clear();
-        _occupancy.Clear();
+        _roster = WardRoster.Start(config, _roster.Admitted, _roster.Discharged);
         bool fillAtStart = config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null;
-        if (config.Patients is { } scenarioBeds && scenarioBeds.Any(p => p.Bed < 0 || p.Bed >= config.Beds))
-        {
-            throw new ArgumentOutOfRangeException(nameof(config), $"a patient's bed is outside 0..{config.Beds - 1}");
-        }
-
-        _arrivals = new ArrivalStream(config);
         if (fillAtStart)
         {
             try
@@ -149,7 +121,7 @@ public sealed class WardGrain(
         }
 
         _clock.Start(0);
-        _occupancy.Add(new OccupancyPoint(0, Occupied, 0));
+        _roster.NoteOccupancy(0);
         await Checkpoint();
         await Registry.AddAsync(Id);
         ArmClock();
@@ -161,9 +133,9 @@ public sealed class WardGrain(
     public async Task<WardStatus> StopAsync()
     {
         _ = Config;
-        for (int b = 0; b < _beds.Count; b++)
+        for (int b = 0; b < Beds.Count; b++)
         {
-            if (_beds[b] is { } id)
+            if (Beds[b] is { } id)
             {
                 try
                 {
@@ -228,9 +200,9 @@ public sealed class WardGrain(
     private async Task AnnounceClock()
     {
         var announcing = new List<Task>();
-        for (int b = 0; b < _beds.Count; b++)
+        for (int b = 0; b < Beds.Count; b++)
         {
-            if (_beds[b] is { } id)
+            if (Beds[b] is { } id)
             {
                 announcing.Add(Advance(b, id, _simH));
             }
@@ -270,22 +242,22 @@ public sealed class WardGrain(
     public async Task<string> AdmitAsync(int bed)
     {
         _ = Config;
-        CheckBed(bed);
-        if (_beds[bed] is { } occupant)
+        _roster.CheckBed(bed);
+        if (Beds[bed] is { } occupant)
         {
             throw new InvalidOperationException($"bed {bed} is occupied by {occupant}");
         }
 
         await AdmitToBeds([bed], _simH);
         await Checkpoint();
-        return _beds[bed]!;
+        return Beds[bed]!;
     }
 
     public async Task DischargeAsync(int bed)
     {
         _ = Config;
-        CheckBed(bed);
-        if (_beds[bed] is not { } id)
+        _roster.CheckBed(bed);
+        if (Beds[bed] is not { } id)
         {
             throw new InvalidOperationException($"bed {bed} is empty");
         }
@@ -302,7 +274,7 @@ public sealed class WardGrain(
     public Task<double[]> GetTickLagsMsAsync() => Task.FromResult(_lags.ToArray());
 
     public Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync() =>
-        _config is null ? throw NotRunning() : Task.FromResult<IReadOnlyList<OccupancyPoint>>(_occupancy.ToArray());
+        _config is null ? throw NotRunning() : Task.FromResult<IReadOnlyList<OccupancyPoint>>(_roster.Occupancy.ToArray());
 
     /// <summary>A ward never started leaves no activation behind (random ids must not fill a silo).</summary>
     private KeyNotFoundException NotRunning()
@@ -370,17 +342,14 @@ public sealed class WardGrain(
             return;
         }
 
-        foreach (double arrival in _arrivals!.Until(target))
-        {
-            _waiting.Enqueue(arrival);
-        }
+        _roster.Arrive(target);
 
         int occupiedBefore = Occupied;
         await AdmitWaiting(target);
         var advancing = new List<Task>();
-        for (int b = 0; b < _beds.Count; b++)
+        for (int b = 0; b < Beds.Count; b++)
         {
-            if (_beds[b] is { } id)
+            if (Beds[b] is { } id)
             {
                 advancing.Add(Advance(b, id, target));
             }
@@ -389,9 +358,9 @@ public sealed class WardGrain(
         await Task.WhenAll(advancing);
         _simH = target;
         bool freed = false;
-        for (int b = 0; b < _beds.Count; b++)
+        for (int b = 0; b < Beds.Count; b++)
         {
-            if (_beds.Ended(b))
+            if (Beds.Ended(b))
             {
                 Free(b);
                 freed = true;
@@ -399,11 +368,7 @@ public sealed class WardGrain(
         }
 
         await AdmitWaiting(target);
-        var last = _occupancy[^1];
-        if (last.Occupied != Occupied || last.Waiting != _waiting.Count)
-        {
-            _occupancy.Add(new OccupancyPoint(_simH, Occupied, _waiting.Count));
-        }
+        _roster.NoteOccupancy(_simH);
 
         if (freed || Occupied != occupiedBefore)
         {
@@ -425,7 +390,7 @@ public sealed class WardGrain(
     {
         try
         {
-            int failures = _beds.Moved(bed, await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target, ClockView(target)));
+            int failures = Beds.Moved(bed, await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target, ClockView(target)));
             if (failures > 0)
             {
                 Log.BedRecovered(logger, Id, bed, id, failures);
@@ -433,31 +398,14 @@ public sealed class WardGrain(
         }
         catch (Exception ex)
         {
-            if (_beds.Failed(bed, ex))
+            if (Beds.Failed(bed, ex))
             {
                 Log.BedFailed(logger, ex, Id, bed, id, target);
             }
         }
     }
 
-    private async Task AdmitWaiting(double atH)
-    {
-        var free = new List<int>();
-        for (int b = 0; b < _beds.Count && free.Count < _waiting.Count; b++)
-        {
-            if (_beds[b] is null)
-            {
-                free.Add(b);
-            }
-        }
-
-        for (int i = 0; i < free.Count; i++)
-        {
-            _waiting.Dequeue();
-        }
-
-        await AdmitToBeds(free, atH);
-    }
+    private Task AdmitWaiting(double atH) => AdmitToBeds(_roster.BedsForWaiting(), atH);
 
     /// <summary>Admits a new patient to each bed, all at once (each stores its admission): a 10,000-bed ward starts in one round of calls.</summary>
     private async Task AdmitToBeds(List<int> beds, double atH)
@@ -471,14 +419,8 @@ public sealed class WardGrain(
         var admissions = new List<Task>(beds.Count);
         foreach (int bed in beds)
         {
-            string id = $"{Id}/{_admitted}";
-
-            // A scenario names each bed's first patient (seed, index, overrides); later arrivals are drawn as on any ward.
-            var named = c.Patients?.FirstOrDefault(p => p.Bed == bed) is { } p0 && atH == 0 ? p0 : null;
-            var admission = new PatientAdmission(Id, bed, c.ProtocolId, named?.Seed ?? c.Seed, named?.Index ?? _admitted, atH, c.MonitorHz, c.AutoNurse, named?.Overrides, c.TraineeTitrates, c.TraineeFromH);
+            var (id, admission) = _roster.Admit(Id, bed, atH, c);
             admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(admission));
-            _admitted++;
-            _beds.Occupy(bed, id);
             metrics.AdmissionStarted();
             Log.Admitted(logger, Id, id, bed, atH);
         }
@@ -488,9 +430,7 @@ public sealed class WardGrain(
 
     private void Free(int bed)
     {
-        Log.Discharged(logger, Id, _beds[bed]!, bed, _simH);
-        _beds.Free(bed);
-        _discharged++;
+        Log.Discharged(logger, Id, _roster.Free(bed), bed, _simH);
         metrics.AdmissionEnded();
     }
 
@@ -499,23 +439,14 @@ public sealed class WardGrain(
     {
         _lastCheckpointTicks = time.GetTimestamp();
         state.State = new WardState(
-            _config, [.. _beds.Ids], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _arrivals?.NextH ?? double.PositiveInfinity, _arrivals?.ScheduleIndex ?? 0, _arrivals?.RandomState ?? 0,
-            [.. _waiting], _admitted, _discharged, [.. _occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
+            _config, [.. Beds.Ids], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _roster.Arrivals?.NextH ?? double.PositiveInfinity, _roster.Arrivals?.ScheduleIndex ?? 0, _roster.Arrivals?.RandomState ?? 0,
+            [.. _roster.Waiting], _roster.Admitted, _roster.Discharged, [.. _roster.Occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
         await Health.CheckpointAsync(state, this);
-    }
-
-    private void CheckBed(int bed)
-    {
-        if (bed < 0 || bed >= _beds.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(bed), $"bed {bed} does not exist (beds 0..{_beds.Count - 1})");
-        }
     }
 
     private WardStatus Status()
     {
-        var beds = _beds.Status();
-        return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, _beds.Count, Occupied, _waiting.Count, _admitted, _discharged, beds, _lagMs,
+        return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, Beds.Count, Occupied, _roster.WaitingCount, _roster.Admitted, _roster.Discharged, Beds.Status(), _lagMs,
             RuntimeIdentity, _stopped, GrainContext.ActivationId.ToString());
     }
 }

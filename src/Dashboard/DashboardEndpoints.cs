@@ -165,5 +165,5 @@ public static class DashboardEndpoints
 
     private static IInfusionPumpGrain Pump(IGrainFactory g, string ward, int n) => g.GetGrain<IInfusionPumpGrain>(PatientId(ward, n));
 
-    private static string PatientId(string ward, int n) => n >= 0 ? $"{ApiLimits.Id(ward, "ward")}/{n}" : throw ApiException.Bad("n", $"{n} is not a patient number");
+    private static string PatientId(string ward, int n) => n >= 0 ? new AdmissionKey(ApiLimits.Id(ward, "ward"), n).ToString() : throw ApiException.Bad("n", $"{n} is not a patient number");
 }

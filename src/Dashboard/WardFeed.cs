@@ -262,7 +262,7 @@ public sealed class WardFeed : ITelemetryObserver, IAsyncDisposable
     /// <summary>What the ward page shows of a bed, as sent.</summary>
     private sealed record BedView(int Bed, string? AdmissionId, double? ProtocolDay, double? PumpRateMgPerH, int? LastNrs, string? Fault);
 
-    private string Id(int patient) => $"{_ward}/{patient}";
+    private string Id(int patient) => new AdmissionKey(_ward, patient).ToString();
 
     /// <summary>A reading as the page shows it: values to one decimal (the page shows none or one), which halves the bytes.</summary>
     private static object Show(MonitorReading r) => new

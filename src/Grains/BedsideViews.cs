@@ -26,6 +26,29 @@ internal static class BedsideViews
             p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining, log, walk.PumpRevision);
     }
 
+    /// <summary>The truth curve a monitor samples from (exact until the walk's next event), in ward hours, with the ward's clock.</summary>
+    public static TruthFeed Truth(PatientAdmission admitted, Admission walk, WardClockView clock)
+    {
+        double offset = admitted.AdmittedAtH;
+        var c = walk.TruthCurve();
+        var b = c.Baseline;
+        return new TruthFeed(offset + c.FromH, c.FastSteadyNgPerMl, c.ModeCoefficients, c.ModeRatesPerH,
+            b.HrPerMin, b.SbpMmHg, b.DbpMmHg, b.Spo2Percent, b.RrPerMin,
+            offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, clock,
+            c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH) : null,
+            offset + c.ProbeOffUntilH);
+    }
+
+    /// <summary>Whether a monitor must hear of a new curve: the curve or the clock it reads changed (whether pages watch does not count).</summary>
+    public static bool TruthChanged(TruthFeed a, TruthFeed b)
+    {
+        var (x, y) = (a.Clock, b.Clock);
+        bool clock = x.AnchorUnixMs != y.AnchorUnixMs || x.AnchorH != y.AnchorH || x.TimeScale != y.TimeScale || x.Running != y.Running
+            || (double.IsPositiveInfinity(y.TimeScale) && x.LatestH != y.LatestH);
+        return clock || a.FromH != b.FromH || a.TreatmentEnded != b.TreatmentEnded || a.LastMidazolamH != b.LastMidazolamH || a.FastSteadyNgPerMl != b.FastSteadyNgPerMl
+            || a.Shift != b.Shift || a.ProbeOffUntilH != b.ProbeOffUntilH;
+    }
+
     public static PatientHistoryPoint Point(double wardTimeH, Admission walk)
     {
         var c = walk.ConcentrationsNow;

@@ -68,6 +68,6 @@ internal static partial class Log
     [LoggerMessage(1602, LogLevel.Information, "training {Session}/{Trainee}: event {Event} ({Cause}) on bed {Bed} at {WardTimeH:0.000} h")]
     public static partial void EventFired(ILogger logger, string session, string trainee, string @event, string cause, int bed, double wardTimeH);
 
-    [LoggerMessage(1603, LogLevel.Warning, "training {Session}/{Trainee}: bed {Bed} could not be polled or changed ({Error}); the session goes on")]
+    [LoggerMessage(1603, LogLevel.Warning, "training {Session}/{Trainee}: bed {Bed} could not be reached or changed ({Error}); the session goes on")]
     public static partial void TrainingBedFailed(ILogger logger, string session, string trainee, int bed, string error);
 }

@@ -109,15 +109,8 @@ public sealed class PatientGrain(
             return;
         }
 
-        double offset = Admitted.AdmittedAtH;
-        var c = _walk.TruthCurve();
-        var b = c.Baseline;
-        var feed = new TruthFeed(offset + c.FromH, c.FastSteadyNgPerMl, c.ModeCoefficients, c.ModeRatesPerH,
-            b.HrPerMin, b.SbpMmHg, b.DbpMmHg, b.Spo2Percent, b.RrPerMin,
-            offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, _clock,
-            c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH) : null,
-            offset + c.ProbeOffUntilH);
-        if (force || _lastFeed is null || Changed(_lastFeed, feed))
+        var feed = BedsideViews.Truth(Admitted, _walk, _clock);
+        if (force || _lastFeed is null || BedsideViews.TruthChanged(_lastFeed, feed))
         {
             try
             {
@@ -130,15 +123,6 @@ public sealed class PatientGrain(
                 Log.MonitorFeedFailed(logger, this.GetPrimaryKeyString(), Errors.OneLine(ex));
             }
         }
-    }
-
-    private static bool Changed(TruthFeed a, TruthFeed b)
-    {
-        var (x, y) = (a.Clock, b.Clock);
-        bool clock = x.AnchorUnixMs != y.AnchorUnixMs || x.AnchorH != y.AnchorH || x.TimeScale != y.TimeScale || x.Running != y.Running
-            || (double.IsPositiveInfinity(y.TimeScale) && x.LatestH != y.LatestH);
-        return clock || a.FromH != b.FromH || a.TreatmentEnded != b.TreatmentEnded || a.LastMidazolamH != b.LastMidazolamH || a.FastSteadyNgPerMl != b.FastSteadyNgPerMl
-            || a.Shift != b.Shift || a.ProbeOffUntilH != b.ProbeOffUntilH;
     }
 
     public Task<PatientSnapshot> GetSnapshotAsync()

@@ -19,32 +19,13 @@ public sealed class CohortJobGrain(
     ModelCatalog catalog,
     IOptions<WardTwinOptions> options,
     ILocalSiloDetails silo,
-    ILogger<CohortJobGrain> logger) : Grain, ICohortJobGrain
+    ILogger<CohortJobGrain> logger) : PlannerJobGrain<CohortRequest, AdmissionOutcome[]>(record, options, silo, logger), ICohortJobGrain
 {
-    private JobWindow<AdmissionOutcome[]>? _window;
     private string? _hash;
 
-    private int ShardSize => Math.Max(1, options.Value.ShardSize);
+    protected override string Kind => "cohort";
 
-    public async Task StartAsync(CohortRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (record.State.Request is { } running)
-        {
-            if (running != request)
-            {
-                throw new InvalidOperationException($"cohort job {this.GetPrimaryKeyString()} already runs another request");
-            }
-
-            return;
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Patients);
-        string hash = ModelCatalog.Hash(request);
-        _ = DataErrors.Translate(() => catalog.RunnerFor(request, hash)); // a bad file fails here, before any shard starts
-        record.State.Request = request;
-        await record.WriteStateAsync();
-    }
+    private int ShardSize => Math.Max(1, Options.ShardSize);
 
     public async Task<CohortChunk> ReadAsync(int fromPatient)
     {
@@ -57,63 +38,36 @@ public sealed class CohortJobGrain(
 
         if (fromPatient == request.Patients)
         {
-            // Everything was read: the job is over and its stored request can go.
-            Log.CohortFinished(logger, this.GetPrimaryKeyString(), request.Patients, (request.Patients + size - 1) / size);
-            _window?.Stop();
-            await record.ClearStateAsync();
-            DeactivateOnIdle();
+            Log.CohortFinished(Logger, Key, request.Patients, Units(request));
+            await FinishAsync();
             return new CohortChunk(fromPatient, [], request.Patients);
         }
 
-        var shards = await Window(request).ReadAsync(fromPatient / size, Math.Max(1, options.Value.ChunkAdmissions / size), options.Value.ReadWait);
+        var shards = await Window(request).ReadAsync(fromPatient / size, Math.Max(1, Options.ChunkAdmissions / size), Options.ReadWait);
         var outcomes = shards.Count == 1 ? shards[0] : shards.SelectMany(s => s).ToArray();
         return new CohortChunk(fromPatient, outcomes, request.Patients);
     }
 
-    public Task<JobProgress> GetProgressAsync()
+    protected override bool SameRequest(CohortRequest running, CohortRequest asked) => running == asked;
+
+    protected override void Check(CohortRequest request)
     {
-        var request = record.State.Request;
-        var state = request is null ? JobState.NotStarted : record.State.Cancelled ? JobState.Cancelled : _window?.Failure is not null ? JobState.Failed : JobState.Running;
-        int done = Math.Min(request?.Patients ?? 0, (_window?.Completed ?? 0) * ShardSize);
-        return Task.FromResult(new JobProgress(done, request?.Patients ?? 0, state, silo.SiloAddress.ToString(), _window?.Failure is { } f ? Errors.OneLine(f) : null));
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Patients);
+        _ = DataErrors.Translate(() => catalog.RunnerFor(request, ModelCatalog.Hash(request)));
     }
 
-    public async Task CancelAsync()
+    protected override int Total(CohortRequest request) => request.Patients;
+
+    protected override int UnitSize(CohortRequest? request) => ShardSize;
+
+    protected override int Units(CohortRequest request) => (request.Patients + ShardSize - 1) / ShardSize;
+
+    protected override int AdmissionsPerUnit(CohortRequest request) => ShardSize;
+
+    protected override Task<AdmissionOutcome[]> RunUnit(CohortRequest request, int unit, string workerKey)
     {
-        _window?.Stop();
-        if (record.State.Request is not null && !record.State.Cancelled)
-        {
-            record.State.Cancelled = true;
-            await record.WriteStateAsync();
-        }
-    }
-
-    public Task<CohortRequest> GetRequestAsync() => Task.FromResult(record.State.Request ?? throw new InvalidOperationException($"cohort job {this.GetPrimaryKeyString()} has no request (it was never started, or has ended)"));
-
-    private CohortRequest Request()
-    {
-        var request = record.State.Request ?? throw new InvalidOperationException($"cohort job {this.GetPrimaryKeyString()} was never started, or has ended");
-        return record.State.Cancelled ? throw new InvalidOperationException($"cohort job {this.GetPrimaryKeyString()} was cancelled") : request;
-    }
-
-    private JobWindow<AdmissionOutcome[]> Window(CohortRequest request)
-    {
-        if (_window is not null)
-        {
-            return _window;
-        }
-
         _hash ??= ModelCatalog.Hash(request);
-        var job = new CohortRequestRef(this.GetPrimaryKeyString(), _hash, request.Seed);
-        int size = ShardSize, shards = (request.Patients + size - 1) / size;
-        string key = this.GetPrimaryKeyString();
-        _window = new JobWindow<AdmissionOutcome[]>(shards, Math.Max(2, options.Value.WindowAdmissions / size), unit =>
-        {
-            int first = unit * size, count = Math.Min(size, request.Patients - first);
-            return ShardCalls.WithRetries(
-                attempt => GrainFactory.GetGrain<ICohortShardGrain>(ShardCalls.Key(key, unit, attempt)).RunAsync(job, first, count),
-                options.Value.ShardRetries, logger, key, unit);
-        });
-        return _window;
+        int first = unit * ShardSize, count = Math.Min(ShardSize, request.Patients - first);
+        return GrainFactory.GetGrain<ICohortShardGrain>(workerKey).RunAsync(new CohortRequestRef(Key, _hash, request.Seed), first, count);
     }
 }

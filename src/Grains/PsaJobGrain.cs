@@ -17,37 +17,15 @@ public sealed class PsaJobGrain(
     ModelCatalog catalog,
     IOptions<WardTwinOptions> options,
     ILocalSiloDetails silo,
-    ILogger<PsaJobGrain> logger) : Grain, IPsaJobGrain
+    ILogger<PsaJobGrain> logger) : PlannerJobGrain<PsaJobRequest, PsaDrawRows>(record, options, silo, logger), IPsaJobGrain
 {
-    private JobWindow<PsaDrawRows>? _window;
+    private string? _hash;
 
-    public async Task StartAsync(PsaJobRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (record.State.Request is { } running)
-        {
-            if (!ReferenceEquals(running, request) && ModelCatalog.Hash(running) != ModelCatalog.Hash(request))
-            {
-                throw new InvalidOperationException($"psa job {this.GetPrimaryKeyString()} already runs another request");
-            }
-
-            return;
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.Draws, 1);
-        _ = DataErrors.Translate(() => catalog.PsaSetupFor(request, ModelCatalog.Hash(request))); // bad files fail before any draw
-        record.State.Request = request;
-        await record.WriteStateAsync();
-    }
+    protected override string Kind => "psa";
 
     public async Task<PsaChunk> ReadAsync(int fromDraw)
     {
-        var request = record.State.Request ?? throw new InvalidOperationException($"psa job {this.GetPrimaryKeyString()} was never started, or has ended");
-        if (record.State.Cancelled)
-        {
-            throw new InvalidOperationException($"psa job {this.GetPrimaryKeyString()} was cancelled");
-        }
-
+        var request = Request();
         if (fromDraw < 0 || fromDraw > request.Draws)
         {
             throw new ArgumentOutOfRangeException(nameof(fromDraw), $"{fromDraw} is not a draw of this job ({request.Draws} draws)");
@@ -55,49 +33,33 @@ public sealed class PsaJobGrain(
 
         if (fromDraw == request.Draws)
         {
-            _window?.Stop();
-            await record.ClearStateAsync();
-            DeactivateOnIdle();
+            await FinishAsync();
             return new PsaChunk(fromDraw, [], request.Draws);
         }
 
-        var draws = await Window(request).ReadAsync(fromDraw, int.MaxValue, options.Value.ReadWait);
+        var draws = await Window(request).ReadAsync(fromDraw, int.MaxValue, Options.ReadWait);
         return new PsaChunk(fromDraw, [.. draws], request.Draws);
     }
 
-    public Task<JobProgress> GetProgressAsync()
+    protected override bool SameRequest(PsaJobRequest running, PsaJobRequest asked) => ReferenceEquals(running, asked) || ModelCatalog.Hash(running) == ModelCatalog.Hash(asked);
+
+    protected override void Check(PsaJobRequest request)
     {
-        var request = record.State.Request;
-        var state = request is null ? JobState.NotStarted : record.State.Cancelled ? JobState.Cancelled : _window?.Failure is not null ? JobState.Failed : JobState.Running;
-        return Task.FromResult(new JobProgress(_window?.Completed ?? 0, request?.Draws ?? 0, state, silo.SiloAddress.ToString(), _window?.Failure is { } f ? Errors.OneLine(f) : null));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Draws, 1);
+        _ = DataErrors.Translate(() => catalog.PsaSetupFor(request, ModelCatalog.Hash(request)));
     }
 
-    public async Task CancelAsync()
+    protected override int Total(PsaJobRequest request) => request.Draws;
+
+    protected override int UnitSize(PsaJobRequest? request) => 1;
+
+    protected override int Units(PsaJobRequest request) => request.Draws;
+
+    protected override int AdmissionsPerUnit(PsaJobRequest request) => request.Protocols.Sum(p => p.Patients);
+
+    protected override Task<PsaDrawRows> RunUnit(PsaJobRequest request, int unit, string workerKey)
     {
-        _window?.Stop();
-        if (record.State.Request is not null && !record.State.Cancelled)
-        {
-            record.State.Cancelled = true;
-            await record.WriteStateAsync();
-        }
-    }
-
-    public Task<PsaJobRequest> GetRequestAsync() => Task.FromResult(record.State.Request ?? throw new InvalidOperationException($"psa job {this.GetPrimaryKeyString()} has no request"));
-
-    private JobWindow<PsaDrawRows> Window(PsaJobRequest request)
-    {
-        if (_window is not null)
-        {
-            return _window;
-        }
-
-        var job = new CohortRequestRef(this.GetPrimaryKeyString(), ModelCatalog.Hash(request), request.Protocols[0].Seed);
-        int perDraw = Math.Max(1, request.Protocols.Sum(p => p.Patients));
-        string key = this.GetPrimaryKeyString();
-        _window = new JobWindow<PsaDrawRows>(request.Draws, Math.Max(2, options.Value.WindowAdmissions / perDraw), unit =>
-            ShardCalls.WithRetries(
-                attempt => GrainFactory.GetGrain<IPsaDrawGrain>(ShardCalls.Key(key, unit, attempt)).RunAsync(job, unit + 1),
-                options.Value.ShardRetries, logger, key, unit));
-        return _window;
+        _hash ??= ModelCatalog.Hash(request);
+        return GrainFactory.GetGrain<IPsaDrawGrain>(workerKey).RunAsync(new CohortRequestRef(Key, _hash, request.Protocols[0].Seed), unit + 1);
     }
 }

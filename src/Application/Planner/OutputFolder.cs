@@ -1,7 +1,7 @@
 namespace WardTwin.Application.Planner;
 
 /// <summary>A run's output folder: checked writable before anything runs, cleared of what this run will not write, files written through a temporary name.</summary>
-internal static class OutputFolder
+public static class OutputFolder
 {
     public static void Prepare(string outDir, IReadOnlyCollection<string> protocolIds, bool psa)
     {

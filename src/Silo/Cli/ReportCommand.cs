@@ -16,7 +16,7 @@ internal static class ReportCommand
         {
             string folder = r.GetValue(dir)!;
             string html = Path.Combine(folder, "report.html");
-            CohortOutput.WriteAtomically(html, ReportBuilder.Html(folder));
+            WardTwin.Application.Planner.OutputFolder.WriteAtomically(html, ReportBuilder.Html(folder));
             Console.WriteLine($"wrote {html}");
             if (r.GetValue(noPdf))
             {

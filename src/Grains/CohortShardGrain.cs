@@ -7,13 +7,13 @@ namespace WardTwin.Grains;
 /// <remarks>Placed at random: Orleans's default (resource-optimised) placement favours the calling silo, which kept a
 /// cohort's shards on the cohort's own silo while another silo idled (two silos ran 1.04× one).</remarks>
 [RandomPlacement]
-public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, ICohortShardGrain
+public sealed class CohortShardGrain(Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime, ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, ICohortShardGrain
 {
     public async Task<AdmissionOutcome[]> RunAsync(CohortRequestRef request, int first, int count)
     {
         var runner = catalog.CachedRunner(request.Hash)
             ?? catalog.RunnerFor(await GrainFactory.GetGrain<ICohortJobGrain>(request.JobKey).GetRequestAsync(), request.Hash);
-        await catalog.ShardSlots.WaitAsync();
+        await catalog.ShardSlots.WaitAsync(lifetime.ApplicationStopping); // a stopping silo runs no more queued work
         AdmissionOutcome[] outcomes;
         try
         {

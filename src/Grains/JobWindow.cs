@@ -22,6 +22,9 @@ internal sealed class JobWindow<T>(int total, int window, Func<int, Task<T>> run
 
     public Exception? Failure { get; private set; }
 
+    /// <summary>No more units are wanted (cancelled, or read to the end).</summary>
+    public bool Stopped => _stopped;
+
     /// <summary>Lets go of the units before <paramref name="from"/> (read) and waits up to <paramref name="wait"/> for unit <paramref name="from"/>.</summary>
     public async Task<List<T>> ReadAsync(int from, int maxUnits, TimeSpan wait)
     {

@@ -5,14 +5,14 @@ namespace WardTwin.Grains;
 
 /// <summary>One draw of a PSA job, run with the model's own <see cref="PsaRunner.Draw"/>, so a draw equals the reference engine's.</summary>
 [RandomPlacement]
-public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, IPsaDrawGrain
+public sealed class PsaDrawGrain(Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime, ModelCatalog catalog, WardTwinMetrics metrics, Microsoft.Extensions.Options.IOptions<WardTwinOptions> options) : Grain, IPsaDrawGrain
 {
     public async Task<PsaDrawRows> RunAsync(CohortRequestRef job, int draw)
     {
         ArgumentNullException.ThrowIfNull(job);
         var setup = catalog.CachedPsa(job.Hash)
             ?? catalog.PsaSetupFor(await GrainFactory.GetGrain<IPsaJobGrain>(job.JobKey).GetRequestAsync(), job.Hash);
-        await catalog.ShardSlots.WaitAsync();
+        await catalog.ShardSlots.WaitAsync(lifetime.ApplicationStopping); // a stopping silo runs no more queued work
         PsaDrawResult result;
         try
         {

@@ -9,7 +9,8 @@ namespace WardTwin.Grains;
 /// </summary>
 internal static class ShardCalls
 {
-    public static async Task<T> WithRetries<T>(Func<int, Task<T>> call, int retries, ILogger logger, string job, int unit)
+    /// <param name="stopped">True once the job no longer wants the unit (cancelled, or read to the end): a lost call is then not made again.</param>
+    public static async Task<T> WithRetries<T>(Func<int, Task<T>> call, int retries, ILogger logger, string job, int unit, Func<bool> stopped)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -17,7 +18,7 @@ internal static class ShardCalls
             {
                 return await call(attempt);
             }
-            catch (Exception ex) when (attempt < retries && IsLostSilo(ex))
+            catch (Exception ex) when (attempt < retries && IsLostSilo(ex) && !stopped())
             {
                 Log.ShardRetried(logger, job, unit, attempt + 1, ex.GetType().Name);
             }

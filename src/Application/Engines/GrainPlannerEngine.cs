@@ -25,11 +25,10 @@ public sealed class GrainPlannerEngine(IGrainFactory grains, ILogger<GrainPlanne
         ArgumentNullException.ThrowIfNull(request);
         var job = grains.GetGrain<ICohortJobGrain>($"cohort/{Guid.NewGuid():N}");
         await job.StartAsync(request);
-        using var cancel = cancellation.Register(() => _ = job.CancelAsync());
         int next = 0;
         while (next < request.Patients)
         {
-            var chunk = await ReadAsync(() => job.ReadAsync(next), cancellation);
+            var chunk = await ReadAsync(() => job.ReadAsync(next), job.CancelAsync, cancellation);
             if (chunk.Outcomes.Length > 0)
             {
                 next += chunk.Outcomes.Length;
@@ -45,11 +44,10 @@ public sealed class GrainPlannerEngine(IGrainFactory grains, ILogger<GrainPlanne
         ArgumentNullException.ThrowIfNull(request);
         var job = grains.GetGrain<IPsaJobGrain>($"psa/{Guid.NewGuid():N}");
         await job.StartAsync(request);
-        using var cancel = cancellation.Register(() => _ = job.CancelAsync());
         int next = 0;
         while (next < request.Draws)
         {
-            var chunk = await ReadAsync(() => job.ReadAsync(next), cancellation);
+            var chunk = await ReadAsync(() => job.ReadAsync(next), job.CancelAsync, cancellation);
             foreach (var draw in chunk.Draws)
             {
                 next++;
@@ -66,15 +64,23 @@ public sealed class GrainPlannerEngine(IGrainFactory grains, ILogger<GrainPlanne
         return JsonSerializer.Deserialize<CapacityResult>(json, CapacityJson.Options) ?? throw new InvalidOperationException("a capacity grain answered nothing");
     }
 
-    /// <summary>One read, made again while the job's silo is being replaced (the job reactivates from its stored request).</summary>
-    private async Task<T> ReadAsync<T>(Func<Task<T>> read, CancellationToken cancellation)
+    /// <summary>
+    /// One read, made again while the job's silo is being replaced (the job reactivates from its stored request).
+    /// Cancelled, the job is told before this returns, so it starts no more work on a silo about to stop.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<Task<T>> read, Func<Task> cancelJob, CancellationToken cancellation)
     {
         for (int attempt = 1; ; attempt++)
         {
-            cancellation.ThrowIfCancellationRequested();
             try
             {
+                cancellation.ThrowIfCancellationRequested();
                 return await read().WaitAsync(cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                await cancelJob().WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
             }
             catch (Exception ex) when (attempt < ReadRetries && ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
             {

@@ -43,6 +43,8 @@ public sealed class WardGrain(
 
     private WardBeds Beds => _roster.Beds;
 
+    private WardBedCalls Calls => new(GrainFactory, Id, _roster, metrics, logger);
+
     private StoreHealth Health => _health ??= new StoreHealth("ward", Id, logger, metrics);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -133,24 +135,7 @@ public sealed class WardGrain(
     public async Task<WardStatus> StopAsync()
     {
         _ = Config;
-        for (int b = 0; b < Beds.Count; b++)
-        {
-            if (Beds[b] is { } id)
-            {
-                try
-                {
-                    await GrainFactory.GetGrain<IPatientGrain>(id).DischargeAsync("the ward was stopped");
-                }
-                catch (Exception ex)
-                {
-                    // The bed is freed anyway: a stopped ward keeps no patient, and the patient's own record says how far it got.
-                    Log.BedFailed(logger, ex, Id, b, id, _simH);
-                }
-
-                Free(b);
-            }
-        }
-
+        await Calls.DischargeAllAsync(_simH);
         _clock!.Pause();
         _stopped = true;
         _timer?.Dispose();
@@ -199,16 +184,7 @@ public sealed class WardGrain(
     /// <summary>Paused, resumed or rescaled: every bed hears of it now (the tick does not run while paused).</summary>
     private async Task AnnounceClock()
     {
-        var announcing = new List<Task>();
-        for (int b = 0; b < Beds.Count; b++)
-        {
-            if (Beds[b] is { } id)
-            {
-                announcing.Add(Advance(b, id, _simH));
-            }
-        }
-
-        await Task.WhenAll(announcing);
+        await Calls.MoveAllAsync(_simH, ClockView(_simH));
         Publish();
     }
 
@@ -346,16 +322,7 @@ public sealed class WardGrain(
 
         int occupiedBefore = Occupied;
         await AdmitWaiting(target);
-        var advancing = new List<Task>();
-        for (int b = 0; b < Beds.Count; b++)
-        {
-            if (Beds[b] is { } id)
-            {
-                advancing.Add(Advance(b, id, target));
-            }
-        }
-
-        await Task.WhenAll(advancing);
+        await Calls.MoveAllAsync(target, ClockView(target));
         _simH = target;
         bool freed = false;
         for (int b = 0; b < Beds.Count; b++)
@@ -385,54 +352,17 @@ public sealed class WardGrain(
         }
     }
 
-    /// <summary>One bed's move; a failure marks the bed and is logged (once, and again when it recovers), never stops the ward.</summary>
-    private async Task Advance(int bed, string id, double target)
-    {
-        try
-        {
-            int failures = Beds.Moved(bed, await GrainFactory.GetGrain<IPatientGrain>(id).AdvanceToAsync(target, ClockView(target)));
-            if (failures > 0)
-            {
-                Log.BedRecovered(logger, Id, bed, id, failures);
-            }
-        }
-        catch (Exception ex)
-        {
-            if (Beds.Failed(bed, ex))
-            {
-                Log.BedFailed(logger, ex, Id, bed, id, target);
-            }
-        }
-    }
-
     private Task AdmitWaiting(double atH) => AdmitToBeds(_roster.BedsForWaiting(), atH);
 
-    /// <summary>Admits a new patient to each bed, all at once (each stores its admission): a 10,000-bed ward starts in one round of calls.</summary>
     private async Task AdmitToBeds(List<int> beds, double atH)
     {
-        if (beds.Count == 0)
+        if (beds.Count > 0)
         {
-            return;
+            await Calls.AdmitAsync(beds, atH, Config);
         }
-
-        var c = Config;
-        var admissions = new List<Task>(beds.Count);
-        foreach (int bed in beds)
-        {
-            var (id, admission) = _roster.Admit(Id, bed, atH, c);
-            admissions.Add(GrainFactory.GetGrain<IPatientGrain>(id).AdmitAsync(admission));
-            metrics.AdmissionStarted();
-            Log.Admitted(logger, Id, id, bed, atH);
-        }
-
-        await Task.WhenAll(admissions);
     }
 
-    private void Free(int bed)
-    {
-        Log.Discharged(logger, Id, _roster.Free(bed), bed, _simH);
-        metrics.AdmissionEnded();
-    }
+    private void Free(int bed) => Calls.Free(bed, _simH);
 
     /// <summary>Stores the ward; a failed write is logged and the ward goes on (it is written again at the next change or checkpoint).</summary>
     private async Task Checkpoint()

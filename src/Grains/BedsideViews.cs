@@ -49,6 +49,18 @@ internal static class BedsideViews
             || a.Shift != b.Shift || a.ProbeOffUntilH != b.ProbeOffUntilH;
     }
 
+    /// <summary>The patient as the bedside and the charts see them, with the event log a replay made.</summary>
+    public static PatientSnapshot Snapshot(string admissionId, PatientAdmission a, Admission walk, IReadOnlyList<string> log, string activation)
+    {
+        var c = walk.ConcentrationsNow;
+        return new PatientSnapshot(
+            admissionId, a.ProtocolId, a.AdmittedAtH + walk.ClockH, walk.ClockH,
+            c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl, c.SlowEffectNgPerMl, c.FastEffectNgPerMl,
+            walk.DeliveredRateMgPerH, walk.ProtocolRate, walk.LastReportedNrs, walk.TreatmentEnded, log,
+            walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            activation);
+    }
+
     public static PatientHistoryPoint Point(double wardTimeH, Admission walk)
     {
         var c = walk.ConcentrationsNow;

@@ -128,14 +128,8 @@ public sealed class PatientGrain(
     public Task<PatientSnapshot> GetSnapshotAsync()
     {
         var a = Admitted;
-        var c = Walk.ConcentrationsNow;
-        return Task.FromResult(new PatientSnapshot(
-            this.GetPrimaryKeyString(), a.ProtocolId, WardTimeH, Walk.ClockH,
-            c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl, c.SlowEffectNgPerMl, c.FastEffectNgPerMl,
-            Walk.DeliveredRateMgPerH, Walk.ProtocolRate, Walk.LastReportedNrs, Walk.TreatmentEnded,
-            Record(chart: null).Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray(),
-            Walk.CurrentSideEffects().ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal),
-            GrainContext.ActivationId.ToString()));
+        var log = Record(chart: null).Log.Select(e => $"{a.AdmittedAtH + e.TimeH:0.000} h {e.Kind}: {e.Detail}").ToArray();
+        return Task.FromResult(BedsideViews.Snapshot(this.GetPrimaryKeyString(), a, Walk, log, GrainContext.ActivationId.ToString()));
     }
 
     public Task<IReadOnlyList<PatientHistoryPoint>> GetHistoryAsync()
@@ -298,7 +292,7 @@ public sealed class PatientGrain(
     {
         if (_countTitrations && e is TitrationEvent t)
         {
-            metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", ActionTag(t.Action)));
+            metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", WardTwinMetrics.Tag(t.Action)));
         }
     }
 
@@ -317,15 +311,6 @@ public sealed class PatientGrain(
             throw new StorageUnavailableException($"patient {this.GetPrimaryKeyString()}: could not store the change ({Errors.OneLine(ex)}); nothing was applied");
         }
     }
-
-    private static string ActionTag(TitrationAction action) => action switch
-    {
-        TitrationAction.Raise => "raise",
-        TitrationAction.Hold => "hold",
-        TitrationAction.Freeze => "freeze",
-        TitrationAction.Lower => "lower",
-        _ => "restore",
-    };
 
     private static VitalsReading Reading(double wardTimeH, VitalSigns v) =>
         new(wardTimeH, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, null);

@@ -35,6 +35,16 @@ public sealed class WardTwinMetrics
         GrainCalls = meter.CreateCounter<long>("grain_calls_total", "{call}", "Grain calls this silo received, by grain interface (what a page or a job costs the silos)");
     }
 
+    /// <summary>A titration decision's tag on titration_events_total.</summary>
+    public static string Tag(Model.Titration.TitrationAction action) => action switch
+    {
+        Model.Titration.TitrationAction.Raise => "raise",
+        Model.Titration.TitrationAction.Hold => "hold",
+        Model.Titration.TitrationAction.Freeze => "freeze",
+        Model.Titration.TitrationAction.Lower => "lower",
+        _ => "restore",
+    };
+
     public void AdmissionStarted() => Interlocked.Increment(ref _liveAdmissions);
 
     public void AdmissionEnded() => Interlocked.Decrement(ref _liveAdmissions);

@@ -64,5 +64,5 @@ public static class TrainingEndpoints
 
     private static ITrainingSessionGrain Session(IGrainFactory g, string session) => g.GetGrain<ITrainingSessionGrain>(ApiLimits.Id(session, "session"));
 
-    private static string WardId(string session, string trainee) => $"{ApiLimits.Id(session, "session")}.{ApiLimits.Id(trainee, "trainee")}";
+    private static string WardId(string session, string trainee) => new TraineeWardKey(ApiLimits.Id(session, "session"), ApiLimits.Id(trainee, "trainee")).ToString();
 }

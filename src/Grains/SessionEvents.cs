@@ -145,5 +145,5 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         return next;
     }
 
-    private IWardGrain Ward(string trainee) => grains.GetGrain<IWardGrain>($"{sessionId}.{trainee}");
+    private IWardGrain Ward(string trainee) => grains.GetGrain<IWardGrain>(new TraineeWardKey(sessionId, trainee).ToString());
 }

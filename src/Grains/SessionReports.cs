@@ -57,5 +57,5 @@ internal sealed class SessionReports(IGrainFactory grains, Scenario scenario, st
 
     private IWardGrain Ward(string trainee) => grains.GetGrain<IWardGrain>(WardId(trainee));
 
-    private string WardId(string trainee) => $"{sessionId}.{trainee}";
+    private string WardId(string trainee) => new TraineeWardKey(sessionId, trainee).ToString();
 }

@@ -172,8 +172,7 @@ public sealed class TrainingSessionGrain(
             return;
         }
 
-        string trainee = batch.WardId[(Id.Length + 1)..];
-        if (!state.State.Trainees.Contains(trainee) || state.State.Ended.Contains(trainee))
+        if (TraineeWardKey.TraineeOf(Id, batch.WardId) is not { } trainee || !state.State.Trainees.Contains(trainee) || state.State.Ended.Contains(trainee))
         {
             return;
         }
@@ -271,5 +270,5 @@ public sealed class TrainingSessionGrain(
 
     private IWardGrain Ward(string trainee) => GrainFactory.GetGrain<IWardGrain>(WardId(trainee));
 
-    private string WardId(string trainee) => $"{Id}.{trainee}";
+    private string WardId(string trainee) => new TraineeWardKey(Id, trainee).ToString();
 }

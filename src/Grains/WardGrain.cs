@@ -65,12 +65,7 @@ public sealed class WardGrain(
         _clock.Restore(s.ClockAnchor, s.ClockAnchorH, s.Running);
 
         ArmClock();
-        metrics.WardStarted();
-        for (int b = 0; b < Occupied; b++)
-        {
-            metrics.AdmissionStarted();
-        }
-
+        metrics.WardRestored(Occupied);
         Log.WardRestored(logger, Id, _simH, Occupied);
         return Task.CompletedTask;
     }
@@ -85,11 +80,7 @@ public sealed class WardGrain(
                 await Checkpoint();
             }
 
-            metrics.WardEnded();
-            for (int b = 0; b < Occupied; b++)
-            {
-                metrics.AdmissionEnded();
-            }
+            metrics.WardLeft(Occupied);
         }
     }
 
@@ -148,31 +139,24 @@ public sealed class WardGrain(
         return Status();
     }
 
-    public async Task PauseAsync()
+    // Pausing and a new scale move the ward up to the instant first: the monitors sample by the clock between
+    // ticks, so the ward must not stop (and later resume) behind the readings they already took.
+    public Task PauseAsync() => ChangeClock(c => c.Pause(), tickFirst: true);
+
+    public Task ResumeAsync() => ChangeClock(c => c.Start(_simH), tickFirst: false);
+
+    public Task SetTimeScaleAsync(double timeScale) => ChangeClock(c => c.SetTimeScale(timeScale, _simH), tickFirst: true);
+
+    /// <summary>A change of the clock, stored and told to every bed at once (the tick does not run while paused).</summary>
+    private async Task ChangeClock(Action<WardClock> change, bool tickFirst)
     {
         _ = Config;
+        if (tickFirst)
+        {
+            await TickCore();
+        }
 
-        // Up to the instant of the pause first: the monitors sample by the clock between ticks, so the ward
-        // must not stop (and later resume) behind the readings they already took.
-        await TickCore();
-        _clock!.Pause();
-        await Checkpoint();
-        await AnnounceClock();
-    }
-
-    public async Task ResumeAsync()
-    {
-        _ = Config;
-        _clock!.Start(_simH);
-        await Checkpoint();
-        await AnnounceClock();
-    }
-
-    public async Task SetTimeScaleAsync(double timeScale)
-    {
-        _ = Config;
-        await TickCore();
-        _clock!.SetTimeScale(timeScale, _simH);
+        change(_clock!);
         await Checkpoint();
         await AnnounceClock();
     }

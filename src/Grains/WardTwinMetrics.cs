@@ -53,6 +53,20 @@ public sealed class WardTwinMetrics
 
     public void WardEnded() => Interlocked.Decrement(ref _wardsRunning);
 
+    /// <summary>A running ward activated again on this silo, with its occupied beds.</summary>
+    public void WardRestored(int occupied)
+    {
+        WardStarted();
+        Interlocked.Add(ref _liveAdmissions, occupied);
+    }
+
+    /// <summary>A running ward's activation left this silo (idle, moved), with its occupied beds.</summary>
+    public void WardLeft(int occupied)
+    {
+        WardEnded();
+        Interlocked.Add(ref _liveAdmissions, -occupied);
+    }
+
     public Histogram<double> InfusionRate { get; }
 
     /// <summary>Writes of grain state that storage refused (the database down, a conflict), by grain kind.</summary>

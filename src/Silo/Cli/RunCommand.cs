@@ -66,7 +66,7 @@ internal static class RunCommand
             }
 
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            string id = training is null ? r.GetValue(wardId)! : $"{r.GetValue(session)}.{names.FirstOrDefault()}";
+            string id = training is null ? r.GetValue(wardId)! : new TraineeWardKey(r.GetValue(session)!, names.FirstOrDefault() ?? string.Empty).ToString();
             var ward = grains.GetGrain<IWardGrain>(id);
             var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
             Console.WriteLine(settings.Mode == ClusterMode.Embedded

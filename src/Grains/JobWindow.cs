@@ -6,13 +6,16 @@ namespace WardTwin.Grains;
 /// job's memory is bounded by the window, never by the run. Lives on the job grain's scheduler (one thread at a
 /// time), so it needs no locks.
 /// </summary>
-internal sealed class JobWindow<T>(int total, int window, Func<int, Task<T>> run)
+/// <param name="inFlight">Units running at once at the most (the rest of the window waits): enough to keep a cluster's cores
+/// busy, few enough that a stopping silo has few calls to refuse.</param>
+internal sealed class JobWindow<T>(int total, int window, int inFlight, Func<int, Task<T>> run)
     where T : class
 {
     private readonly Dictionary<int, T> _done = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _next;
     private int _taken;
+    private int _running;
     private bool _stopped;
 
     public int Total => total;
@@ -65,8 +68,9 @@ internal sealed class JobWindow<T>(int total, int window, Func<int, Task<T>> run
 
     private void Fill()
     {
-        while (!_stopped && Failure is null && _next < total && _next < _taken + window)
+        while (!_stopped && Failure is null && _next < total && _next < _taken + window && _running < inFlight)
         {
+            _running++;
             _ = RunOne(_next++);
         }
     }
@@ -86,6 +90,7 @@ internal sealed class JobWindow<T>(int total, int window, Func<int, Task<T>> run
             Failure ??= ex;
         }
 
+        _running--;
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();

@@ -23,6 +23,9 @@ public sealed class WardTwinOptions
     /// <summary>Admissions a planner job keeps in flight or unread (its memory bound; raise it for a cluster of many cores).</summary>
     public int WindowAdmissions { get; set; } = 40_000;
 
+    /// <summary>Shards or draws a job has running at once at the most (raise it for a cluster of more than ~30 cores).</summary>
+    public int UnitsInFlight { get; set; } = 64;
+
     /// <summary>Admissions at most in one chunk a cohort job hands its reader.</summary>
     public int ChunkAdmissions { get; set; } = 4096;
 

@@ -91,12 +91,12 @@ public sealed class CommandLineEdgeTests(Xunit.Abstractions.ITestOutputHelper ou
             said = [.. lines.Where(l => !l.Contains("admissions (", StringComparison.Ordinal))];
         }
 
+        output.WriteLine(string.Join('\n', said));
         Assert.Equal(130, process.ExitCode);
         output.WriteLine($"stopped {took.TotalSeconds:0.00} s after Ctrl+C");
         Assert.True(took < TimeSpan.FromSeconds(20), $"stopped only {took.TotalSeconds:0.0} s after Ctrl+C");
         Assert.Equal([$"cancelled: the run stopped; {Path.Combine(dir, "out")} keeps the cohorts finished before (no comparison.json was written)"], said.Where(l => l.StartsWith("cancelled", StringComparison.Ordinal)));
         Assert.DoesNotContain(said, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal) || l.StartsWith("warn: Polly", StringComparison.Ordinal));
-        output.WriteLine(string.Join('\n', said));
         Assert.Empty(await stdout);
         Assert.False(File.Exists(Path.Combine(dir, "out", "comparison.json")));
     }

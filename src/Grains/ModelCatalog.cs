@@ -15,7 +15,7 @@ namespace WardTwin.Grains;
 /// The silo's view of the model's data: the data folder for live wards, and cohort runners built from
 /// the files a cohort request carries, parsed once per silo and shared by its shard grains.
 /// </summary>
-public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
+public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<CohortRunner>> _runners = new(StringComparer.Ordinal);
     private readonly Lazy<DataCatalog> _data = new(() => DataCatalog.Locate(options.Value.DataPath));
@@ -23,8 +23,32 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
     private readonly ConcurrentDictionary<string, Lazy<PsaSetup>> _psa = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ProtocolPlan Plan, PatientSampler Sampler)> _wardPlans = new(StringComparer.Ordinal);
 
-    /// <summary>The silo's slots for running cohort shards (WardTwin:ShardConcurrency, default one per core).</summary>
-    public SemaphoreSlim ShardSlots { get; } = new(options.Value.ShardConcurrency > 0 ? options.Value.ShardConcurrency : Environment.ProcessorCount);
+    /// <summary>The silo's slots for planner work (WardTwin:ShardConcurrency, default one per core), so a job cannot starve live wards.</summary>
+    private readonly SemaphoreSlim _slots = new(options.Value.ShardConcurrency > 0 ? options.Value.ShardConcurrency : Environment.ProcessorCount);
+
+    /// <summary>
+    /// Runs a piece of planner work (a shard, a draw, a capacity question) in one of the silo's slots. A stopping silo
+    /// runs no more queued work (the caller sees the work cancelled, as from a lost silo, and runs it elsewhere);
+    /// <paramref name="drillPause"/> waits WardTwin:ShardPauseMs first (a throttle for fault drills).
+    /// </summary>
+    public async Task<T> InSlotAsync<T>(Func<T> work, bool drillPause = true)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _slots.WaitAsync(lifetime.ApplicationStopping);
+        try
+        {
+            if (drillPause && options.Value.ShardPauseMs > 0)
+            {
+                await Task.Delay(options.Value.ShardPauseMs);
+            }
+
+            return work();
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
 
     public DataCatalog Data => _data.Value;
 
@@ -65,4 +89,6 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options)
         var bytes = Encoding.UTF8.GetBytes(string.Join('\u0001', r.ProtocolJson, r.CohortJson, r.ParametersJson, r.Placebo ? "p" : "a"));
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
+
+    public void Dispose() => _slots.Dispose();
 }

@@ -18,8 +18,6 @@ internal sealed class JobWindow<T>(int total, int window, int inFlight, Func<int
     private int _running;
     private bool _stopped;
 
-    public int Total => total;
-
     /// <summary>Units read by the reader plus those finished and waiting.</summary>
     public int Completed => _taken + _done.Count;
 
@@ -39,9 +37,12 @@ internal sealed class JobWindow<T>(int total, int window, int inFlight, Func<int
         _taken = Math.Max(_taken, from);
         _next = Math.Max(_next, from);
         Fill();
-        if (!_done.ContainsKey(from) && Failure is null && from < total)
+
+        // Other units may finish first: wait on until this one has, or the wait is over (then the reader asks again).
+        using var timeout = new CancellationTokenSource(wait);
+        while (!_done.ContainsKey(from) && Failure is null && !_stopped && from < total && !timeout.IsCancellationRequested)
         {
-            await Task.WhenAny(_changed.Task, Task.Delay(wait));
+            await Task.WhenAny(_changed.Task, Task.Delay(Timeout.Infinite, timeout.Token));
         }
 
         if (Failure is { } failure)

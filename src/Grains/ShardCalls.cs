@@ -28,6 +28,7 @@ internal static class ShardCalls
     /// <summary>A worker's key: its unit, and a fresh one for each retry (a new activation, placed anew).</summary>
     public static string Key(string job, int unit, int attempt) => attempt == 0 ? $"{job}/{unit}" : $"{job}/{unit}/retry-{attempt}";
 
+    /// <summary>The worker's silo went or is going: gone (unavailable, no answer, refused), or stopping (its queued work cancelled).</summary>
     private static bool IsLostSilo(Exception ex) =>
-        ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException;
+        ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException or OperationCanceledException;
 }

@@ -76,6 +76,33 @@ public sealed class CohortGrainTests(TwoSiloCluster two, OneSiloCluster one) : I
     }
 
     [Fact]
+    public async Task A_job_whose_activation_is_collected_mid_run_runs_on_from_its_stored_request_where_the_reader_was()
+    {
+        var job = two.Client.GetGrain<ICohortJobGrain>("collected");
+        // 150 shards of 40: more than one chunk can hold (4,096 admissions), so the collection lands mid-run whatever the timing.
+        var request = Request("erasmus-7d", 6000, 21);
+        await job.StartAsync(request);
+        var outcomes = new List<AdmissionOutcome>((await job.ReadAsync(0)).Outcomes);
+        Assert.InRange(outcomes.Count, 1, 4096);
+
+        // Every idle activation goes, the job's too: its window (what ran ahead, unread) is lost, its request is not.
+        await two.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        while (outcomes.Count < 6000)
+        {
+            outcomes.AddRange((await job.ReadAsync(outcomes.Count)).Outcomes);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 6000), outcomes.Select(o => o.PatientIndex));
+        var alarms = Data.LoadParameters().Alarms.Select(AlarmEvaluator.Name).ToArray();
+        var protocol = Data.LoadProtocol("erasmus-7d");
+        var whole = new CohortRunner(protocol, Data.LoadCohort(protocol.Cohort), Data.LoadParameters()).Run(6000, 21);
+        Assert.Equal(
+            CohortSummary.ToJson(CohortSummary.Build(CohortResult.Price(protocol, 21, whole, Data.LoadPrices("nl"), alarms))),
+            CohortSummary.ToJson(CohortSummary.Build(CohortResult.Price(protocol, 21, [.. outcomes], Data.LoadPrices("nl"), alarms))));
+        await job.ReadAsync(6000);
+    }
+
+    [Fact]
     public async Task Another_request_under_a_running_job_and_a_read_off_a_chunk_boundary_are_refused()
     {
         var job = two.Client.GetGrain<ICohortJobGrain>("refusals");

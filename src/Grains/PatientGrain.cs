@@ -26,7 +26,7 @@ public sealed class PatientGrain(
     private Admission? _walk;
     private bool _countTitrations;
     private WardClockView? _clock;
-    private TruthFeed? _lastFeed;
+    private MonitorFeeder? _feeder;
 
     private PatientAdmission Admitted => state.State.Admission ?? throw NotAdmitted();
 
@@ -35,6 +35,8 @@ public sealed class PatientGrain(
     private double WardTimeH => Admitted.AdmittedAtH + Walk.ClockH;
 
     private IBedsideMonitorGrain Monitor => GrainFactory.GetGrain<IBedsideMonitorGrain>(this.GetPrimaryKeyString());
+
+    private MonitorFeeder Feeder => _feeder ??= new MonitorFeeder(Monitor, this.GetPrimaryKeyString(), logger);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -97,33 +99,9 @@ public sealed class PatientGrain(
         }
     }
 
-    /// <summary>
-    /// Sends the monitor the truth curve from the walk's last event and the ward's clock, when either
-    /// changed (the curve changes only at events and inputs; the clock at start, pause, resume, a new scale,
-    /// and every tick when the ward runs as fast as possible).
-    /// </summary>
-    private async Task PushTruth(bool force)
-    {
-        if (_clock is null || _walk is null)
-        {
-            return;
-        }
-
-        var feed = BedsideViews.Truth(Admitted, _walk, _clock);
-        if (force || _lastFeed is null || BedsideViews.TruthChanged(_lastFeed, feed))
-        {
-            try
-            {
-                await Monitor.FeedAsync(feed);
-                _lastFeed = feed;
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
-            {
-                // A monitor that cannot be reached must not stop its patient (nor the ward's tick); the next event tries again.
-                Log.MonitorFeedFailed(logger, this.GetPrimaryKeyString(), Errors.OneLine(ex));
-            }
-        }
-    }
+    /// <summary>The monitor hears of the walk's new curve or the ward's new clock (once there is a clock to read).</summary>
+    private Task PushTruth(bool force) =>
+        _clock is null || _walk is null ? Task.CompletedTask : Feeder.PushAsync(Admitted, _walk, _clock, force);
 
     public Task<PatientSnapshot> GetSnapshotAsync()
     {
@@ -153,8 +131,7 @@ public sealed class PatientGrain(
             throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: no more doses on this ward");
         }
 
-        double lastDayMg = state.State.Inputs.Where(i => i.MidazolamMg is not null && i.WalkTimeH > Walk.ClockH - 24).Sum(i => i.MidazolamMg!.Value);
-        if (MidazolamByHand.TimingRefusal(doseMg, Walk.ClockH - Walk.LastMidazolamH, lastDayMg, limits) is { } tooSoon)
+        if (MidazolamByHand.TimingRefusal(doseMg, Walk.ClockH - Walk.LastMidazolamH, PatientJournal.MidazolamMgSince(state.State.Inputs, Walk.ClockH - 24), limits) is { } tooSoon)
         {
             throw new ArgumentOutOfRangeException(nameof(doseMg), tooSoon);
         }
@@ -296,21 +273,7 @@ public sealed class PatientGrain(
         }
     }
 
-    private async Task Store(PatientState next)
-    {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            state.State = previous;
-            Log.StoreFailed(logger, ex, "patient", this.GetPrimaryKeyString());
-            throw new StorageUnavailableException($"patient {this.GetPrimaryKeyString()}: could not store the change ({Errors.OneLine(ex)}); nothing was applied");
-        }
-    }
+    private Task Store(PatientState next) => StateWrites.WriteOrRestoreAsync(state, next, "patient", this.GetPrimaryKeyString(), "nothing was applied", logger);
 
     private static VitalsReading Reading(double wardTimeH, VitalSigns v) =>
         new(wardTimeH, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, null);

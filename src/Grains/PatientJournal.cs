@@ -93,4 +93,8 @@ internal static class PatientJournal
         Enum.TryParse<PumpActionKind>(press.Key, ignoreCase: false, out var kind) && Enum.IsDefined(kind)
             ? new PumpAction(kind, press.Value, press.ConfirmSoftLimit)
             : throw new ArgumentException($"unknown pump key '{press.Key}' (known: {string.Join(", ", Enum.GetNames<PumpActionKind>())})");
+
+    /// <summary>Midazolam given by hand after <paramref name="fromWalkH"/> (the daily limit counts the last 24 h).</summary>
+    public static double MidazolamMgSince(IReadOnlyList<PatientInput> inputs, double fromWalkH) =>
+        inputs.Where(i => i.MidazolamMg is not null && i.WalkTimeH > fromWalkH).Sum(i => i.MidazolamMg!.Value);
 }

@@ -215,18 +215,7 @@ public sealed class TrainingSessionGrain(
             return;
         }
 
-        var previous = state.State;
-        state.State = previous with { Record = previous.Record.AddRange(entries) };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            state.State = previous;
-            Log.StoreFailed(logger, ex, "training", Id);
-            throw new StorageUnavailableException($"training {Id}: could not store the record ({Errors.OneLine(ex)}); the action itself was applied");
-        }
+        await StateWrites.WriteOrRestoreAsync(state, state.State with { Record = state.State.Record.AddRange(entries) }, "training", Id, "the action itself was applied", logger);
     }
 
     /// <summary>The scenario's events and alarms as the record stands now.</summary>

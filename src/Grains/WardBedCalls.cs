@@ -26,6 +26,11 @@ internal sealed class WardBedCalls(IGrainFactory grains, string wardId, WardRost
     /// <summary>Admits a new patient to each bed, all at once (each stores its admission): a 10,000-bed ward starts in one round of calls.</summary>
     public async Task AdmitAsync(List<int> beds, double atH, WardConfig config)
     {
+        if (beds.Count == 0)
+        {
+            return;
+        }
+
         var admissions = new List<Task>(beds.Count);
         foreach (int bed in beds)
         {
@@ -36,6 +41,63 @@ internal sealed class WardBedCalls(IGrainFactory grains, string wardId, WardRost
         }
 
         await Task.WhenAll(admissions);
+    }
+
+    /// <summary>
+    /// One move of the ward's clock for its beds: who arrived waits, free beds take the waiting, every patient moves to
+    /// <paramref name="target"/>, those whose treatment ended leave, and their beds take the next waiting. True when a bed changed hands.
+    /// </summary>
+    public async Task<bool> MoveWardAsync(double target, WardClockView clock, WardConfig config)
+    {
+        roster.Arrive(target);
+        int admittedBefore = roster.Admitted;
+        await AdmitAsync(roster.BedsForWaiting(), target, config);
+        await MoveAllAsync(target, clock);
+        bool freed = false;
+        for (int b = 0; b < roster.Beds.Count; b++)
+        {
+            if (roster.Beds.Ended(b))
+            {
+                Free(b, target);
+                freed = true;
+            }
+        }
+
+        await AdmitAsync(roster.BedsForWaiting(), target, config);
+        roster.NoteOccupancy(target);
+        return freed || roster.Admitted != admittedBefore;
+    }
+
+    /// <summary>A ward with no arrivals starts full: every bed (or every bed its scenario names) takes a patient at hour 0.</summary>
+    public Task FillAtStartAsync(WardConfig config) =>
+        config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null
+            ? AdmitAsync(config.Patients?.Select(p => p.Bed).ToList() ?? Enumerable.Range(0, config.Beds).ToList(), 0, config)
+            : Task.CompletedTask;
+
+    /// <summary>An admission asked for by hand, to a bed that must exist and be free; returns the new patient's key.</summary>
+    public async Task<string> AdmitByHandAsync(int bed, double simH, WardConfig config)
+    {
+        roster.CheckBed(bed);
+        if (roster.Beds[bed] is { } occupant)
+        {
+            throw new InvalidOperationException($"bed {bed} is occupied by {occupant}");
+        }
+
+        await AdmitAsync([bed], simH, config);
+        return roster.Beds[bed]!;
+    }
+
+    /// <summary>A discharge asked for by hand, from a bed that must exist and be occupied.</summary>
+    public async Task DischargeByHandAsync(int bed, double simH)
+    {
+        roster.CheckBed(bed);
+        if (roster.Beds[bed] is not { } id)
+        {
+            throw new InvalidOperationException($"bed {bed} is empty");
+        }
+
+        await grains.GetGrain<IPatientGrain>(id).DischargeAsync($"discharged from bed {bed} by hand");
+        Free(bed, simH);
     }
 
     /// <summary>The ward stops: every patient is discharged and every bed freed, whether or not its patient answers.</summary>

@@ -22,12 +22,11 @@ public sealed class WardGrain(
     ILogger<WardGrain> logger) : Grain, IWardGrain
 {
     private bool _watched;
-    private readonly Queue<double> _lags = new();
     private WardConfig? _config;
     private WardClock? _clock;
     private WardRoster _roster = WardRoster.Empty();
     private double _simH;
-    private double _lagMs;
+    private TickLags? _lags;
     private bool _stopped;
     private IGrainTimer? _timer;
     private long _lastCheckpointTicks;
@@ -46,6 +45,8 @@ public sealed class WardGrain(
     private WardBedCalls Calls => new(GrainFactory, Id, _roster, metrics, logger);
 
     private StoreHealth Health => _health ??= new StoreHealth("ward", Id, logger, metrics);
+
+    private TickLags Lags => _lags ??= new TickLags(metrics);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -98,19 +99,15 @@ public sealed class WardGrain(
         _stopped = false;
         _simH = 0;
         _roster = WardRoster.Start(config, _roster.Admitted, _roster.Discharged);
-        bool fillAtStart = config.ArrivalsPerDay == 0 && config.ArrivalScheduleH is null;
-        if (fillAtStart)
+        try
         {
-            try
-            {
-                await AdmitToBeds(config.Patients?.Select(p => p.Bed).ToList() ?? Enumerable.Range(0, config.Beds).ToList(), 0);
-            }
-            catch
-            {
-                // Not started: the caller learns why, and a new start begins from scratch.
-                _config = null;
-                throw;
-            }
+            await Calls.FillAtStartAsync(config);
+        }
+        catch
+        {
+            // Not started: the caller learns why, and a new start begins from scratch.
+            _config = null;
+            throw;
         }
 
         _clock.Start(0);
@@ -201,29 +198,15 @@ public sealed class WardGrain(
 
     public async Task<string> AdmitAsync(int bed)
     {
-        _ = Config;
-        _roster.CheckBed(bed);
-        if (Beds[bed] is { } occupant)
-        {
-            throw new InvalidOperationException($"bed {bed} is occupied by {occupant}");
-        }
-
-        await AdmitToBeds([bed], _simH);
+        string id = await Calls.AdmitByHandAsync(bed, _simH, Config);
         await Checkpoint();
-        return Beds[bed]!;
+        return id;
     }
 
     public async Task DischargeAsync(int bed)
     {
         _ = Config;
-        _roster.CheckBed(bed);
-        if (Beds[bed] is not { } id)
-        {
-            throw new InvalidOperationException($"bed {bed} is empty");
-        }
-
-        await GrainFactory.GetGrain<IPatientGrain>(id).DischargeAsync($"discharged from bed {bed} by hand");
-        Free(bed);
+        await Calls.DischargeByHandAsync(bed, _simH);
         await Checkpoint();
     }
 
@@ -231,7 +214,7 @@ public sealed class WardGrain(
 
     public Task<WardStatus> GetStatusAsync() => _config is null ? throw NotRunning() : Task.FromResult(Status());
 
-    public Task<double[]> GetTickLagsMsAsync() => Task.FromResult(_lags.ToArray());
+    public Task<double[]> GetTickLagsMsAsync() => Task.FromResult(Lags.ToArray());
 
     public Task<IReadOnlyList<OccupancyPoint>> GetOccupancyAsync() =>
         _config is null ? throw NotRunning() : Task.FromResult<IReadOnlyList<OccupancyPoint>>(_roster.Occupancy.ToArray());
@@ -302,65 +285,26 @@ public sealed class WardGrain(
             return;
         }
 
-        _roster.Arrive(target);
-
-        int occupiedBefore = Occupied;
-        await AdmitWaiting(target);
-        await Calls.MoveAllAsync(target, ClockView(target));
+        bool changed = await Calls.MoveWardAsync(target, ClockView(target), Config);
         _simH = target;
-        bool freed = false;
-        for (int b = 0; b < Beds.Count; b++)
-        {
-            if (Beds.Ended(b))
-            {
-                Free(b);
-                freed = true;
-            }
-        }
-
-        await AdmitWaiting(target);
-        _roster.NoteOccupancy(_simH);
-
-        if (freed || Occupied != occupiedBefore)
+        if (changed)
         {
             await Checkpoint();
         }
 
-        _lagMs = clock.Elapsed.TotalMilliseconds;
+        Lags.Record(clock.Elapsed.TotalMilliseconds);
         Publish();
-        metrics.TickDuration.Record(_lagMs / 1000);
-        _lags.Enqueue(_lagMs);
-        if (_lags.Count > 3600)
-        {
-            _lags.Dequeue();
-        }
     }
-
-    private Task AdmitWaiting(double atH) => AdmitToBeds(_roster.BedsForWaiting(), atH);
-
-    private async Task AdmitToBeds(List<int> beds, double atH)
-    {
-        if (beds.Count > 0)
-        {
-            await Calls.AdmitAsync(beds, atH, Config);
-        }
-    }
-
-    private void Free(int bed) => Calls.Free(bed, _simH);
 
     /// <summary>Stores the ward; a failed write is logged and the ward goes on (it is written again at the next change or checkpoint).</summary>
     private async Task Checkpoint()
     {
         _lastCheckpointTicks = time.GetTimestamp();
-        state.State = new WardState(
-            _config, [.. Beds.Ids], _simH, _clock?.Running ?? false, _clock?.TimeScale ?? 1, _roster.Arrivals?.NextH ?? double.PositiveInfinity, _roster.Arrivals?.ScheduleIndex ?? 0, _roster.Arrivals?.RandomState ?? 0,
-            [.. _roster.Waiting], _roster.Admitted, _roster.Discharged, [.. _roster.Occupancy], _stopped, _clock?.Anchor ?? default, _clock?.AnchorH ?? 0);
+        state.State = _roster.ToState(_config, _simH, _clock, _stopped);
         await Health.CheckpointAsync(state, this);
     }
 
-    private WardStatus Status()
-    {
-        return new WardStatus(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, Beds.Count, Occupied, _roster.WaitingCount, _roster.Admitted, _roster.Discharged, Beds.Status(), _lagMs,
+    private WardStatus Status() =>
+        new(Id, _simH, _clock?.TimeScale ?? 0, (_clock?.Running ?? false) && !_stopped, Beds.Count, Occupied, _roster.WaitingCount, _roster.Admitted, _roster.Discharged, Beds.Status(), Lags.LastMs,
             RuntimeIdentity, _stopped, GrainContext.ActivationId.ToString());
-    }
 }

@@ -29,8 +29,6 @@ internal sealed class WardRoster
 
     public int WaitingCount => _waiting.Count;
 
-    public IReadOnlyCollection<double> Waiting => _waiting;
-
     public IReadOnlyList<OccupancyPoint> Occupancy => _occupancy;
 
     /// <summary>A ward before its first start, or a stopped one: counts only.</summary>
@@ -109,6 +107,11 @@ internal sealed class WardRoster
             _occupancy.Add(new OccupancyPoint(simH, Occupied, _waiting.Count));
         }
     }
+
+    /// <summary>What the ward stores: the roster with the clock and configuration it runs under.</summary>
+    public WardState ToState(WardConfig? config, double simH, WardClock? clock, bool stopped) => new(
+        config, [.. Beds.Ids], simH, clock?.Running ?? false, clock?.TimeScale ?? 1, Arrivals?.NextH ?? double.PositiveInfinity, Arrivals?.ScheduleIndex ?? 0, Arrivals?.RandomState ?? 0,
+        [.. _waiting], Admitted, Discharged, [.. _occupancy], stopped, clock?.Anchor ?? default, clock?.AnchorH ?? 0);
 
     /// <summary>A bed number the ward has, or the reason it has not.</summary>
     public void CheckBed(int bed)

@@ -1,4 +1,6 @@
+using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 
 namespace WardTwin.EndToEnd.Tests;
 
@@ -13,6 +15,17 @@ internal static class Chromium
         var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
         service.SuppressInitialDiagnosticInformation = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// A wait on a condition that outlives the page re-rendering what it looks at: pages replace tables and lists as
+    /// pushes arrive, so an element found a moment ago may be gone when it is read; the wait then looks again.
+    /// </summary>
+    public static WebDriverWait Wait(ChromeDriver browser, int seconds = 30)
+    {
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(seconds));
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        return wait;
     }
 
     /// <summary>Kept as a test artefact in artifacts/screenshots/.</summary>

@@ -1,6 +1,5 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
 
 namespace WardTwin.EndToEnd.Tests;
 
@@ -16,7 +15,7 @@ public sealed class DashboardBrowserTests
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "4", "--time-scale", "600");
         using var browser = Browser();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        var wait = Chromium.Wait(browser);
         browser.Navigate().GoToUrl(silo.BaseUrl + "/");
 
         var row = wait.Until(d => d.FindElements(By.CssSelector("tr[data-bed='0']")).FirstOrDefault(r => r.GetAttribute("data-admission")?.Length > 0));
@@ -64,7 +63,7 @@ public sealed class DashboardBrowserTests
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "3", "--time-scale", "60");
         using var browser = Browser();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        var wait = Chromium.Wait(browser);
         browser.Navigate().GoToUrl(silo.BaseUrl + "/");
         var row = wait.Until(d => d.FindElements(By.CssSelector("tr[data-bed='0']")).FirstOrDefault(r => r.GetAttribute("data-admission")?.Length > 0));
         string id = row.GetAttribute("data-admission")!;
@@ -95,7 +94,7 @@ public sealed class DashboardBrowserTests
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");
         using var browser = Browser();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(90));
+        var wait = Chromium.Wait(browser, 90);
         browser.Navigate().GoToUrl(silo.BaseUrl + "/planner.html");
         wait.Until(d => d.FindElements(By.CssSelector("#protocol-list input")).Count >= 13);
         wait.Until(d => d.FindElements(By.CssSelector("#cohort option")).Count >= 4);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;
 
 namespace WardTwin.EndToEnd.Tests;
@@ -26,7 +25,7 @@ public sealed partial class IdlePageTests(ITestOutputHelper output)
         double without = await CallsPerSecond(silo);
 
         using var browser = Chromium.Browser("1500,1400");
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        var wait = Chromium.Wait(browser);
         browser.Navigate().GoToUrl(silo.BaseUrl + "/trainee.html?session=quiet&trainee=ann");
         var bed = wait.Until(d => d.FindElements(By.CssSelector("section.bed[data-bed='1']")).FirstOrDefault());
         wait.Until(_ => bed.Text.Contains("mg/h set", StringComparison.Ordinal) && bed.Text.Contains("sedation:", StringComparison.Ordinal));

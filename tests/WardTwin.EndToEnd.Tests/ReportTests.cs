@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace WardTwin.EndToEnd.Tests;
 
@@ -29,7 +28,7 @@ public sealed class ReportTests
 
         using var browser = Chromium.Browser("1400,1200");
         browser.Navigate().GoToUrl(new Uri(Path.Combine(dir, "report.html")).AbsoluteUri);
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        var wait = Chromium.Wait(browser);
         string[] plots = ["chart-responders", "chart-nrs", "chart-side-effects", "chart-costs", "chart-ce-plane", "chart-ceac", "chart-tornado", "chart-capacity"];
         wait.Until(d => d.FindElements(By.CssSelector("[data-chart]")).Count == plots.Length);
         foreach (var id in plots)

@@ -1,6 +1,5 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
 
 namespace WardTwin.EndToEnd.Tests;
 
@@ -28,7 +27,7 @@ public sealed class TrainingBrowserTests
     {
         await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "1", "--time-scale", "1");
         using var browser = Browser();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        var wait = Chromium.Wait(browser);
 
         // The instructor starts the Erasmus scenario for ann and ben.
         browser.Navigate().GoToUrl(silo.BaseUrl + "/instructor.html");
@@ -47,26 +46,26 @@ public sealed class TrainingBrowserTests
         browser.FindElement(By.Id("inject")).Click();
         wait.Until(d => d.FindElement(By.Id("ctlMsg")).Text.Contains("injected hallucinations", StringComparison.Ordinal));
         wait.Until(d => d.FindElement(By.CssSelector("section[data-trainee='ann'] table.record")).Text.Contains("event hallucinations (instructor)", StringComparison.Ordinal));
-        Assert.DoesNotContain("hallucinations", browser.FindElement(By.CssSelector("section[data-trainee='ben'] table.record")).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hallucinations", wait.Until(d => d.FindElement(By.CssSelector("section[data-trainee='ben'] table.record")).Text), StringComparison.Ordinal);
         Shot(browser, "training-instructor");
 
         // Ann sees it on her ward: severe psychotomimetic effects on bed 1.
         browser.Navigate().GoToUrl(silo.BaseUrl + "/trainee.html?session=e2e&trainee=ann");
-        var bed = wait.Until(d => d.FindElements(By.CssSelector("section.bed[data-bed='1']")).FirstOrDefault());
-        wait.Until(_ => bed.Text.Contains("psychotomimetic severe", StringComparison.Ordinal));
+        IWebElement Bed() => browser.FindElement(By.CssSelector("section.bed[data-bed='1']"));
+        wait.Until(_ => Bed().Text.Contains("psychotomimetic severe", StringComparison.Ordinal));
 
         // An empty rate is refused in the page and nothing is sent.
-        bed.FindElements(By.TagName("button")).First(b => b.Text == "Set rate").Click();
+        Bed().FindElements(By.TagName("button")).First(b => b.Text == "Set rate").Click();
         wait.Until(d => d.FindElement(By.Id("msg")).Text.Contains("rate: enter a number", StringComparison.Ordinal));
 
         // She lowers the rate and gives midazolam.
-        bed.FindElement(By.CssSelector("input[aria-label='bed 1 rate mg/h']")).SendKeys("2");
-        bed.FindElements(By.TagName("button")).First(b => b.Text == "Set rate").Click();
+        Bed().FindElement(By.CssSelector("input[aria-label='bed 1 rate mg/h']")).SendKeys("2");
+        Bed().FindElements(By.TagName("button")).First(b => b.Text == "Set rate").Click();
         wait.Until(d => d.FindElement(By.Id("msg")).Text.Contains("set-rate 2 done", StringComparison.Ordinal));
-        bed.FindElements(By.TagName("button")).First(b => b.Text == "Give").Click();
+        Bed().FindElements(By.TagName("button")).First(b => b.Text == "Give").Click();
         wait.Until(d => d.FindElement(By.Id("msg")).Text.Contains("midazolam 2 done", StringComparison.Ordinal));
-        wait.Until(_ => bed.Text.Contains("2.0 mg/h set", StringComparison.Ordinal));
-        Assert.NotEmpty(bed.FindElements(By.CssSelector(".monitor canvas")));
+        wait.Until(_ => Bed().Text.Contains("2.0 mg/h set", StringComparison.Ordinal));
+        Assert.NotEmpty(Bed().FindElements(By.CssSelector(".monitor canvas")));
         Shot(browser, "training-trainee-ward");
 
         // The debrief shows the score, both answers as met, and the course beside the protocol's.

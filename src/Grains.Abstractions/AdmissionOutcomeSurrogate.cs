@@ -46,6 +46,7 @@ public struct AdmissionOutcomeSurrogate
     [Id(33)] public double ReliefDurationWeeks;
     [Id(34)] public bool ReliefCensored;
     [Id(35)] public double? PeakSNk;
+    [Id(37)] public HorizonOutcome? Horizon;
 }
 #pragma warning restore CA1051, CA1815
 
@@ -59,7 +60,7 @@ public sealed class AdmissionOutcomeConverter : IConverter<AdmissionOutcome, Adm
         s.EffectiveRateMgPerH, s.MaxRateMgPerH, s.EndRateMgPerH, s.EndRateProtocolUnits, s.TotalMg, s.OnsetDay,
         s.WorstSideEffects.Select(g => (SideEffectGrade)g).ToArray(), s.Alarms,
         s.PlateauS, s.PlateauR, s.PlateauSNk, s.PlateauRNk, s.PeakSNk,
-        s.TreatmentH, s.BedDays, s.DayCareSessions, s.OutpatientVisits, s.EarlyDischargeReason, s.Reviews, s.MidazolamDoses, (SideEffectGrade)s.WorstDrowsinessWithoutMidazolam);
+        s.TreatmentH, s.BedDays, s.DayCareSessions, s.OutpatientVisits, s.EarlyDischargeReason, s.Reviews, s.MidazolamDoses, (SideEffectGrade)s.WorstDrowsinessWithoutMidazolam, s.Horizon);
 
     public AdmissionOutcomeSurrogate ConvertToSurrogate(in AdmissionOutcome o) => new()
     {
@@ -75,5 +76,6 @@ public sealed class AdmissionOutcomeConverter : IConverter<AdmissionOutcome, Adm
         EarlyDischargeReason = o.EarlyDischargeReason, Reviews = o.Reviews, MidazolamDoses = o.MidazolamDoses, WorstDrowsinessWithoutMidazolam = (int)o.WorstDrowsinessWithoutMidazolam,
         NrsT0Cohort = o.NrsT0Cohort, CohortMeasure = (int)o.CohortMeasure, T2WeeksAfterEnd = o.T2WeeksAfterEnd,
         ReliefDurationWeeks = o.ReliefDurationWeeks, ReliefCensored = o.ReliefCensored, PeakSNk = o.PeakSNorketamineNgPerMl,
+        Horizon = o.Horizon,
     };
 }

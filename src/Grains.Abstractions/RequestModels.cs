@@ -14,7 +14,7 @@ public static class RequestModels
     public static CohortRunner Runner(CohortRequest request)
     {
         var (protocol, cohort) = Parse(request);
-        return new CohortRunner(protocol, cohort, ModelParameters.From(ParameterFile.Parse(request.ParametersJson, "parameters")));
+        return new CohortRunner(protocol, cohort, ModelParameters.From(ParameterFile.Parse(request.ParametersJson, "parameters")), request.Horizon);
     }
 
     /// <summary>A PSA job's setup; <paramref name="threads"/> spreads each draw's cohorts over cores (1 where draws already are).</summary>
@@ -27,7 +27,7 @@ public static class RequestModels
         var rules = new CostRules(Enum.Parse<Perspective>(request.Perspective), Enum.Parse<PriceBasis>(request.PriceBasis));
         return new PsaSetup(
             [.. parsed.Select(p => p.Protocol)], p => cohorts[p.Id], ParameterFile.Parse(request.Protocols[0].ParametersJson, "parameters"), prices,
-            request.Protocols[0].Patients, request.Protocols[0].Seed, request.Draws, request.Week, threads, rules);
+            request.Protocols[0].Patients, request.Protocols[0].Seed, request.Draws, request.Week, threads, rules, request.Protocols[0].Horizon);
     }
 
     private static (Protocol Protocol, Cohort Cohort) Parse(CohortRequest request)

@@ -86,7 +86,8 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
 
     public static string Hash(CohortRequest r)
     {
-        var bytes = Encoding.UTF8.GetBytes(string.Join('\u0001', r.ProtocolJson, r.CohortJson, r.ParametersJson, r.Placebo ? "p" : "a"));
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\u0001', r.ProtocolJson, r.CohortJson, r.ParametersJson, r.Placebo ? "p" : "a",
+            r.HorizonYears.ToString("R", System.Globalization.CultureInfo.InvariantCulture), r.LinearUtility ? "l" : "d", r.EffectDiscountRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
 

@@ -62,6 +62,21 @@ internal sealed class PlannerInputs
             throw new ArgumentException($"--patients: must be a whole number >= 1, got {request.Patients}");
         }
 
+        if (request.HorizonYears is < 0 or > Model.Simulation.HorizonSettings.MaxYears)
+        {
+            throw new ArgumentException($"--horizon-years: must be a whole number of years 1-{Model.Simulation.HorizonSettings.MaxYears}, got {request.HorizonYears}");
+        }
+
+        if (request.BudgetImpactPatientsPerYear is { } perYear && !(perYear > 0 && double.IsFinite(perYear)))
+        {
+            throw new ArgumentException($"--budget-impact: must be a number of patients a year > 0, got {perYear.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (request.BudgetImpactPatientsPerYear is not null && request.HorizonYears == 0)
+        {
+            throw new ArgumentException("--budget-impact: needs --horizon-years (the years the budget covers)");
+        }
+
         var run = new PlannerInputs(request, catalog);
         var parameterOverrides = request.ParameterOverrides ?? new Dictionary<string, double>();
         run.ParametersPath = request.ParametersPath ?? catalog.DefaultParametersPath;
@@ -93,13 +108,20 @@ internal sealed class PlannerInputs
             ["patients"] = request.Patients.ToString(CultureInfo.InvariantCulture),
             ["perspective"] = rules.Perspective.ToString().ToLowerInvariant(),
             ["price_basis"] = rules.Basis == PriceBasis.Full ? "full" : "staff-excluded",
+            ["horizon_years"] = request.HorizonYears > 0 ? request.HorizonYears.ToString(CultureInfo.InvariantCulture) : null,
+            ["utility"] = request.HorizonYears > 0 ? (request.Utility == UtilityMap.Dixon ? "dixon-2011" : "linear") : null,
         };
         return run;
     }
 
     /// <summary>Protocol i's cohort as the engines take it: the files as text, so any silo can run it.</summary>
     public CohortRequest CohortRequest(int i, int patients, string? parametersJson) =>
-        Grains.CohortRequest.FromCatalog(Catalog, ProtocolArgs[i], patients, Request.Seed, Request.Placebo, ParametersPath, parametersJson, Request.Cohort);
+        Grains.CohortRequest.FromCatalog(Catalog, ProtocolArgs[i], patients, Request.Seed, Request.Placebo, ParametersPath, parametersJson, Request.Cohort) with
+        {
+            HorizonYears = Request.HorizonYears,
+            LinearUtility = Request.Utility == UtilityMap.Linear,
+            EffectDiscountRate = Prices.ConventionsOrDefault.DiscountEffects,
+        };
 
     private static void ReadProtocols(PlannerInputs run, DataCatalog catalog, PlannerRunRequest request)
     {

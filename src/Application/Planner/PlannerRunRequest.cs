@@ -11,6 +11,8 @@ namespace WardTwin.Application.Planner;
 /// <param name="Prices">A price region (nl, us) or the path of a price file.</param>
 /// <param name="Cohort">One population for every protocol (like for like); null: each protocol's own.</param>
 /// <param name="ParametersPath">A model parameter file; null: the data folder's default.</param>
+/// <param name="HorizonYears">Patients followed for 1-5 years with retreatment, QALYs and costs discounted at the price file's rates; 0: the first course alone.</param>
+/// <param name="BudgetImpactPatientsPerYear">Patients treated a year: the hospital's yearly cost of each strategy over the horizon, undiscounted.</param>
 public sealed record PlannerRunRequest(
     IReadOnlyList<string> Protocols,
     int Patients,
@@ -24,7 +26,10 @@ public sealed record PlannerRunRequest(
     IReadOnlyDictionary<string, double>? ParameterOverrides = null,
     string? ParametersPath = null,
     PsaPlan? Psa = null,
-    SensitivityPlan? Sensitivity = null)
+    SensitivityPlan? Sensitivity = null,
+    int HorizonYears = 0,
+    UtilityMap Utility = UtilityMap.Dixon,
+    double? BudgetImpactPatientsPerYear = null)
 {
     public CostRules RulesOrDefault => Rules ?? CostRules.Default;
 

@@ -10,7 +10,8 @@ public sealed record PriceList(
     [property: JsonRequired] string Source,
     [property: JsonRequired] IReadOnlyDictionary<string, PriceItem> Items,
     PsaSettings? Psa = null,
-    string? StaffRule = null)
+    string? StaffRule = null,
+    EconomicConventions? Conventions = null)
 {
     /// <summary>A copy with one item's price replaced (a planner's own figure), marked as such; an unknown item throws naming the known ones.</summary>
     public PriceList With(string item, double value, string source) =>
@@ -38,6 +39,9 @@ public sealed record PriceList(
     ];
 
     public double this[string item] => Items[item].Value;
+
+    /// <summary>The file's conventions; a price file without them discounts nothing over one year (said so in the results).</summary>
+    public EconomicConventions ConventionsOrDefault => Conventions ?? new EconomicConventions(0, 0, [], 1, "none in the price file", "no discounting, one year");
 }
 
 /// <summary>

@@ -12,6 +12,11 @@ public static class PriceListValidator
             throw new DataFileException(file, "currency", "must not be empty");
         }
 
+        if (prices.Conventions is { } c && (c.DiscountCosts is < 0 or > 0.2 || c.DiscountEffects is < 0 or > 0.2 || c.DefaultHorizonYears is < 1 or > 5 || c.ThresholdsPerQaly.Any(t => !(t > 0))))
+        {
+            throw new DataFileException(file, "conventions", "discount rates must be within 0..0.2, default_horizon_years 1..5, thresholds > 0");
+        }
+
         if (prices.Psa is { } psa && psa.PriceCv is < 0 or > 2)
         {
             throw new DataFileException(file, "psa.price_cv", $"must be within 0..2, is {psa.PriceCv}");

@@ -14,7 +14,10 @@ public enum PsaEffect
     /// <summary>Weeks of relief (two points below T0) after treatment, averaged over all patients (0 without relief), censored at the follow-up horizon.</summary>
     ReliefWeeks,
 
-    /// <summary>QALYs over the 26 weeks after treatment, from the weekly scores through the NRS-to-utility mapping.</summary>
+    /// <summary>
+    /// QALYs: over the horizon of years day by day, discounted (Dixon 2011's mapping unless the linear one is asked for),
+    /// when patients are followed for years; otherwise over the 26 weeks after treatment through the linear mapping.
+    /// </summary>
     Qalys,
 }
 
@@ -45,6 +48,7 @@ public static class PsaEffects
                 PsaEffect.RespondersT1 => o.ResponderT1TwoPoints ? 1 : 0,
                 PsaEffect.RespondersWeek => week <= o.WeeklyNrsAfter.Length && o.NrsT0 - o.WeeklyNrsAfter[week - 1] >= 2 ? 1 : 0,
                 PsaEffect.ReliefWeeks => o.ReliefDurationWeeks,
+                _ when o.Horizon is { } h => h.QalysDiscounted,
                 _ => (utility ?? throw new ArgumentNullException(nameof(utility), "QALYs need the NRS-to-utility mapping")).Qalys(o.WeeklyNrsAfter, QalyWeeks),
             };
         }

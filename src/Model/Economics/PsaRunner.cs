@@ -58,8 +58,8 @@ public static class PsaRunner
         for (int p = 0; p < rows.Length; p++)
         {
             var protocol = setup.Protocols[p];
-            var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model).Run(setup.Patients, setup.Seed, threads);
-            double cost = outcomes.Average(o => calculator.Cost(protocol, o).Total);
+            var outcomes = new CohortRunner(protocol, setup.CohortOf(protocol), model, setup.Horizon).Run(setup.Patients, setup.Seed, threads);
+            double cost = outcomes.Average(o => HorizonCosts.Total(calculator, protocol, o, prices.ConventionsOrDefault.DiscountCosts));
             var effects = PsaEffects.All.Select(e => PsaEffects.Mean(e, outcomes, setup.Week, utility)).ToArray();
             rows[p] = new PsaRow(d, protocol.Id, cost, effects);
         }
@@ -74,7 +74,7 @@ public sealed record PsaDrawResult(PsaRow[] Rows, IReadOnlyDictionary<string, do
 /// <summary>What to re-simulate: protocols (the first is the comparator), each one's population, the evidence and prices, and how much.</summary>
 public sealed record PsaSetup(
     IReadOnlyList<Protocol> Protocols, Func<Protocol, Cohort> CohortOf, ParameterFile Parameters, PriceList Prices,
-    int Patients, long Seed, int Draws, int Week, int Threads = -1, CostRules? Rules = null);
+    int Patients, long Seed, int Draws, int Week, int Threads = -1, CostRules? Rules = null, HorizonSettings? Horizon = null);
 
 /// <summary>One protocol in one draw: mean cost and every effect per patient (effects in <see cref="PsaEffects.All"/>'s order).</summary>
 public sealed record PsaRow(int Draw, string Protocol, double Cost, double[] Effects);

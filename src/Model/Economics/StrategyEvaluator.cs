@@ -14,7 +14,8 @@ namespace WardTwin.Model.Economics;
 /// <param name="baseOutcomes">The protocols' cohorts already run under the base parameters (key "base"), if a caller has them.</param>
 /// <param name="simulateHere">False: a parameter set not yet provided is not simulated in this process but noted in
 /// <see cref="Missing"/> (its figures are NaN), so a caller can run a first pass to learn what to simulate elsewhere.</param>
-public sealed class StrategyEvaluator(IReadOnlyList<Protocol> protocols, Func<Protocol, Cohort> cohortOf, CostRules rules, int patients, long seed, int threads = -1, AdmissionOutcome[][]? baseOutcomes = null, bool simulateHere = true)
+public sealed class StrategyEvaluator(IReadOnlyList<Protocol> protocols, Func<Protocol, Cohort> cohortOf, CostRules rules, int patients, long seed, int threads = -1, AdmissionOutcome[][]? baseOutcomes = null, bool simulateHere = true,
+    HorizonSettings? horizon = null)
 {
     private readonly Dictionary<string, AdmissionOutcome[][]> _simulated = baseOutcomes is null
         ? new(StringComparer.Ordinal)
@@ -47,11 +48,11 @@ public sealed class StrategyEvaluator(IReadOnlyList<Protocol> protocols, Func<Pr
             }
 
             var model = ModelParameters.From(parameters);
-            outcomes = protocols.Select(p => new CohortRunner(p, cohortOf(p), model).Run(patients, seed, threads)).ToArray();
+            outcomes = protocols.Select(p => new CohortRunner(p, cohortOf(p), model, horizon).Run(patients, seed, threads)).ToArray();
             _simulated[parametersKey] = outcomes;
         }
 
         var calculator = new CostCalculator(prices, rules);
-        return protocols.Select((p, i) => (outcomes[i].Average(o => calculator.Cost(p, o).Total), PsaEffects.Mean(PsaEffect.RespondersT1, outcomes[i], 1))).ToArray();
+        return protocols.Select((p, i) => (outcomes[i].Average(o => HorizonCosts.Total(calculator, p, o, prices.ConventionsOrDefault.DiscountCosts)), PsaEffects.Mean(PsaEffect.RespondersT1, outcomes[i], 1))).ToArray();
     }
 }

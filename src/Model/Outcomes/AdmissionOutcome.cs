@@ -45,7 +45,8 @@ public sealed record AdmissionOutcome(
     string? EarlyDischargeReason,
     int Reviews,
     int MidazolamDoses,
-    SideEffectGrade WorstDrowsinessWithoutMidazolam = SideEffectGrade.None)
+    SideEffectGrade WorstDrowsinessWithoutMidazolam = SideEffectGrade.None,
+    HorizonOutcome? Horizon = null)
 {
     /// <summary>Drowsy only because of midazolam (its grade above what ketamine and background gave): shown apart, not a ketamine side effect.</summary>
     public bool DrowsyFromMidazolamOnly => WorstSideEffects[(int)Parameters.SideEffectKind.Drowsiness] > WorstDrowsinessWithoutMidazolam;

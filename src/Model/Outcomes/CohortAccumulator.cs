@@ -130,6 +130,19 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
 
     internal List<bool> ResponderT2Flags { get; } = [];
 
+    /// <summary>The cohort over its horizon of years (nothing counted when patients were followed for their first course alone).</summary>
+    public HorizonTally Horizon { get; } = new();
+
+    /// <summary>A patient's later courses priced like the first, undiscounted and at the price file's rate for costs.</summary>
+    private void AddHorizon(AdmissionOutcome a)
+    {
+        if (a.Horizon is not null)
+        {
+            Horizon.Add(a.Horizon, Economics.HorizonCosts.Total(_calculator, protocol, a, 0),
+                Economics.HorizonCosts.Total(_calculator, protocol, a, prices.ConventionsOrDefault.DiscountCosts));
+        }
+    }
+
     /// <summary>Prices the admission and counts it; admissions must come in patient order.</summary>
     public CostBreakdown Add(AdmissionOutcome a)
     {
@@ -192,6 +205,7 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
         }
 
         T2WeeksAfterEnd.Add(a.T2WeeksAfterEnd);
+        AddHorizon(a);
         CostTotals.Add(cost.Total);
         var items = cost.Items;
         for (int i = 0; i < items.Length; i++)
@@ -210,7 +224,8 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
         return new CohortTotals(
             protocol.Id, n, RespondersT1, RespondersT2, n == 0 ? null : T2WeeksAfterEnd.ToDist().Median, followUpWeek, RespondersAtWeek,
             AnySideEffect, EffectiveRate.Count == 0 ? null : EffectiveRate.ToDist().Median,
-            n == 0 ? 0 : BedDaysSum / n, n == 0 ? 0 : ChairHoursSum / n, cost, prices.Currency);
+            n == 0 ? 0 : BedDaysSum / n, n == 0 ? 0 : ChairHoursSum / n, cost, prices.Currency,
+            Horizon.Patients == 0 ? null : new HorizonTotals(Horizon.QalysMean, Horizon.QalysDiscountedMean, Horizon.CostMean, Horizon.CostDiscountedMean));
     }
 
     private void AddDaily(AdmissionOutcome a)

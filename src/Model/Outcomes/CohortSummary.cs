@@ -103,6 +103,12 @@ public static class CohortSummary
             ((JsonObject)summary["nrs"]!)["t0_cohort"] = D(c.T0Cohort, cohortMeasure);
         }
 
+        if (c.Horizon.Patients > 0)
+        {
+            var conventions = c.Prices.ConventionsOrDefault;
+            summary["horizon"] = c.Horizon.ToJson(c.Prices.Currency, conventions.DiscountCosts, conventions.DiscountEffects);
+        }
+
         return summary;
     }
 

@@ -14,4 +14,8 @@ public sealed record CohortTotals(
     double BedDaysMean,
     double ChairHoursMean,
     double CostPerPatient,
-    string Currency);
+    string Currency,
+    HorizonTotals? Horizon = null);
+
+/// <summary>Per patient over the horizon: QALYs and costs, undiscounted and discounted.</summary>
+public sealed record HorizonTotals(double Qalys, double QalysDiscounted, double Cost, double CostDiscounted);

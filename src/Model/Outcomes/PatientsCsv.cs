@@ -19,7 +19,7 @@ public static class PatientsCsv
     {
         ArgumentNullException.ThrowIfNull(r);
         int days = r.Admissions.Length == 0 ? 0 : r.Admissions.Max(a => a.DailyNrs.Max(d => d.Length));
-        var sb = new StringBuilder(Header(r.Protocol, r.Prices.Currency, r.AlarmNames, days)).Append('\n');
+        var sb = new StringBuilder(Header(r.Protocol, r.Prices.Currency, r.AlarmNames, days, r.Admissions.Any(a => a.Horizon is not null))).Append('\n');
         for (int i = 0; i < r.Admissions.Length; i++)
         {
             var a = r.Admissions[i];
@@ -29,7 +29,7 @@ public static class PatientsCsv
         return sb.ToString();
     }
 
-    internal static string Header(Protocol protocol, string currency, IReadOnlyList<string> alarmNames, int days)
+    internal static string Header(Protocol protocol, string currency, IReadOnlyList<string> alarmNames, int days, bool horizon)
     {
         var header = new List<string>
         {
@@ -51,6 +51,11 @@ public static class PatientsCsv
         }
 
         header.AddRange(Enumerable.Range(1, protocol.OutcomesOrDefault.FollowUpHorizonWeeks).Select(w => $"nrs_week_{w}"));
+        if (horizon)
+        {
+            header.AddRange(HorizonColumns);
+        }
+
         return string.Join(',', header);
     }
 
@@ -77,7 +82,13 @@ public static class PatientsCsv
     /// <summary>One measure's daily scores as fields, a day without a score empty (not yet padded to the longest stay).</summary>
     internal static string[] Daily(int[] scores) => [.. scores.Select(s => s >= 0 ? I(s) : string.Empty)];
 
-    internal static string[] Weekly(AdmissionOutcome a) => [.. a.WeeklyNrsAfter.Select(I)];
+    /// <summary>The weekly scores, then (a patient followed for years) the horizon's columns: they close the row.</summary>
+    internal static string[] Weekly(AdmissionOutcome a) => a.Horizon is { } h
+        ? [.. a.WeeklyNrsAfter.Select(I), I(h.Courses), I(h.BoosterCourses), I(h.BoosterSessions), F(h.BedDays), F(h.ChairHours), F(h.Qalys), F(h.QalysDiscounted)]
+        : [.. a.WeeklyNrsAfter.Select(I)];
+
+    private static readonly string[] HorizonColumns =
+        ["horizon_courses", "horizon_booster_courses", "horizon_booster_sessions", "horizon_bed_days", "horizon_chair_hours", "horizon_qalys", "horizon_qalys_discounted"];
 
     /// <summary>A whole row: the fixed columns, each measure's days padded to <paramref name="days"/>, the weekly scores.</summary>
     internal static StringBuilder AppendRow(StringBuilder sb, string fixedColumns, IReadOnlyList<string[]> daily, int days, IReadOnlyList<string> weekly)

@@ -21,6 +21,7 @@ public sealed class PatientsCsvWriter : IDisposable
     private readonly StreamWriter _rows;
     private readonly StringBuilder _line = new();
     private int _days;
+    private bool _horizon;
 
     public PatientsCsvWriter(string path, Protocol protocol, string currency, IReadOnlyList<string> alarmNames)
     {
@@ -42,6 +43,7 @@ public sealed class PatientsCsvWriter : IDisposable
             _line.Append(Part).AppendJoin(',', PatientsCsv.Daily(scores));
         }
 
+        _horizon |= a.Horizon is not null;
         _line.Append(Part).AppendJoin(',', PatientsCsv.Weekly(a));
         _rows.Write(_line.Append('\n'));
     }
@@ -54,7 +56,7 @@ public sealed class PatientsCsvWriter : IDisposable
         using (var output = new StreamWriter(temp, append: false, new UTF8Encoding(false), 1 << 16))
         using (var input = new StreamReader(_rowsPath, Encoding.UTF8))
         {
-            output.Write(PatientsCsv.Header(_protocol, _currency, _alarmNames, _days));
+            output.Write(PatientsCsv.Header(_protocol, _currency, _alarmNames, _days, _horizon));
             output.Write('\n');
             var sb = new StringBuilder();
             while (input.ReadLine() is { } line)

@@ -9,7 +9,8 @@ public sealed record ModelParameters(
     VitalsParameters Vitals,
     SimulationParameters Simulation,
     PumpParameters Pump,
-    IReadOnlyList<AlarmRule> Alarms)
+    IReadOnlyList<AlarmRule> Alarms,
+    HorizonParameters Horizon)
 {
     public static ModelParameters Load(string path) => From(ParameterFile.Load(path));
 
@@ -24,6 +25,7 @@ public sealed record ModelParameters(
             VitalsParameters.Read(p),
             SimulationParameters.Read(p),
             PumpParameters.Read(p),
-            file.Alarms);
+            file.Alarms,
+            HorizonParameters.Read(p));
     }
 }

@@ -21,11 +21,15 @@ public sealed record Protocol(
     OutcomeTimes? Outcomes = null,
     EarlyDischarge? EarlyDischarge = null,
     Bag? Bag = null,
-    string? Notes = null)
+    string? Notes = null,
+    Retreatment? Retreatment = null)
 {
     public StartTime StartOrDefault => Start ?? new StartTime();
 
     public OutcomeTimes OutcomesOrDefault => Outcomes ?? new OutcomeTimes();
+
+    /// <summary>No retreatment unless the protocol says so: a one-course protocol over a horizon of years is one course.</summary>
+    public Retreatment RetreatmentOrNone => Retreatment ?? new Retreatment(RetreatmentPolicy.None);
 
     public IReadOnlyList<CoMedication> CoMedicationOrEmpty => CoMedication ?? [];
 

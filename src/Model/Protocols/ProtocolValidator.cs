@@ -17,6 +17,12 @@ public static partial class ProtocolValidator
             Fail("id", $"'{p.Id}' must be lower-case letters, digits, '.', '_' or '-' (it names the output folder)");
         }
 
+        if (p.Retreatment is { } r && (r.MaxCourses < 1 || (r.Policy == RetreatmentPolicy.Booster && r.EveryWeeks is not > 0)
+            || r.BoosterSessions is < 1 || r.BoosterDurationH is <= 0))
+        {
+            Fail("retreatment", "max_courses must be >= 1; a booster policy needs every_weeks > 0; booster_sessions >= 1 and booster_duration_h > 0 when given");
+        }
+
         var s = p.Schedule;
         double sessionH = 1;
         if (s.Kind == ScheduleKind.Continuous)

@@ -33,6 +33,9 @@ public enum StreamPurpose : ulong
     /// <summary>A capacity replication's arrivals: key (seed, replication, CapacityArrivals).</summary>
     CapacityArrivals = 16,
 
+    /// <summary>A patient's later courses over a horizon of years: each course's own seed, and whether a retreatment is taken up.</summary>
+    Retreatment = 17,
+
     /// <summary>A cohort summary's bootstrap intervals: stream Bootstrap + k for the k-th statistic (index -1: cohort-level).</summary>
     Bootstrap = 100,
 

@@ -23,6 +23,8 @@ public sealed class Admission
     private readonly Protocol _protocol;
     private readonly ModelParameters _parameters;
     private readonly PkPdState _pk;
+    private readonly PkPdSystem _system;
+    private PkPdSnapshot? _endState;
     private readonly PainModel _pain;
     private readonly SideEffectModel _sideEffects;
     private readonly VitalsModel _vitals;
@@ -67,8 +69,10 @@ public sealed class Admission
     /// <param name="traineeTitrates">A trainee decides each titration review: the walk notes what the protocol's rule would
     /// set (<see cref="ReviewDueEvent"/>) and leaves the pump to the trainee.</param>
     /// <param name="traineeFromH">When the trainee takes over (hours of the walk): before it the protocol titrates and the ward nurse hangs bags.</param>
+    /// <param name="carried">A later course of the same patient: the PK/PD state the last course left (its time is this course's 0 h),
+    /// so the slow effect site starts where the first course left it. Null: a first course, from nothing.</param>
     public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null,
-        bool traineeTitrates = false, double traineeFromH = 0)
+        bool traineeTitrates = false, double traineeFromH = 0, PkPdSnapshot? carried = null)
     {
         _traineeTitrates = traineeTitrates;
         _traineeFromH = traineeFromH;
@@ -79,7 +83,13 @@ public sealed class Admission
         Patient = patient;
         (double sFraction, double rFraction) = protocol.Product == Product.SKetamine ? (1.0, 0.0) : (0.5, 0.5);
         var system = new PkPdSystem(patient.Pk, sFraction, rFraction, parameters.Pain.RPotency, patient.Ke0SlowPerH, patient.Ke0FastPerH);
+        _system = system;
         _pk = new PkPdState(system);
+        if (carried is not null)
+        {
+            _pk.Restore(carried);
+        }
+
         _pain = new PainModel(parameters.Pain);
         _sideEffects = new SideEffectModel(parameters.SideEffects);
         _vitals = new VitalsModel(parameters.Vitals);
@@ -522,10 +532,7 @@ public sealed class Admission
         double end = TreatmentEnded ? _treatmentEndH : double.PositiveInfinity;
         double relief = _pain.PlaceboRelief(Patient, t, end);
         double trueNrs = _pain.TrueNrs(Patient, _pk.SlowEffectNgPerMl, relief);
-        int day = (int)Math.Floor(t / 24);
-        ulong key = ((ulong)StreamPurpose.ReportNoise << 32) | ((ulong)measure << 24) | (uint)day;
-        var noise = new SeededRandom(SeededRandom.Key(Patient.Seed, Patient.Index, key));
-        int reported = _pain.Report(trueNrs, measure, _parameters.Pain.ReportNoiseSd * noise.NextNormal());
+        int reported = _pain.Report(trueNrs, measure, _parameters.Pain.ReportNoiseSd * ReportNoise(Patient, measure, t));
         if (measure == PainMeasure.Current)
         {
             LastReportedNrs = reported;
@@ -533,6 +540,18 @@ public sealed class Admission
 
         return reported;
     }
+
+    /// <summary>A score's noise: one standard normal draw per patient, measure and day, whatever asks for the score.</summary>
+    internal static double ReportNoise(VirtualPatient patient, PainMeasure measure, double timeH)
+    {
+        int day = (int)Math.Floor(timeH / 24);
+        ulong key = ((ulong)StreamPurpose.ReportNoise << 32) | ((ulong)measure << 24) | (uint)day;
+        return new SeededRandom(SeededRandom.Key(patient.Seed, patient.Index, key)).NextNormal();
+    }
+
+    /// <summary>What follows the course's end, for a horizon of years: scores at any later time, and the state a next course starts from.</summary>
+    public CourseAftermath Aftermath() => new(
+        new PkPdState(_system), _endState ?? throw new InvalidOperationException("the course has not ended"), _pain, Patient, _treatmentEndH, _outcomeTimes.Measure, _parameters.Pain.ReportNoiseSd);
 
     private void EndTreatment(double t, string? earlyReason)
     {
@@ -548,6 +567,7 @@ public sealed class Admission
             Deliver(_pump.Command(t, new PumpCommand(PumpCommandKind.Stop, 0)));
         }
 
+        _endState = _pk.Snapshot();
         _outcome.EndRateProtocolUnits = _titrationState.Rate;
         _outcome.EndRateMgPerH = ToMgPerH(_titrationState.Rate);
         _running = false;

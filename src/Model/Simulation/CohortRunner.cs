@@ -6,15 +6,19 @@ using WardTwin.Model.Protocols;
 namespace WardTwin.Model.Simulation;
 
 /// <summary>The reference engine: runs N admissions in-process; patient i is drawn from (seed, i) whatever thread runs it.</summary>
-public sealed class CohortRunner(Protocol protocol, Cohort cohort, ModelParameters parameters)
+/// <param name="horizon">Patients followed for years with retreatment (the first course unchanged); null: the first course alone.</param>
+public sealed class CohortRunner(Protocol protocol, Cohort cohort, ModelParameters parameters, HorizonSettings? horizon = null)
 {
     private readonly PatientSampler _sampler = new(cohort, parameters, protocol.Arm);
     private readonly ProtocolPlan _plan = new(protocol, parameters);
+    private readonly HorizonWalk? _horizon = horizon is null ? null : new HorizonWalk(new ProtocolPlan(protocol, parameters), horizon);
 
     public ProtocolPlan Plan => _plan;
 
+    public HorizonSettings? Horizon => horizon;
+
     public AdmissionOutcome RunOne(long seed, int index) =>
-        new Admission(_plan, _sampler.Sample(seed, index)).RunToEnd();
+        _horizon is null ? new Admission(_plan, _sampler.Sample(seed, index)).RunToEnd() : _horizon.Run(_sampler.Sample(seed, index));
 
     public AdmissionOutcome[] Run(int patients, long seed, int maxParallelism = -1, Action<int>? progress = null, CancellationToken cancellation = default)
     {

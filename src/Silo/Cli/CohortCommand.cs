@@ -58,30 +58,34 @@ internal static class CohortCommand
 
         var cluster = new ClusterOptions();
         var psa = new PsaOptions();
+        var horizon = new HorizonOptions();
         var command = new Command("cohort", "Simulate a cohort of admissions per protocol and compare them")
         {
             protocols, patients, seed, prices, priceOverrides, output, placebo, engine, threads, data, parameters, parameterOverrides, cohort, comparator, perspective, basis, oneWay, wtp, scenarios,
         };
         cluster.AddTo(command);
         psa.AddTo(command);
+        horizon.AddTo(command);
         command.SetAction(r => CommonOptions.GuardAsync(() => Run(
             r.GetValue(protocols)!, r.GetValue(patients), r.GetValue(seed), r.GetValue(prices)!, r.GetValue(priceOverrides) ?? [], r.GetValue(output)!,
             r.GetValue(placebo), r.GetValue(engine) == "grains", r.GetValue(threads), r.GetValue(data), r.GetValue(parameters), r.GetValue(parameterOverrides) ?? [], cluster.Read(r),
             r.GetValue(cohort), r.GetValue(comparator), psa.Read(r, r.GetValue(patients)),
             new WardTwin.Model.Costs.CostRules(r.GetValue(perspective) == "societal" ? WardTwin.Model.Costs.Perspective.Societal : WardTwin.Model.Costs.Perspective.Healthcare,
                 r.GetValue(basis) == "staff-excluded" ? WardTwin.Model.Costs.PriceBasis.StaffExcluded : WardTwin.Model.Costs.PriceBasis.Full),
-            new SensitivityChoice(r.GetValue(oneWay), r.GetValue(wtp), ScenarioParser.Parse(r.GetValue(scenarios) ?? [])))).GetAwaiter().GetResult());
+            new SensitivityChoice(r.GetValue(oneWay), r.GetValue(wtp), ScenarioParser.Parse(r.GetValue(scenarios) ?? [])), horizon.Read(r))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules, SensitivityChoice sensitivity)
+    private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules, SensitivityChoice sensitivity,
+        (int Years, WardTwin.Model.Economics.UtilityMap Utility, double? BudgetImpact) horizon)
     {
         var catalog = DataCatalog.Locate(dataDir);
         var request = new PlannerRunRequest(
             protocolArgs, patients, seed, pricesArg, cohortArg, comparatorId, placebo, rules,
             PriceOverrides.Parse(priceOverrides), ParameterOverrides.Parse(parameterOverrides), paramsPath,
             psa.Draws > 0 ? new PsaPlan(psa.Draws, psa.Patients, psa.Effect, psa.Week, psa.Wtps) : null,
-            sensitivity.OneWay || sensitivity.Scenarios.Count > 0 ? new SensitivityPlan(sensitivity.OneWay, sensitivity.Wtp, sensitivity.Scenarios) : null);
+            sensitivity.OneWay || sensitivity.Scenarios.Count > 0 ? new SensitivityPlan(sensitivity.OneWay, sensitivity.Wtp, sensitivity.Scenarios) : null,
+            horizon.Years, horizon.Utility, horizon.BudgetImpact);
 
         // The request is checked (every file read, --out writable) before a silo starts or anything is simulated.
         PlannerRunService.Check(catalog, request, outDir);

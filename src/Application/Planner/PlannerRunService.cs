@@ -59,6 +59,16 @@ public sealed class PlannerRunService(DataCatalog catalog, IPlannerEngine engine
         }
 
         var document = CohortComparison.Document(rows, run.Inputs.ForAll(request.Seed, run.Changed, run.Options), psa);
+        if (psa?["decision"] is { } decision)
+        {
+            psa.Remove("decision");
+            document["decision"] = decision;
+        }
+
+        if (request.BudgetImpactPatientsPerYear is { } perYear)
+        {
+            document["budget_impact"] = BudgetImpact.Json(totals, perYear, request.HorizonYears, run.Prices.Currency);
+        }
         if (request.Sensitivity is { } sensitivity && keepOutcomes)
         {
             await Sensitivity.RunAsync(run, sensitivity, [.. kept], document, engine, observer, cancellation);
@@ -120,7 +130,8 @@ public sealed class PlannerRunService(DataCatalog catalog, IPlannerEngine engine
         var request = new PsaJobRequest(
             [.. Enumerable.Range(0, run.Protocols.Count).Select(i => run.CohortRequest(i, plan.Patients, run.ParametersJson ?? File.ReadAllText(run.ParametersPath)))],
             JsonSerializer.Serialize(run.Prices, DataJson.Options), run.Request.RulesOrDefault.Perspective.ToString(), run.Request.RulesOrDefault.Basis.ToString(), plan.Draws, plan.Week);
-        var setup = new PsaSetup(run.Protocols, p => run.CohortOf[p.Id], run.ParameterFile, run.Prices, plan.Patients, run.Request.Seed, plan.Draws, plan.Week, Rules: run.Request.RulesOrDefault);
+        var setup = new PsaSetup(run.Protocols, p => run.CohortOf[p.Id], run.ParameterFile, run.Prices, plan.Patients, run.Request.Seed, plan.Draws, plan.Week, Rules: run.Request.RulesOrDefault,
+            Horizon: request.Protocols[0].Horizon);
         var rows = new List<PsaRow>();
         var parameterDraws = new List<IReadOnlyDictionary<string, double>>();
         var priceDraws = new List<PriceList>();
@@ -139,10 +150,22 @@ public sealed class PlannerRunService(DataCatalog catalog, IPlannerEngine engine
 
         var psaRun = new PsaRun(setup, rows, parameterDraws, priceDraws);
         var json = PsaReport.Json(psaRun, plan.Effect, plan.Wtps);
+        json["decision"] = Decision(run, psaRun, plan.Effect);
         OutputFolder.WriteAtomically(Path.Combine(outDir, "psa.csv"), PsaReport.LongCsv(psaRun));
         OutputFolder.WriteAtomically(Path.Combine(outDir, "psa_wide.csv"), PsaReport.WideCsv(psaRun, plan.Effect));
         observer.PsaDone(plan.Draws * plan.Patients * run.Protocols.Count, clock.Elapsed);
         return (json, PlaneDraws(psaRun, plan.Effect, run.Protocols[0].Id));
+    }
+
+    /// <summary>The decision at the country's QALY threshold(s), or (another effect, which no guideline prices) at the one-way analysis's willingness to pay.</summary>
+    private static JsonObject Decision(PlannerInputs run, PsaRun psaRun, PsaEffect effect)
+    {
+        var conventions = run.Prices.ConventionsOrDefault;
+        bool perQaly = effect == PsaEffect.Qalys && conventions.ThresholdsPerQaly.Count > 0;
+        IReadOnlyList<double> thresholds = perQaly ? conventions.ThresholdsPerQaly : [run.Request.Sensitivity?.Wtp ?? 20_000];
+        string source = perQaly ? conventions.Source : $"no guideline threshold per {PsaEffects.Unit(effect)}: the willingness to pay of --wtp";
+        int years = Math.Max(run.Request.HorizonYears, 1);
+        return DecisionReport.Json(psaRun, effect, thresholds, source, run.Prices.Currency, run.Request.BudgetImpactPatientsPerYear, years, conventions.DiscountCosts);
     }
 
     /// <summary>Each draw's effect and cost difference from the comparator, per other protocol (the CE plane's points).</summary>

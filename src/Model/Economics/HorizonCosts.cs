@@ -10,6 +10,25 @@ namespace WardTwin.Model.Economics;
 /// </summary>
 public static class HorizonCosts
 {
+    /// <summary>Undiscounted cost in each year of the horizon by when each course starts (a course is billed in the year it starts).</summary>
+    public static double[] ByYear(CostCalculator calculator, Protocol protocol, AdmissionOutcome o)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(o);
+        var h = o.Horizon ?? throw new ArgumentException("a patient followed for years", nameof(o));
+        var years = new double[Math.Max(1, (int)Math.Ceiling(h.Years))];
+        years[0] = calculator.Cost(protocol, o).Total;
+        Protocol? booster = null;
+        for (int i = 0; i < h.LaterCourses.Length; i++)
+        {
+            var p = h.LaterCourseIsBooster[i] ? booster ??= protocol.RetreatmentOrNone.Booster(protocol) : protocol;
+            years[Math.Min(years.Length - 1, (int)Math.Floor(h.LaterCourseStartYears[i]))] += calculator.Cost(p, h.LaterCourses[i]).Total;
+        }
+
+        return years;
+    }
+
     public static double Total(CostCalculator calculator, Protocol protocol, AdmissionOutcome o, double discountRate)
     {
         ArgumentNullException.ThrowIfNull(calculator);

@@ -57,8 +57,9 @@ public static class PsaEffects
     }
 
     /// <summary>The column name: responders_t1, responders_week_12, relief_weeks.</summary>
-    public static string Name(PsaEffect effect, int week) => effect switch
+    public static string Name(PsaEffect effect, int week, double horizonYears = 0) => effect switch
     {
+        PsaEffect.Qalys when horizonYears > 0 => $"qalys_{horizonYears.ToString(System.Globalization.CultureInfo.InvariantCulture)}y_discounted",
         PsaEffect.RespondersT1 => "responders_t1",
         PsaEffect.RespondersWeek => $"responders_week_{week}",
         PsaEffect.ReliefWeeks => "relief_weeks",
@@ -69,8 +70,9 @@ public static class PsaEffects
     public static string Unit(PsaEffect effect) => effect switch { PsaEffect.ReliefWeeks => "week of relief", PsaEffect.Qalys => "QALY", _ => "responder" };
 
     /// <summary>Words for the quadrant sentence ("more responders at week 12").</summary>
-    public static string Words(PsaEffect effect, int week) => effect switch
+    public static string Words(PsaEffect effect, int week, double horizonYears = 0) => effect switch
     {
+        PsaEffect.Qalys when horizonYears > 0 => $"QALYs over {horizonYears.ToString(System.Globalization.CultureInfo.InvariantCulture)} years (discounted)",
         PsaEffect.RespondersT1 => "responders at T1",
         PsaEffect.RespondersWeek => $"responders at week {week} after treatment",
         PsaEffect.ReliefWeeks => "weeks of relief",

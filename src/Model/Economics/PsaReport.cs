@@ -19,9 +19,10 @@ public static class PsaReport
         ArgumentNullException.ThrowIfNull(run);
         var setup = run.Setup;
         int week = setup.Week;
+        double years = setup.Horizon?.Years ?? 0;
         var ids = setup.Protocols.Select(p => p.Id).ToArray();
         var strategies = ids.Select(id => run.Strategy(id, effect)).ToArray();
-        string effectName = PsaEffects.Name(effect, week);
+        string effectName = PsaEffects.Name(effect, week, years);
         var (drawn, held) = ParameterSampler.Coverage(setup.Parameters);
 
         var perProtocol = new JsonArray();
@@ -31,7 +32,7 @@ public static class PsaReport
             var effects = new JsonObject();
             for (int e = 0; e < PsaEffects.All.Count; e++)
             {
-                effects[PsaEffects.Name(PsaEffects.All[e], week)] = Interval(rows.Select(r => r.Effects[e]).ToArray());
+                effects[PsaEffects.Name(PsaEffects.All[e], week, years)] = Interval(rows.Select(r => r.Effects[e]).ToArray());
             }
 
             perProtocol.Add(new JsonObject { ["protocol"] = id, ["cost"] = Interval(rows.Select(r => r.Cost).ToArray()), ["effects"] = effects });
@@ -40,7 +41,7 @@ public static class PsaReport
         var incremental = new JsonArray();
         foreach (var s in strategies.Skip(1))
         {
-            var inc = Incremental.Of(s, strategies[0], PsaEffects.Words(effect, week), PsaEffects.Unit(effect));
+            var inc = Incremental.Of(s, strategies[0], PsaEffects.Words(effect, week, years), PsaEffects.Unit(effect));
             incremental.Add(new JsonObject
             {
                 ["protocol"] = inc.Strategy,
@@ -104,7 +105,7 @@ public static class PsaReport
         var names = run.ParameterDraws.Count == 0 ? [] : run.ParameterDraws[0].Keys.ToArray();
         var items = run.PriceDraws.Count == 0 ? [] : run.PriceDraws[0].Items.Keys.Order(StringComparer.Ordinal).ToArray();
         var csv = new StringBuilder();
-        csv.AppendJoin(',', ["draw", "protocol", "cost", .. PsaEffects.All.Select(e => PsaEffects.Name(e, run.Setup.Week)), .. names, .. items.Select(i => "price." + i)]).Append('\n');
+        csv.AppendJoin(',', ["draw", "protocol", "cost", .. PsaEffects.All.Select(e => PsaEffects.Name(e, run.Setup.Week, run.Setup.Horizon?.Years ?? 0)), .. names, .. items.Select(i => "price." + i)]).Append('\n');
         foreach (var r in run.Rows)
         {
             var p = run.ParameterDraws[r.Draw - 1];

@@ -139,7 +139,7 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
         if (a.Horizon is not null)
         {
             Horizon.Add(a.Horizon, Economics.HorizonCosts.Total(_calculator, protocol, a, 0),
-                Economics.HorizonCosts.Total(_calculator, protocol, a, prices.ConventionsOrDefault.DiscountCosts));
+                Economics.HorizonCosts.Total(_calculator, protocol, a, prices.ConventionsOrDefault.DiscountCosts), Economics.HorizonCosts.ByYear(_calculator, protocol, a));
         }
     }
 
@@ -225,7 +225,7 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
             protocol.Id, n, RespondersT1, RespondersT2, n == 0 ? null : T2WeeksAfterEnd.ToDist().Median, followUpWeek, RespondersAtWeek,
             AnySideEffect, EffectiveRate.Count == 0 ? null : EffectiveRate.ToDist().Median,
             n == 0 ? 0 : BedDaysSum / n, n == 0 ? 0 : ChairHoursSum / n, cost, prices.Currency,
-            Horizon.Patients == 0 ? null : new HorizonTotals(Horizon.QalysMean, Horizon.QalysDiscountedMean, Horizon.CostMean, Horizon.CostDiscountedMean));
+            Horizon.Patients == 0 ? null : new HorizonTotals(Horizon.QalysMean, Horizon.QalysDiscountedMean, Horizon.CostMean, Horizon.CostDiscountedMean, Horizon.CostByYearMean));
     }
 
     private void AddDaily(AdmissionOutcome a)

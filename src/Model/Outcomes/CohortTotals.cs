@@ -18,4 +18,4 @@ public sealed record CohortTotals(
     HorizonTotals? Horizon = null);
 
 /// <summary>Per patient over the horizon: QALYs and costs, undiscounted and discounted.</summary>
-public sealed record HorizonTotals(double Qalys, double QalysDiscounted, double Cost, double CostDiscounted);
+public sealed record HorizonTotals(double Qalys, double QalysDiscounted, double Cost, double CostDiscounted, double[] CostByYear);

@@ -10,7 +10,12 @@ public sealed class HorizonTally
     private long _courses, _boosterCourses, _boosterSessions, _retreated;
     private double _bedDays, _chairHours, _qalys, _qalysDiscounted, _cost, _costDiscounted;
 
+    private double[] _costByYear = [];
+
     public int Patients { get; private set; }
+
+    /// <summary>Undiscounted cost per patient falling in each year after the first course's start (the budget impact's input).</summary>
+    public double[] CostByYearMean => [.. _costByYear.Select(c => Patients == 0 ? 0 : c / Patients)];
 
     public double QalysDiscountedMean => Patients == 0 ? 0 : _qalysDiscounted / Patients;
 
@@ -20,9 +25,20 @@ public sealed class HorizonTally
 
     public double CostMean => Patients == 0 ? 0 : _cost / Patients;
 
-    public void Add(HorizonOutcome h, double cost, double costDiscounted)
+    public void Add(HorizonOutcome h, double cost, double costDiscounted, double[] costByYear)
     {
         ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(costByYear);
+        if (_costByYear.Length < costByYear.Length)
+        {
+            Array.Resize(ref _costByYear, costByYear.Length);
+        }
+
+        for (int y = 0; y < costByYear.Length; y++)
+        {
+            _costByYear[y] += costByYear[y];
+        }
+
         Patients++;
         _years = h.Years;
         _utility = h.UtilityMapping;

@@ -62,6 +62,8 @@ internal sealed class PlannerInputs
             throw new ArgumentException($"--patients: must be a whole number >= 1, got {request.Patients}");
         }
 
+        PlannerNumbers.Check(request);
+
         var run = new PlannerInputs(request, catalog);
         var parameterOverrides = request.ParameterOverrides ?? new Dictionary<string, double>();
         run.ParametersPath = request.ParametersPath ?? catalog.DefaultParametersPath;

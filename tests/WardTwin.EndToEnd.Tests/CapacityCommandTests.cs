@@ -14,8 +14,10 @@ public sealed class CapacityCommandTests
         var run = await Cli.Run(Timeout, "capacity", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients-per-year", "60",
             "--beds", "1", "--chairs", "3", "--years", "3", "--replications", "5", "--target-wait-days", "14", "--out", dir);
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("erasmus-7d: 1 bed, 60 patients a year, 5 x 3 years: mean wait", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("goldberg-10d-outpatient: 3 chairs", run.Stdout, StringComparison.Ordinal);
+        // One bed for 60 week-long stays a year (about 1.15 bed-years) is overloaded, and is said to be, not given a mean wait as if it settled.
+        Assert.Contains("erasmus-7d: 1 bed, 60 patients a year, 5 x 3 years: overloaded: demand exceeds capacity, the queue grows without bound", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("goldberg-10d-outpatient: 3 chairs, 60 patients a year, 5 x 3 years: mean wait", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("target 14 days: met on", run.Stdout, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "capacity.json")));
         var results = json.RootElement.GetProperty("results");
@@ -23,10 +25,18 @@ public sealed class CapacityCommandTests
         var erasmus = results[0];
         Assert.Equal("beds", erasmus.GetProperty("resource").GetString());
         Assert.True(erasmus.GetProperty("needed_for_target_wait").GetInt32() >= 2, "one bed cannot take 60 week-long stays a year");
+        Assert.True(erasmus.GetProperty("overloaded").GetBoolean());
+        Assert.StartsWith("overloaded: demand exceeds capacity, the queue grows without bound", erasmus.GetProperty("overloaded_in_words").GetString(), StringComparison.Ordinal);
+        Assert.False(erasmus.GetProperty("target_met_on_mean_wait").GetBoolean());
+        Assert.True(erasmus.GetProperty("needed_for_target_p90_wait").GetInt32() >= erasmus.GetProperty("needed_for_target_wait").GetInt32());
+        var goldberg = results[1];
+        Assert.False(goldberg.GetProperty("overloaded").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, goldberg.GetProperty("overloaded_in_words").ValueKind);
         var wait = erasmus.GetProperty("summary").EnumerateArray().Single(e => e.GetProperty("measure").GetString() == "mean_wait");
         Assert.True(wait.GetProperty("low").GetDouble() <= wait.GetProperty("mean").GetDouble() && wait.GetProperty("mean").GetDouble() <= wait.GetProperty("high").GetDouble());
         var csv = await File.ReadAllLinesAsync(Path.Combine(dir, "capacity.csv"));
         Assert.Equal(1 + (2 * 5), csv.Length);
+        Assert.EndsWith(",offered_load", csv[0], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -16,7 +16,15 @@ public sealed class CommandLineEdgeTests(Xunit.Abstractions.ITestOutputHelper ou
     [InlineData("'--bogus' is not an option or argument of cohort", "cohort", "--protocol", "erasmus-7d", "--out", "OUT", "--bogus")]
     [InlineData("--out: required", "cohort", "--protocol", "erasmus-7d")]
     [InlineData("--seconds: must be a number of seconds > 0, got -1", "bench", "model", "--seconds", "-1")]
-    [InlineData("--psa: must be a number of draws 0-100000 (0: none), got -3", "cohort", "--protocol", "erasmus-7d", "--psa", "-3", "--out", "OUT")]
+    [InlineData("--psa: must be 0 (none) or 2-100000 draws, got -3", "cohort", "--protocol", "erasmus-7d", "--psa", "-3", "--out", "OUT")]
+    [InlineData("--psa: must be 0 (none) or 2-100000 draws, got 1: one draw gives a zero-width interval and EVPI 0", "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--psa", "1", "--out", "OUT")]
+    [InlineData("--wtp: must be a willingness to pay >= 0, got -1", "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--one-way", "--wtp", "-1", "--out", "OUT")]
+    [InlineData("--wtp-max: must be a willingness to pay > 0 (leave it out for the default), got -5", "cohort", "--protocol", "erasmus-7d", "--psa", "10", "--wtp-max", "-5", "--out", "OUT")]
+    [InlineData("--wtp-max: must be a willingness to pay > 0 (leave it out for the default), got 0", "cohort", "--protocol", "erasmus-7d", "--psa", "10", "--wtp-max", "0", "--out", "OUT")]
+    [InlineData("--wtp-step: must be a step > 0", "cohort", "--protocol", "erasmus-7d", "--psa", "10", "--wtp-step", "0", "--out", "OUT")]
+    [InlineData("--wtp-step: must be a step > 0", "cohort", "--protocol", "erasmus-7d", "--psa", "10", "--wtp-step", "-100", "--out", "OUT")]
+    [InlineData("--wtp-step: the step 5000 is larger than the largest willingness to pay (1000)", "cohort", "--protocol", "erasmus-7d", "--psa", "10", "--wtp-max", "1000", "--wtp-step", "5000", "--out", "OUT")]
+    [InlineData("--wtp-max: 'lots' is not a number", "cohort", "--protocol", "erasmus-7d", "--psa", "10", "--wtp-max", "lots", "--out", "OUT")]
     [InlineData("give a verb: run, cohort", "--unknown-first")]
     public async Task A_problem_with_what_was_typed_is_one_error_line_and_exit_2(string says, params string[] args)
     {

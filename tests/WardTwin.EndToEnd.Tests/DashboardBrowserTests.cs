@@ -152,12 +152,17 @@ public sealed class DashboardBrowserTests
         var pdf = await silo.Http.GetByteArrayAsync(browser.FindElement(By.Id("report-pdf")).GetAttribute("href"));
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
 
-        // The capacity question, on the same page.
+        // The capacity question, on the same page: Goldberg's ten sessions for 60 a year on two chairs are more than they hold.
+        var chairs = browser.FindElement(By.Id("chairs"));
+        chairs.Clear();
+        chairs.SendKeys("2");
         browser.FindElement(By.Id("run-capacity")).Click();
         wait.Until(d => d.FindElement(By.Id("capacity-message")).Text.Contains("done", StringComparison.Ordinal));
         long bars = (long)browser.ExecuteScript("return Chart.getChart('chart-capacity').data.datasets[0].data.length;")!;
         Assert.Equal(2, bars);
-        Assert.Contains("needed for target", browser.FindElement(By.Id("capacity-results")).Text, StringComparison.Ordinal);
+        string capacityText = browser.FindElement(By.Id("capacity-results")).Text;
+        Assert.Contains("needed: 90th centile within target", capacityText, StringComparison.Ordinal);
+        Assert.Contains("goldberg-10d-outpatient on 2 chairs: overloaded: demand exceeds capacity, the queue grows without bound", capacityText, StringComparison.Ordinal);
         browser.ExecuteScript("document.getElementById('capacity-results').scrollIntoView()");
         Shot(browser, "planner-capacity");
         string capacityCsv = await silo.Http.GetStringAsync(browser.FindElement(By.LinkText("capacity.csv")).GetAttribute("href"));

@@ -30,7 +30,11 @@ public sealed class GarbageRequestTests(RealTimeWardFixture ward) : IClassFixtur
     [InlineData("/api/capacity", "{\"protocols\": [\"erasmus-7d\"], \"patientsPerYear\": -5}", "patientsPerYear", "between")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"ownProtocol\": \"{\\\"id\\\": \\\"mine\\\"}\"}", "ownProtocol", "missing required")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"priceOverrides\": {\"caviar\": 3}}", "priceOverrides.caviar", "not a price item of nl")]
-    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"draws\": 1}}", "psa.draws", "between 2 and 2000")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"draws\": 1}}", "psa.draws", "must be 0 (none) or 2-100000 draws, got 1: one draw gives a zero-width interval and EVPI 0")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"draws\": 5000}}", "psa.draws", "between 0 and 2000")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"wtpMax\": 0}}", "psa.wtpMax", "must be a willingness to pay > 0 (leave it out for the default), got 0")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"wtpStep\": -1}}", "psa.wtpStep", "must be a step > 0")]
+    [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"psa\": {\"wtpMax\": 100, \"wtpStep\": 500}}", "psa.wtpStep", "the step 500 is larger than the largest willingness to pay (100)")]
     [InlineData("/api/capacity", "{\"protocols\": [\"erasmus-7d\"], \"patientsPerYear\": 60, \"opening\": \"sundays\"}", "opening", "weekdays or all")]
     public async Task Garbage_requests_get_400_problem_details_naming_the_field_and_change_nothing(string path, string body, string field, string reason)
     {

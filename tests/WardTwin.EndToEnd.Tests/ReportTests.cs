@@ -2,7 +2,12 @@ using OpenQA.Selenium;
 
 namespace WardTwin.EndToEnd.Tests;
 
-/// <summary>`report DIR` on a cohort and capacity folder: a self-contained report.html with every plot drawn (in Chromium) and a report.pdf.</summary>
+/// <summary>
+/// `report DIR` on a cohort and capacity folder: a self-contained report.html with every plot drawn (in Chromium) and a
+/// report.pdf; no field read under a wrong name (nothing prints "undefined" or "NaN"), every tornado row drawn, ICERs in
+/// words, the PSA's cost interval beside the interval of the mean, scenarios in their own section, an overloaded unit
+/// said to be one, and every table inside the printed page's width.
+/// </summary>
 public sealed class ReportTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
@@ -12,10 +17,10 @@ public sealed class ReportTests
     {
         string dir = Cli.TempDir();
         var cohort = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--cohort", "erasmus-2021",
-            "--patients", "300", "--psa", "20", "--psa-patients", "100", "--one-way", "--engine", "reference", "--out", dir);
+            "--patients", "300", "--psa", "20", "--psa-patients", "100", "--one-way", "--scenario", "cheap:price.day_care_session=300", "--engine", "reference", "--out", dir);
         Assert.True(cohort.ExitCode == 0, cohort.ToString());
         var capacity = await Cli.Run(Timeout, "capacity", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients-per-year", "60",
-            "--beds", "2", "--chairs", "3", "--years", "2", "--replications", "4", "--out", dir);
+            "--beds", "2", "--chairs", "2", "--years", "2", "--replications", "4", "--target-wait-days", "14", "--out", dir);
         Assert.True(capacity.ExitCode == 0, capacity.ToString());
 
         var report = await Cli.Run(Timeout, "report", dir);
@@ -42,9 +47,50 @@ public sealed class ReportTests
         Assert.Contains("Summary", text, StringComparison.Ordinal);
         Assert.Contains("Assumptions and provenance", text, StringComparison.Ordinal);
         Assert.Contains("sha256", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("undefined", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.Matches(@"parameters drawn: \d+, held at their values: \d+;", text);
+
+        // The ICER against the comparator is a label or a price per gain or a saving per loss, never a bare (negative) ratio.
+        string icer = (string)browser.ExecuteScript("const t = document.querySelector('.report-section table'); return t.rows[2].cells[t.rows[0].cells.length - 1].textContent;")!;
+        Assert.Matches(@"^(dominant|dominated|[\d,]+ EUR (per extra responder|saved per responder forgone))", icer);
+        Assert.Contains("Efficiency frontier", text, StringComparison.Ordinal);
+
+        // Cost: this run's interval of the mean and, beside it, the PSA's interval of its draws, each labelled.
+        Assert.Contains("goldberg-10d-outpatient: PSA (20 draws)", text, StringComparison.Ordinal);
+        Assert.Contains("of the draws: the evidence's uncertainty", text, StringComparison.Ordinal);
+        Assert.Contains("of the mean: the precision of this run's patients", text, StringComparison.Ordinal);
+
+        // Every tornado row has a bar of some width (one end equal to the base, or an input with one alternative value, used to draw none).
+        long rows = (long)browser.ExecuteScript("return Chart.getChart('chart-tornado').data.labels.length;")!;
+        long drawn = (long)browser.ExecuteScript("const c = Chart.getChart('chart-tornado'); return c.data.labels.filter((_, i) => c.data.datasets.some(d => d.data[i] && d.data[i][1] !== d.data[i][0])).length;")!;
+        Assert.True(rows >= 10, $"{rows} tornado rows");
+        Assert.Equal(rows, drawn);
+
+        Assert.Contains("Scenarios (several inputs changed together", text, StringComparison.Ordinal);
+        Assert.Contains("price day_care_session = 300", text, StringComparison.Ordinal);
+
+        // Goldberg's ten sessions on two chairs are more than two chairs can hold: said so, the waits not given intervals.
+        Assert.Contains("goldberg-10d-outpatient on 2 chairs: overloaded: demand exceeds capacity, the queue grows without bound", text, StringComparison.Ordinal);
+        Assert.Contains("grows without bound (", text, StringComparison.Ordinal);
+        Assert.Contains("target 14 days: met on", text, StringComparison.Ordinal);
+
         Chromium.Shot(browser, "report-top");
         browser.ExecuteScript("document.getElementById('chart-ce-plane').scrollIntoView()");
         Chromium.Shot(browser, "report-psa");
+        browser.ExecuteScript("document.getElementById('chart-tornado').scrollIntoView()");
+        Chromium.Shot(browser, "report-tornado-scenarios");
+        browser.ExecuteScript("document.getElementById('chart-capacity').scrollIntoView(false)");
+        Chromium.Shot(browser, "report-capacity");
+
+        // As printed (print styles, a page's width of about 740 CSS px), no table is wider than the page.
+        browser.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "print" });
+        browser.Manage().Window.Size = new System.Drawing.Size(740, 1200);
+        var overflowing = (System.Collections.ObjectModel.ReadOnlyCollection<object>)browser.ExecuteScript(
+            "return [...document.querySelectorAll('main table')].filter(t => t.scrollWidth > document.querySelector('main').clientWidth + 1).map(t => t.rows[0].textContent);")!;
+        Assert.Empty(overflowing);
+        browser.ExecuteScript("document.querySelector('.report-section table').scrollIntoView()");
+        Chromium.Shot(browser, "report-print-tables");
 
         var missing = await Cli.Run(Timeout, "report", Cli.TempDir());
         Assert.NotEqual(0, missing.ExitCode);

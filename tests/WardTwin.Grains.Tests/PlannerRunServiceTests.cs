@@ -66,6 +66,14 @@ public sealed class PlannerRunServiceTests(TwoSiloCluster two)
         Assert.Contains("--comparator: 'nope'", unknown.Message, StringComparison.Ordinal);
         var price = await Assert.ThrowsAsync<ArgumentException>(() => service.RunAsync(new PlannerRunRequest(["erasmus-7d"], 10, 1, PriceOverrides: new Dictionary<string, double> { ["bed"] = 1 }), dir));
         Assert.Contains("--price: 'bed=1'", price.Message, StringComparison.Ordinal);
+
+        // A host that builds the request itself meets the rule the command line and the dashboard bind with.
+        var oneDraw = await Assert.ThrowsAsync<ArgumentException>(() => service.RunAsync(new PlannerRunRequest(["erasmus-7d", "goldberg-10d-outpatient"], 10, 1,
+            Psa: new PsaPlan(1, 10, PsaEffect.RespondersT1, 12, Acceptability.Range(1000, 100))), dir));
+        Assert.Equal("PSA draws: must be 0 (none) or 2-100000 draws, got 1: one draw gives a zero-width interval and EVPI 0", oneDraw.Message);
+        var negative = await Assert.ThrowsAsync<ArgumentException>(() => service.RunAsync(new PlannerRunRequest(["erasmus-7d", "goldberg-10d-outpatient"], 10, 1,
+            Sensitivity: new SensitivityPlan(true, -1, [])), dir));
+        Assert.Equal("one-way willingness to pay: must be a willingness to pay >= 0, got -1", negative.Message);
         Assert.False(Directory.Exists(dir));
     }
 

@@ -34,7 +34,9 @@ public sealed class CapacityTests
         double sd = Math.Sqrt(means.Sum(m => (m - mean) * (m - mean)) / (replications - 1));
         double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, replications - 1, 0.975) * sd / Math.Sqrt(replications);
         Assert.InRange(expected, mean - half, mean + half);
-        Assert.InRange(expected, 20, 40); // hours: the textbook value for these rates is 26.9 h
+        // Erlang C for λ = 1/12 per h, μ = 1/28.8 per h, c = 3 (offered load 2.4): P(wait) = 11.52/17.8 = 0.647,
+        // Wq = 0.647 / (cμ − λ) = 0.647 × 48 h = 31.07 h.
+        Assert.InRange(expected, 31.06, 31.07);
     }
 
     [Fact]
@@ -103,9 +105,42 @@ public sealed class CapacityTests
         Assert.InRange(utilisation, 0.6, 0.9);
         Assert.InRange(result.Summary.Single(e => e.Measure == "treated_per_year").Mean, 45, 75);
 
-        // Two chairs are overloaded (600 > 520 sessions a year): the answer says more are needed.
+        // Two chairs are overloaded (600 > 520 sessions a year): the answer says so, and that more are needed.
         var two = new CapacitySimulation(protocol, runner, new CapacityQuestion(60, 1, 2, Years: 2, Replications: 4, Seed: 5)).Run();
         Assert.True(two.Summary.Single(e => e.Measure == "utilisation").Mean > 0.95);
         Assert.True(two.NeededForTargetWait >= 3);
+        Assert.False(result.Overloaded);
+        Assert.Null(result.OverloadedInWords);
+        Assert.True(two.Overloaded);
+        Assert.InRange(two.Summary.Single(e => e.Measure == "offered_load").Mean, 1.05, 1.3);
+        Assert.StartsWith("overloaded: demand exceeds capacity, the queue grows without bound", two.OverloadedInWords, StringComparison.Ordinal);
+        Assert.False(two.TargetMetOnMeanWait || two.TargetMetOnP90Wait);
+    }
+
+    [Fact]
+    public void An_overloaded_units_wait_grows_with_the_years_simulated_and_never_meets_a_target()
+    {
+        var protocol = TestData.Catalog.LoadProtocol("goldberg-10d-outpatient");
+        var runner = new CohortRunner(protocol, TestData.Catalog.LoadCohort(protocol.Cohort), TestData.Parameters);
+        CapacityResult On(int chairs, double years, double target) =>
+            new CapacitySimulation(protocol, runner, new CapacityQuestion(60, 1, chairs, Years: years, Replications: 4, TargetWaitDays: target, Seed: 5)).Run();
+        static double MeanWait(CapacityResult r) => r.Summary.Single(e => e.Measure == "mean_wait").Mean;
+
+        // Two chairs: the mean wait after 4 years is well beyond that after 1 (a queue that does not settle), and even a
+        // target of a year is not met on two chairs, though the waits simulated over one year are within it.
+        var shortRun = On(2, 1, 365);
+        var longRun = On(2, 4, 365);
+        Assert.True(MeanWait(longRun) > 2 * MeanWait(shortRun), $"{MeanWait(shortRun)} then {MeanWait(longRun)} days");
+        Assert.True(MeanWait(shortRun) < 365);
+        Assert.False(shortRun.TargetMetOnMeanWait);
+        Assert.True(shortRun.NeededForTargetWait >= 3, $"{shortRun.NeededForTargetWait}");
+
+        // Three chairs settle: the 90th centile needs at least as many chairs as the mean, and the words say which is met.
+        var three = On(3, 2, 14);
+        Assert.False(three.Overloaded);
+        Assert.True(three.NeededForTargetP90Wait >= three.NeededForTargetWait, $"{three.NeededForTargetWait} then {three.NeededForTargetP90Wait}");
+        Assert.Equal(three.Summary.Single(e => e.Measure == "mean_wait").Mean <= 14, three.TargetMetOnMeanWait);
+        Assert.Equal(three.Summary.Single(e => e.Measure == "p90_wait").Mean <= 14, three.TargetMetOnP90Wait);
+        Assert.Contains(three.TargetMetOnMeanWait ? "met on the mean wait" : "not on the mean wait", three.TargetInWords, StringComparison.Ordinal);
     }
 }

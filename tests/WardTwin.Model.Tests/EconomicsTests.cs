@@ -1,4 +1,5 @@
 using WardTwin.Model.Economics;
+using WardTwin.Model.Outcomes;
 
 namespace WardTwin.Model.Tests;
 
@@ -82,5 +83,25 @@ public sealed class EconomicsTests
         var cheaperBetter = Incremental.Of(new StrategyDraws("new", [50, 50, 50, 50], [0.3, 0.3, 0.3, 0.3]), comparator, "responders");
         Assert.Equal(Quadrant.SouthEast, cheaperBetter.Quadrant);
         Assert.Contains("dominates", cheaperBetter.InWords, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_comparison_table_names_a_dominated_or_dominant_option_instead_of_printing_its_ratio()
+    {
+        static ComparisonRow Row(string id, double cost, double rate, ComparisonIncrement? vs) =>
+            new(id, 100, rate, rate - 0.1, rate + 0.1, 0.3, 4, 12, 0.1, 0.5, 7, 6, 0, cost, cost / rate, "EUR", vs);
+        string table = CohortComparison.Table([
+            Row("comparator", 4000, 0.6, null),
+            Row("dearer-worse", 5000, 0.5, new ComparisonIncrement("comparator", 1000, -0.1, -10_000, 0, "EUR", "dearer-worse")),
+            Row("cheaper-better", 3000, 0.7, new ComparisonIncrement("comparator", -1000, 0.1, -10_000, 0, "EUR", "cheaper-better")),
+            Row("cheaper-worse", 3000, 0.5, new ComparisonIncrement("comparator", -1000, -0.1, 10_000, 0, "EUR", "cheaper-worse")),
+            Row("dearer-better", 5000, 0.7, new ComparisonIncrement("comparator", 1000, 0.1, 10_000, 0, "EUR", "dearer-better"))]);
+        string Icer(string id) => table.Split('\n').First(l => l.StartsWith(id + " ", StringComparison.Ordinal)).TrimEnd();
+
+        Assert.EndsWith(" dominated", Icer("dearer-worse"), StringComparison.Ordinal);
+        Assert.EndsWith(" dominant", Icer("cheaper-better"), StringComparison.Ordinal);
+        Assert.EndsWith(" 10000 saved", Icer("cheaper-worse"), StringComparison.Ordinal);
+        Assert.EndsWith(" 10000", Icer("dearer-better"), StringComparison.Ordinal);
+        Assert.DoesNotContain("-10000", table, StringComparison.Ordinal);
     }
 }

@@ -77,6 +77,8 @@ internal sealed class PlannerInputs
             throw new ArgumentException("--budget-impact: needs --horizon-years (the years the budget covers)");
         }
 
+        PlannerNumbers.Check(request);
+
         var run = new PlannerInputs(request, catalog);
         var parameterOverrides = request.ParameterOverrides ?? new Dictionary<string, double>();
         run.ParametersPath = request.ParametersPath ?? catalog.DefaultParametersPath;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WardTwin.Application.Planner;
 
 namespace WardTwin.Dashboard.Api;
 
@@ -43,10 +44,12 @@ public sealed record CohortsRequest
     public string? OwnProtocol { get; init; }
 }
 
-/// <summary>The PSA the planner asks for: draws of the evidence, patients per draw and the effect measure.</summary>
+/// <summary>The PSA the planner asks for: draws of the evidence, patients per draw, the effect measure and the acceptability curve's reach.</summary>
 public sealed record PsaRequest
 {
-    [Range(2, 2000)]
+    /// <summary>0: no PSA; 1 is refused by the rule the command line shares; this dashboard runs at most 2000.</summary>
+    [PlannerNumber(PlannerNumber.PsaDraws)]
+    [Range(0, 2000)]
     public int Draws { get; init; } = 100;
 
     [Range(10, 5000)]
@@ -54,4 +57,12 @@ public sealed record PsaRequest
 
     [AllowedValues("responders-t1", "responders-week", "relief-weeks", "qalys", ErrorMessage = "must be one of responders-t1, responders-week, relief-weeks, qalys")]
     public string Effect { get; init; } = "responders-t1";
+
+    /// <summary>The acceptability curve's largest willingness to pay; default: the effect's own (200,000 per responder or QALY).</summary>
+    [PlannerNumber(PlannerNumber.WtpMax)]
+    public double? WtpMax { get; init; }
+
+    /// <summary>Its step; default: a hundredth of <see cref="WtpMax"/>.</summary>
+    [PlannerNumber(PlannerNumber.WtpStep)]
+    public double? WtpStep { get; init; }
 }

@@ -63,8 +63,20 @@ public static class PlannerRequests
         var ordered = all.OrderBy(p => p == first ? 0 : 1).Select(p => own is { } x && p == x.Id ? x.Path : p).ToArray();
         var rules = new CostRules(b.Perspective == "societal" ? Perspective.Societal : Perspective.Healthcare, b.PriceBasis == "staff-excluded" ? PriceBasis.StaffExcluded : PriceBasis.Full);
         var effect = b.Psa?.Effect switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
-        double max = PsaEffects.DefaultWtpMax(effect);
-        var psa = b.Psa is { } p ? new PsaPlan(p.Draws, p.Patients, effect, CohortComparison.DefaultFollowUpWeek, [.. Enumerable.Range(0, 101).Select(k => k * max / 100)]) : null;
+        var psa = b.Psa is { Draws: > 0 } p ? new PsaPlan(p.Draws, p.Patients, effect, CohortComparison.DefaultFollowUpWeek, Wtps(effect, p)) : null;
         return new PlannerRunRequest(ordered, b.Patients, b.Seed, b.Prices, b.Cohort, Rules: rules, PriceOverrides: b.PriceOverrides ?? [], Psa: psa);
+    }
+
+    /// <summary>The acceptability curve's points by the command line's rule; a step beyond the reach names the field.</summary>
+    private static double[] Wtps(PsaEffect effect, PsaRequest p)
+    {
+        try
+        {
+            return PlannerNumbers.WtpGrid(effect, p.WtpMax, p.WtpStep);
+        }
+        catch (ArgumentException ex)
+        {
+            throw ApiException.Bad("psa.wtpStep", ex.Message);
+        }
     }
 }

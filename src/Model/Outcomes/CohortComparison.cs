@@ -50,7 +50,7 @@ public static class CohortComparison
             string t2 = $"{Pct(r.RespondersT2)} @{(r.T2WeeksAfterEndMedian is { } w ? w.ToString("0.#", CultureInfo.InvariantCulture) : "-")}";
             string dose = r.EffectiveMgPerHMedian is { } e ? e.ToString("0.0", CultureInfo.InvariantCulture) : "-";
             string perResp = r.CostPerResponderT1 is { } pr ? pr.ToString("0", CultureInfo.InvariantCulture) : "-";
-            string icer = r.Increment?.CostPerExtraResponderT1 is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "-";
+            string icer = r.Increment is { } inc ? IcerCell(inc) : "-";
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"{r.Protocol,-26} {r.Patients,6} {resp,20} {t2,12} {Pct(r.RespondersAtWeek),10} {Pct(r.AnySideEffect),7} {dose,9} {r.BedDaysMean,9:0.00} {r.ChairHoursMean,8:0.0} {r.CostPerPatient,10:0} {perResp,10} {icer,12}");
         }
@@ -61,7 +61,7 @@ public static class CohortComparison
         }
 
         sb.AppendLine(CultureInfo.InvariantCulture, $"costs in {rows[0].Currency}; T1 = end of treatment; T2 = each protocol's own follow-up visit, @ its median week after the end; wk {week} = the same week after the end for every protocol");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"ICER = incremental cost per extra T1 responder (>= 2 points) against {rows[0].Protocol} (the comparator)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"ICER = incremental cost per extra T1 responder (>= 2 points) against {rows[0].Protocol} (the comparator); \"saved\": a saving per responder forgone; dominated/dominant: no ratio worth reading");
         foreach (var r in rows.Where(r => r.Increment is not null))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {r.Increment!.InWords}");
@@ -105,6 +105,16 @@ public static class CohortComparison
         ["compared_with"] = f.ComparedWith,
         ["icer_per_extra_responder_t1"] = f.Icer is { } i ? Math.Round(i, 4) : null,
     })]);
+
+    /// <summary>The ICER column in words where a number would mislead: a dominated option's ratio is negative, and a saving per responder forgone is not a price.</summary>
+    private static string IcerCell(ComparisonIncrement i)
+    {
+        bool moved = i.Cost != 0 || i.RespondersT1 != 0;
+        return moved && i.Cost <= 0 && i.RespondersT1 >= 0 ? "dominant"
+            : moved && i.Cost >= 0 && i.RespondersT1 <= 0 ? "dominated"
+            : i.CostPerExtraResponderT1 is not { } v ? "-"
+            : string.Create(CultureInfo.InvariantCulture, $"{v:0}{(i.Cost < 0 ? " saved" : string.Empty)}");
+    }
 
     private static string Status(FrontierStatus s) => s switch { FrontierStatus.Frontier => "frontier", FrontierStatus.Dominated => "dominated", _ => "extendedly dominated" };
 

@@ -56,15 +56,15 @@ internal static class CapacityCommand
 
     private static string Describe(CapacityResult r, CapacityQuestion q)
     {
-        string E(string name, string format)
-        {
-            var e = r.Summary.Single(x => x.Measure == name);
-            return string.Create(CultureInfo.InvariantCulture, $"{e.Mean.ToString(format, CultureInfo.InvariantCulture)} ({e.Low.ToString(format, CultureInfo.InvariantCulture)}-{e.High.ToString(format, CultureInfo.InvariantCulture)})");
-        }
+        var c = CultureInfo.InvariantCulture;
+        Estimate M(string name) => r.Summary.Single(x => x.Measure == name);
+        string E(string name, string format) => $"{M(name).Mean.ToString(format, c)} ({M(name).Low.ToString(format, c)}-{M(name).High.ToString(format, c)})";
+        string head = string.Create(c, $"{r.Protocol}: {r.Capacity} {(r.Capacity == 1 ? r.Resource.TrimEnd('s') : r.Resource)}, {q.PatientsPerYear:0.#} patients a year, {q.Replications} x {q.Years:0.#} years: ");
 
-        string Noun(int k) => k == 1 ? r.Resource.TrimEnd('s') : r.Resource;
-        string needed = r.NeededForTargetWait is { } n ? $"{n} {Noun(n)} for a mean wait of at most {q.TargetWaitDays:0.#} days" : $"more than 200 {r.Resource} for a mean wait of {q.TargetWaitDays:0.#} days";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{r.Protocol}: {r.Capacity} {Noun(r.Capacity)}, {q.PatientsPerYear:0.#} patients a year, {q.Replications} x {q.Years:0.#} years: mean wait {E("mean_wait", "0.0")} days, 90th centile {E("p90_wait", "0.0")}, utilisation {E("utilisation", "0.00")}, queue {E("mean_queue", "0.0")}, treated a year {E("treated_per_year", "0.0")}; {needed}");
+        // An overloaded unit's waits are where a growing queue had got to when the simulation stopped: said as that, without intervals.
+        string body = r.Overloaded
+            ? string.Create(c, $"{r.OverloadedInWords}; after {q.Years:0.#} years the mean wait had reached {M("mean_wait").Mean:0} days (90th centile {M("p90_wait").Mean:0}) and {M("still_waiting_at_end").Mean:0} were still waiting, figures that grow with the years simulated; utilisation {M("utilisation").Mean:0.00}")
+            : $"mean wait {E("mean_wait", "0.0")} days, 90th centile {E("p90_wait", "0.0")}, utilisation {E("utilisation", "0.00")}, demand over capacity {E("offered_load", "0.00")}, queue {E("mean_queue", "0.0")}, treated a year {E("treated_per_year", "0.0")}";
+        return $"{head}{body}; {r.TargetInWords}";
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using WardTwin.Application.Planner;
 
 namespace WardTwin.Silo.Cli;
 
@@ -28,14 +29,19 @@ internal static partial class CliErrors
         ["--target-wait-days"] = (0, "a number of days >= 0"),
         ["--monitor-hz"] = (double.Epsilon, "a sampling rate > 0"),
         ["--arrivals-per-day"] = (0, "a number >= 0"),
-        ["--wtp"] = (0, "a number >= 0"),
-        ["--wtp-max"] = (0, "a number >= 0 (0: the default reach)"),
-        ["--wtp-step"] = (0, "a number >= 0 (0: a hundredth of --wtp-max)"),
         ["--psa-patients"] = (0, "a whole number >= 0 (0: --patients)"),
-        ["--psa"] = (0, "a number of draws 0-100000 (0: none)"),
         ["--follow-up-week"] = (1, "a week >= 1"),
         ["--silo-port"] = (0, "a port number 0-65535"),
         ["--gateway-port"] = (0, "a port number 0-65535"),
+    };
+
+    /// <summary>The planner's analysis numbers, checked by the rule the dashboard's requests share (src/Application).</summary>
+    private static readonly Dictionary<string, PlannerNumber> PlannerRules = new(StringComparer.Ordinal)
+    {
+        ["--psa"] = PlannerNumber.PsaDraws,
+        ["--wtp"] = PlannerNumber.Wtp,
+        ["--wtp-max"] = PlannerNumber.WtpMax,
+        ["--wtp-step"] = PlannerNumber.WtpStep,
     };
 
     /// <summary>The first problem of a parse as one line, or null when there is none.</summary>
@@ -49,7 +55,7 @@ internal static partial class CliErrors
 
         foreach (var option in parse.CommandResult.Children.OfType<OptionResult>())
         {
-            if (option.Implicit || !NumberRules.TryGetValue(option.Option.Name, out var rule))
+            if (option.Implicit)
             {
                 continue;
             }
@@ -61,7 +67,17 @@ internal static partial class CliErrors
                 double d => d,
                 _ => null,
             };
-            double max = option.Option.Name switch { "--silo-port" or "--gateway-port" => 65535, "--psa" => 100_000, _ => double.PositiveInfinity };
+            if (value is { } given && PlannerRules.TryGetValue(option.Option.Name, out var planner) && PlannerNumbers.Problem(planner, given) is { } problem)
+            {
+                return $"{option.Option.Name}: {problem}";
+            }
+
+            if (!NumberRules.TryGetValue(option.Option.Name, out var rule))
+            {
+                continue;
+            }
+
+            double max = option.Option.Name is "--silo-port" or "--gateway-port" ? 65535 : double.PositiveInfinity;
             if (value is { } v && (!double.IsFinite(v) || v < rule.Min || v > max))
             {
                 return $"{option.Option.Name}: must be {rule.Words}, got {(option.Tokens.Count > 0 ? option.Tokens[0].Value : v.ToString(CultureInfo.InvariantCulture))}";
@@ -78,8 +94,8 @@ internal static partial class CliErrors
         {
             string what = m.Groups[3].Value switch
             {
-                "System.Int32" or "System.Int64" => "a whole number",
-                "System.Double" => "a number",
+                "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" => "a whole number",
+                "System.Double" or "System.Nullable`1[System.Double]" => "a number",
                 "System.Boolean" => "true or false",
                 var t => t,
             };

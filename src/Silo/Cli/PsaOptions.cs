@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WardTwin.Application.Planner;
 using WardTwin.Model.Economics;
 
 namespace WardTwin.Silo.Cli;
@@ -10,14 +11,15 @@ internal sealed class PsaOptions
     private readonly Option<int> _patients = new("--psa-patients") { Description = "Virtual patients per protocol in each draw (default: --patients)", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _effect = new("--effect") { Description = "The effect of the ICER and net benefit: responders-t1, responders-week (at --follow-up-week), relief-weeks or qalys (26 weeks after treatment)", DefaultValueFactory = _ => "responders-t1" };
     private readonly Option<int> _week = new("--follow-up-week") { Description = "The common week after the end of treatment for responders-week, the same for every protocol", DefaultValueFactory = _ => WardTwin.Model.Outcomes.CohortComparison.DefaultFollowUpWeek };
-    private readonly Option<double> _wtpMax = new("--wtp-max") { Description = "Largest willingness to pay per unit of effect on the acceptability curve (default: 200000 per responder or QALY, 10000 per week of relief)", DefaultValueFactory = _ => 0 };
-    private readonly Option<double> _wtpStep = new("--wtp-step") { Description = "Step of the willingness to pay (default: wtp-max / 100)", DefaultValueFactory = _ => 0 };
+    // No default value: left out means the effect's own reach; a typed 0 is refused (CliErrors), not taken for "default".
+    private readonly Option<double?> _wtpMax = new("--wtp-max") { Description = "Largest willingness to pay per unit of effect on the acceptability curve, > 0 (default: 200000 per responder or QALY, 10000 per week of relief)" };
+    private readonly Option<double?> _wtpStep = new("--wtp-step") { Description = "Step of the willingness to pay, > 0 (default: wtp-max / 100)" };
 
     public PsaOptions()
     {
         _effect.AcceptOnlyFromAmong("responders-t1", "responders-week", "relief-weeks", "qalys");
-        // --psa and --follow-up-week are checked with every other number in CliErrors (a validator here would
-        // throw on a value that is not a number before any error could be reported).
+        // --psa, --wtp-max, --wtp-step and --follow-up-week are checked with every other number in CliErrors (a validator
+        // here would throw on a value that is not a number before any error could be reported).
     }
 
     public void AddTo(Command command)
@@ -33,10 +35,18 @@ internal sealed class PsaOptions
     {
         ArgumentNullException.ThrowIfNull(r);
         var effect = r.GetValue(_effect) switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
-        double max = r.GetValue(_wtpMax) is > 0 and var m ? m : PsaEffects.DefaultWtpMax(effect);
-        double step = r.GetValue(_wtpStep) is > 0 and var s ? s : max / 100;
         int perDraw = r.GetValue(_patients) is > 0 and var p ? p : patients;
-        return new PsaChoice(r.GetValue(_draws), perDraw, effect, r.GetValue(_week), Acceptability.Range(max, step));
+        double[] wtps;
+        try
+        {
+            wtps = PlannerNumbers.WtpGrid(effect, r.GetValue(_wtpMax), r.GetValue(_wtpStep));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"--wtp-step: {ex.Message}", ex);
+        }
+
+        return new PsaChoice(r.GetValue(_draws), perDraw, effect, r.GetValue(_week), wtps);
     }
 }
 

@@ -91,7 +91,18 @@ public static class DecisionReport
             }
 
             var x = Enumerable.Range(0, draws).Select(d => columns.Select(c => prices ? run.PriceDraws[d][c] : run.ParameterDraws[d][c]).ToArray()).ToArray();
-            var r = Evppi.Fit(strategies, x).At(threshold);
+            EvppiResult r;
+            try
+            {
+                r = Evppi.Fit(strategies, x).At(threshold);
+            }
+            catch (ArgumentException e)
+            {
+                // Too few draws for the group's varying parameters: said in the result, the rest of the decision stands.
+                result.Add(new JsonObject { ["group"] = group, ["parameters"] = columns.Length, ["per_patient"] = null, ["why_not"] = e.Message });
+                continue;
+            }
+
             result.Add(new JsonObject
             {
                 ["group"] = group,

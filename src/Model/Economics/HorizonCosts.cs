@@ -10,43 +10,46 @@ namespace WardTwin.Model.Economics;
 /// </summary>
 public static class HorizonCosts
 {
-    /// <summary>Undiscounted cost in each year of the horizon by when each course starts (a course is billed in the year it starts).</summary>
-    public static double[] ByYear(CostCalculator calculator, Protocol protocol, AdmissionOutcome o)
+    /// <summary>Each later course's cost and the year (since the first course's start) it starts in; the first course is priced by the caller.</summary>
+    public static (double StartYears, double Cost)[] LaterCourses(CostCalculator calculator, Protocol protocol, HorizonOutcome h)
     {
         ArgumentNullException.ThrowIfNull(calculator);
         ArgumentNullException.ThrowIfNull(protocol);
-        ArgumentNullException.ThrowIfNull(o);
-        var h = o.Horizon ?? throw new ArgumentException("a patient followed for years", nameof(o));
-        var years = new double[Math.Max(1, (int)Math.Ceiling(h.Years))];
-        years[0] = calculator.Cost(protocol, o).Total;
+        ArgumentNullException.ThrowIfNull(h);
+        var courses = new (double, double)[h.LaterCourses.Length];
         Protocol? booster = null;
-        for (int i = 0; i < h.LaterCourses.Length; i++)
+        for (int i = 0; i < courses.Length; i++)
         {
             var p = h.LaterCourseIsBooster[i] ? booster ??= protocol.RetreatmentOrNone.Booster(protocol) : protocol;
-            years[Math.Min(years.Length - 1, (int)Math.Floor(h.LaterCourseStartYears[i]))] += calculator.Cost(p, h.LaterCourses[i]).Total;
+            courses[i] = (h.LaterCourseStartYears[i], calculator.Cost(p, h.LaterCourses[i]).Total);
         }
 
-        return years;
+        return courses;
     }
 
+    /// <summary>The first course's cost plus the later courses', each discounted by the year it starts in.</summary>
+    public static double Discounted(double firstCourse, IEnumerable<(double StartYears, double Cost)> later, double discountRate) =>
+        firstCourse + later.Sum(c => c.Cost * Discounting.Factor(discountRate, c.StartYears));
+
+    /// <summary>Undiscounted cost in each year of the horizon, a course billed in the year it starts.</summary>
+    public static double[] ByYear(double firstCourse, IEnumerable<(double StartYears, double Cost)> later, double years)
+    {
+        var byYear = new double[Math.Max(1, (int)Math.Ceiling(years))];
+        byYear[0] = firstCourse;
+        foreach (var (start, cost) in later)
+        {
+            byYear[Math.Min(byYear.Length - 1, (int)Math.Floor(start))] += cost;
+        }
+
+        return byYear;
+    }
+
+    /// <summary>A patient's whole bill over the horizon at <paramref name="discountRate"/> (the first course alone when not followed for years).</summary>
     public static double Total(CostCalculator calculator, Protocol protocol, AdmissionOutcome o, double discountRate)
     {
         ArgumentNullException.ThrowIfNull(calculator);
-        ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(o);
-        double total = calculator.Cost(protocol, o).Total;
-        if (o.Horizon is not { } h)
-        {
-            return total;
-        }
-
-        Protocol? booster = null;
-        for (int i = 0; i < h.LaterCourses.Length; i++)
-        {
-            var p = h.LaterCourseIsBooster[i] ? booster ??= protocol.RetreatmentOrNone.Booster(protocol) : protocol;
-            total += calculator.Cost(p, h.LaterCourses[i]).Total * Discounting.Factor(discountRate, h.LaterCourseStartYears[i]);
-        }
-
-        return total;
+        double first = calculator.Cost(protocol, o).Total;
+        return o.Horizon is { } h ? Discounted(first, LaterCourses(calculator, protocol, h), discountRate) : first;
     }
 }

@@ -133,13 +133,14 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
     /// <summary>The cohort over its horizon of years (nothing counted when patients were followed for their first course alone).</summary>
     public HorizonTally Horizon { get; } = new();
 
-    /// <summary>A patient's later courses priced like the first, undiscounted and at the price file's rate for costs.</summary>
-    private void AddHorizon(AdmissionOutcome a)
+    /// <summary>A patient's later courses priced like the first (each once), undiscounted, discounted at the price file's rate for costs, and by year.</summary>
+    private void AddHorizon(AdmissionOutcome a, double firstCourse)
     {
-        if (a.Horizon is not null)
+        if (a.Horizon is { } h)
         {
-            Horizon.Add(a.Horizon, Economics.HorizonCosts.Total(_calculator, protocol, a, 0),
-                Economics.HorizonCosts.Total(_calculator, protocol, a, prices.ConventionsOrDefault.DiscountCosts), Economics.HorizonCosts.ByYear(_calculator, protocol, a));
+            var later = Economics.HorizonCosts.LaterCourses(_calculator, protocol, h);
+            Horizon.Add(h, Economics.HorizonCosts.Discounted(firstCourse, later, 0),
+                Economics.HorizonCosts.Discounted(firstCourse, later, prices.ConventionsOrDefault.DiscountCosts), Economics.HorizonCosts.ByYear(firstCourse, later, h.Years));
         }
     }
 
@@ -205,7 +206,7 @@ public sealed class CohortAccumulator(Protocol protocol, long seed, PriceList pr
         }
 
         T2WeeksAfterEnd.Add(a.T2WeeksAfterEnd);
-        AddHorizon(a);
+        AddHorizon(a, cost.Total);
         CostTotals.Add(cost.Total);
         var items = cost.Items;
         for (int i = 0; i < items.Length; i++)

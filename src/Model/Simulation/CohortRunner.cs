@@ -7,15 +7,23 @@ namespace WardTwin.Model.Simulation;
 
 /// <summary>The reference engine: runs N admissions in-process; patient i is drawn from (seed, i) whatever thread runs it.</summary>
 /// <param name="horizon">Patients followed for years with retreatment (the first course unchanged); null: the first course alone.</param>
-public sealed class CohortRunner(Protocol protocol, Cohort cohort, ModelParameters parameters, HorizonSettings? horizon = null)
+public sealed class CohortRunner
 {
-    private readonly PatientSampler _sampler = new(cohort, parameters, protocol.Arm);
-    private readonly ProtocolPlan _plan = new(protocol, parameters);
-    private readonly HorizonWalk? _horizon = horizon is null ? null : new HorizonWalk(new ProtocolPlan(protocol, parameters), horizon);
+    private readonly PatientSampler _sampler;
+    private readonly ProtocolPlan _plan;
+    private readonly HorizonWalk? _horizon;
+
+    public CohortRunner(Protocol protocol, Cohort cohort, ModelParameters parameters, HorizonSettings? horizon = null)
+    {
+        _sampler = new PatientSampler(cohort, parameters, protocol.Arm);
+        _plan = new ProtocolPlan(protocol, parameters);
+        _horizon = horizon is null ? null : new HorizonWalk(_plan, horizon);
+        Horizon = horizon;
+    }
 
     public ProtocolPlan Plan => _plan;
 
-    public HorizonSettings? Horizon => horizon;
+    public HorizonSettings? Horizon { get; }
 
     public AdmissionOutcome RunOne(long seed, int index) =>
         _horizon is null ? new Admission(_plan, _sampler.Sample(seed, index)).RunToEnd() : _horizon.Run(_sampler.Sample(seed, index));

@@ -70,7 +70,7 @@ public sealed class HorizonWalk
         ref SeededRandom uptake, ref int lastScore)
     {
         bool mayRetreat = _rule.Policy != RetreatmentPolicy.None && courses < _rule.MaxCourses;
-        bool relieved = t0 - o.NrsT1 >= 2;
+        bool relieved = o.ResponderT1TwoPoints; // every course shares the patient's baseline T0
         double? next = null;
         bool booster = false;
         for (int w = 1; ; w++)

@@ -28,8 +28,17 @@ public static class HorizonCosts
     }
 
     /// <summary>The first course's cost plus the later courses', each discounted by the year it starts in.</summary>
-    public static double Discounted(double firstCourse, IEnumerable<(double StartYears, double Cost)> later, double discountRate) =>
-        firstCourse + later.Sum(c => c.Cost * Discounting.Factor(discountRate, c.StartYears));
+    public static double Discounted(double firstCourse, IEnumerable<(double StartYears, double Cost)> later, double discountRate)
+    {
+        // Added course by course onto the first, in course order: the same sum, bit for bit, wherever it is taken.
+        double total = firstCourse;
+        foreach (var (start, cost) in later ?? [])
+        {
+            total += cost * Discounting.Factor(discountRate, start);
+        }
+
+        return total;
+    }
 
     /// <summary>Undiscounted cost in each year of the horizon, a course billed in the year it starts.</summary>
     public static double[] ByYear(double firstCourse, IEnumerable<(double StartYears, double Cost)> later, double years)

@@ -16,7 +16,7 @@ public static class TrainingEndpoints
                 clock = d.Catalog.LoadProtocol(s.Ward.Protocol).StartOrDefault.Clock };
         }));
         api.MapPost("/training/{session}/start", async (string session, TrainingStartRequest b, IGrainFactory g) =>
-            await Session(g, session).StartAsync(b.Scenario, b.Trainees)).Needs(Role.Instructor);
+            await Session(g, session).StartAsync(b.Scenario, b.Trainees, b.StartPaused)).Needs(Role.Instructor);
         api.MapGet("/training/{session}", async (string session, IGrainFactory g) => await Session(g, session).GetViewAsync());
         api.MapPost("/training/{session}/act", async (string session, TrainingActRequest b, IGrainFactory g) =>
         {
@@ -28,6 +28,11 @@ public static class TrainingEndpoints
         {
             var custom = b.Kind is { } kind ? new InjectionInput(kind, b.SideEffect, b.Grade, b.DurationH, b.HrChangePerMin, b.SbpChangeMmHg, b.Spo2ChangePercent) : null;
             await Session(g, session).InjectAsync(b.Trainee, b.Event, custom, b.Bed);
+            return Results.Ok();
+        }).Needs(Role.Instructor);
+        api.MapPost("/training/{session}/annotate", async (string session, TrainingAnnotateRequest b, IGrainFactory g) =>
+        {
+            await Session(g, session).AnnotateAsync(b.Trainee, b.Bed, b.Text);
             return Results.Ok();
         }).Needs(Role.Instructor);
         api.MapPost("/training/{session}/pause", async (string session, IGrainFactory g) => { await Session(g, session).PauseAsync(); return Results.Ok(); }).Needs(Role.Instructor);
@@ -50,6 +55,8 @@ public static class TrainingEndpoints
 
             return new { ward = status, beds };
         });
+        api.MapGet("/training/{session}/{trainee}/beds/{bed:int}/log", async (string session, string trainee, int bed, IGrainFactory g) =>
+            await Session(g, session).GetBedLogAsync(ApiLimits.Id(trainee, "trainee"), bed));
         api.MapGet("/training/{session}/{trainee}/debrief.json", async (string session, string trainee, IGrainFactory g) =>
             await Session(g, session).GetDebriefAsync(ApiLimits.Id(trainee, "trainee")));
         api.MapGet("/training/{session}/{trainee}/debrief.html", async (string session, string trainee, IGrainFactory g, DataCatalogProvider d) =>

@@ -27,6 +27,7 @@ public sealed class PatientGrain(
     private bool _countTitrations;
     private WardClockView? _clock;
     private MonitorFeeder? _feeder;
+    private int _eventCount;
 
     private PatientAdmission Admitted => state.State.Admission ?? throw NotAdmitted();
 
@@ -87,7 +88,7 @@ public sealed class PatientGrain(
         if (_clock is { Watched: true } && state.State.Admission is { } a && _walk is { } walk)
         {
             string id = this.GetPrimaryKeyString();
-            batcher.Post(a.WardId, new BedUpdate(AdmissionKey.Parse(id).Number, id, BedsideViews.StateNow(a, walk), BedsideViews.Pump(walk, []), BedsideViews.Point(WardTimeH, walk)));
+            batcher.Post(a.WardId, new BedUpdate(AdmissionKey.Parse(id).Number, id, BedsideViews.StateNow(a, walk, _eventCount), BedsideViews.Pump(walk, []), BedsideViews.Point(WardTimeH, walk)));
         }
     }
 
@@ -201,6 +202,15 @@ public sealed class PatientGrain(
                 now.RateMgPerH, now.DeliveredRateMgPerH, Walk.PumpRevision);
         }
 
+        // A confirmation is of what was seen: one that names no revision is asked for again, with the revision to confirm on.
+        bool unseen = press.ConfirmSoftLimit && press.ExpectedRevision is null && press.Key == nameof(PumpActionKind.SetRate)
+            && Walk.Programme.SoftMaxMgPerH is { } soft && press.Value > soft + 1e-9 && press.Value <= Walk.Programme.HardMaxMgPerH + 1e-9;
+        if (unseen)
+        {
+            press = press with { ConfirmSoftLimit = false };
+            action = PatientJournal.ToAction(press);
+        }
+
         var input = new PatientInput(Walk.ClockH, press with { ExpectedRevision = null }, null);
 
         // Stored before it is applied: a write that fails leaves walk and journal as they were.
@@ -209,7 +219,8 @@ public sealed class PatientGrain(
         await PushTruth(force: false);
         PushBedside();
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
-        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
+        string message = unseen ? result.Message + " (a confirmation carries the revision of the pump you confirmed on)" : result.Message;
+        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
     }
 
     public Task<PumpView> GetPumpViewAsync()
@@ -231,7 +242,13 @@ public sealed class PatientGrain(
         PushBedside();
     }
 
-    public Task<PatientStateNow> GetStateNowAsync() => Task.FromResult(BedsideViews.StateNow(Admitted, Walk));
+    public Task<PatientStateNow> GetStateNowAsync() => Task.FromResult(BedsideViews.StateNow(Admitted, Walk, _eventCount));
+
+    public Task<IReadOnlyList<CourseEvent>> GetEventsAsync()
+    {
+        var a = Admitted;
+        return Task.FromResult(CourseEvents.From(Record(chart: null).Log, a.AdmittedAtH));
+    }
 
     public Task<PatientCourse> GetCourseAsync(double? atWardH = null)
     {
@@ -264,9 +281,10 @@ public sealed class PatientGrain(
     /// <summary>The live walk's course with its logs kept, replayed to where the live walk is now (for a page).</summary>
     private Admission Record(PatientChart? chart) => Replay(Admitted, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
 
-    /// <summary>Counts the live walk's titration decisions once each (not again when a new activation replays them).</summary>
+    /// <summary>Counts the live walk's events (the page's log follows the count), and its titration decisions once each (not again when a new activation replays them).</summary>
     private void Observe(AdmissionEvent e)
     {
+        _eventCount++;
         if (_countTitrations && e is TitrationEvent t)
         {
             metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", WardTwinMetrics.Tag(t.Action)));

@@ -11,7 +11,7 @@ namespace WardTwin.Grains;
 /// </summary>
 internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, string sessionId, IReadOnlyList<RecordedEntry> record, TimeProvider time, ILogger logger)
 {
-    /// <summary>The events due for a trainee now: on time by the ward's clock, or on a condition of a bed's state.</summary>
+    /// <summary>The events due for a trainee now: on time by the ward's clock, on a condition of a bed's state, or on what the trainee did or did not do after another event.</summary>
     public async Task<List<RecordedEntry>> DueEvents(string trainee, WardStatus status, Func<string, Task<PatientStateNow?>> stateOf)
     {
         var entries = new List<RecordedEntry>();
@@ -20,7 +20,14 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         {
             try
             {
-                if (e.AtH is { } at ? at <= sessionH : await Holds(e, status, stateOf))
+                if (e.OnTrainee is { } trigger)
+                {
+                    if (Answered(trainee, e, trigger, status.SimTimeH))
+                    {
+                        entries.Add(await Fire(trainee, e, EventCause.Trainee, status));
+                    }
+                }
+                else if (e.AtH is { } at ? at <= sessionH : await Holds(e, status, stateOf))
                 {
                     entries.Add(await Fire(trainee, e, e.AtH is null ? EventCause.Condition : EventCause.Timeline, status));
                 }
@@ -58,6 +65,14 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         Log.EventFired(logger, sessionId, trainee, id, "instructor", bed, status.SimTimeH);
         return new RecordedEntry(RecordedKind.EventFired, trainee, bed, status.SimTimeH, time.GetUtcNow().ToUnixTimeMilliseconds(),
             $"event {id} (instructor): {custom.ToModel().Describe()}", EventId: id, EventKind: custom.Kind, Cause: "instructor");
+    }
+
+    /// <summary>Whether the trainee's answer (or its absence) after the event the trigger names has made this event due.</summary>
+    private bool Answered(string trainee, ScenarioEvent e, TraineeTrigger trigger, double nowH)
+    {
+        double? after = record.FirstOrDefault(r => r.Kind == RecordedKind.EventFired && r.Trainee == trainee && r.EventId == trigger.AfterEvent)?.SimTimeH;
+        var actions = TrainingRecords.Actions(record.Where(r => r.Trainee == trainee && r.Bed == e.Bed)).OrderBy(a => a.SimTimeH);
+        return trigger.DueH(after, actions, nowH) is not null;
     }
 
     private static async Task<bool> Holds(ScenarioEvent e, WardStatus status, Func<string, Task<PatientStateNow?>> stateOf)
@@ -99,7 +114,7 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
             if (!seen)
             {
                 yield return new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, a.RaisedAtH, time.GetUtcNow().ToUnixTimeMilliseconds(),
-                    $"alarm {a.Kind} ({a.Priority})", Target: a.Kind, Priority: a.Priority);
+                    $"alarm {AlarmWords.Of(a.Kind)} ({a.Priority})", Target: a.Kind, Priority: a.Priority);
             }
         }
     }

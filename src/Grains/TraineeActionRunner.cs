@@ -1,15 +1,20 @@
 using System.Diagnostics;
+using System.Globalization;
 using WardTwin.Model.Training;
 
 namespace WardTwin.Grains;
 
 /// <summary>
-/// Carries out one trainee action on a bed's grains (pump keys, midazolam, discharge, an alarm acknowledged) and
-/// says what came of it. The patient's and the ward's refusals (a dose out of range, after discharge) are answers
-/// for the record, not errors of the session.
+/// Carries out one trainee action on a bed's grains (pump keys, a decision to hold at a review, midazolam, oxygen, a call to
+/// the doctor, discharge, an alarm acknowledged) and says what came of it. The patient's and the ward's refusals (a dose out
+/// of range, after discharge) are answers for the record in clinical words, not errors of the session. Any rate above the
+/// pump's hard limit is a hard-limit attempt, whatever its size.
 /// </summary>
 internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward, int bed, string admissionId, PatientStateNow before)
 {
+    /// <summary>Oxygen a trainee may give by mask or nasal cannula (L/min).</summary>
+    private const double MaxOxygenLPerMin = 15;
+
     /// <summary>What came of an action: the outcome and message, the pump's revision after a key, and whether a rate was above the hard limit.</summary>
     public sealed record Result(string Outcome, string Message, long? Revision, bool AboveHardLimit);
 
@@ -27,6 +32,9 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
                 aboveHard = v > before.HardMaxMgPerH;
                 return pump.SetRateAsync(v, command.ConfirmSoftLimit, command.Revision);
             }),
+            TraineeActionKind.Hold => before.TreatmentEnded
+                ? ("refused", "the patient has been discharged: there is no rate to keep")
+                : ("accepted", $"rate kept at {F(before.RateMgPerH)} mg/h ({before.PumpState})"),
             TraineeActionKind.Start => await Pump(pump.StartAsync),
             TraineeActionKind.Pause => await Pump(pump.PauseAsync),
             TraineeActionKind.Resume => await Pump(pump.ResumeAsync),
@@ -34,10 +42,12 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
             TraineeActionKind.ReplaceBag => await Pump(pump.ReplaceBagAsync),
             TraineeActionKind.SetVtbi => await Pump(() => pump.SetVtbiAsync(command.Value)),
             TraineeActionKind.Midazolam => await Refusable(() => patient.GiveMidazolamAsync(Value(command, "mg"))),
+            TraineeActionKind.Oxygen => Oxygen(Value(command, "L/min")),
+            TraineeActionKind.CallDoctor => ("accepted", $"the doctor is called to bed {bed}"),
             TraineeActionKind.Discharge => await Refusable(() => ward.DischargeAsync(bed - 1)),
             TraineeActionKind.AcknowledgeAlarm => await grains.GetGrain<IBedsideMonitorGrain>(admissionId).AcknowledgeAsync(command.Target ?? throw new ArgumentException("target: which alarm to acknowledge"))
                 ? ("accepted", "acknowledged")
-                : ("refused", $"no alarm '{command.Target}' on this monitor"),
+                : ("refused", $"no alarm '{AlarmWords.Of(command.Target)}' on this monitor"),
             var other => throw new UnreachableException($"trainee action {other}"),
         };
 
@@ -51,6 +61,13 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
         }
     }
 
+    /// <summary>Recorded and scored; the patient model does not breathe it yet (the physiology of breathing comes later).</summary>
+    private (string, string) Oxygen(double litresPerMin) => before.TreatmentEnded
+        ? ("refused", "the patient has been discharged")
+        : litresPerMin is > 0 and <= MaxOxygenLPerMin
+            ? ("accepted", $"oxygen {F(litresPerMin)} L/min given (noted; this model does not yet show its effect on the saturation)")
+            : ("refused", $"oxygen is given at more than 0 and at most {F(MaxOxygenLPerMin)} L/min, not {F(litresPerMin)}");
+
     private static async Task<(string, string)> Refusable(Func<Task> act)
     {
         try
@@ -60,11 +77,13 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            return ("refused", Errors.OneLine(ex));
+            return ("refused", RefusalWords.Of(ex));
         }
     }
 
-    private static double Value(TraineeCommand c, string unit) => c.Value is { } v && double.IsFinite(v) && v >= 0
+    private static double Value(TraineeCommand c, string unit) => c.Value is { } v && !double.IsNaN(v) && v >= 0
         ? v
-        : throw new ArgumentException($"value: {c.Action} needs a number of {unit} >= 0");
+        : throw new ArgumentException($"value: {c.Action} needs a number of {unit} (0 or more)");
+
+    private static string F(double x) => Model.Training.ActionIntents.Number(x);
 }

@@ -46,7 +46,7 @@ public sealed class TrainingSessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<TrainingView> StartAsync(string scenarioId, IReadOnlyList<string> trainees)
+    public async Task<TrainingView> StartAsync(string scenarioId, IReadOnlyList<string> trainees, bool startPaused = false)
     {
         if (state.State.ScenarioId is not null)
         {
@@ -55,19 +55,22 @@ public sealed class TrainingSessionGrain(
 
         SessionStart.CheckTrainees(trainees);
         var scenario = DataErrors.Translate(() => catalog.Data.LoadScenario(scenarioId));
-        var config = SessionStart.WardConfig(scenario);
+        var config = SessionStart.WardConfig(scenario, startPaused);
+        var clock = new List<RecordedEntry>();
         foreach (var trainee in trainees)
         {
             var ward = Ward(trainee);
-            await ward.StartAsync(config);
+            var status = await ward.StartAsync(config);
             if (scenario.Ward.StartAtH > 0)
             {
-                await ward.JumpToAsync(scenario.Ward.StartAtH);
+                status = await ward.JumpToAsync(scenario.Ward.StartAtH);
             }
+
+            clock.Add(SessionClock.Entry(trainee, status, startPaused ? "the ward waits for the instructor to start the clock" : "the clock starts", null, time));
         }
 
         // Stored as given (an id, or the path of the instructor's own file), so a new activation loads the same file.
-        state.State = new TrainingSessionState(scenarioId, [.. trainees], [], []);
+        state.State = new TrainingSessionState(scenarioId, [.. trainees], [.. clock], []);
         await state.WriteStateAsync();
         Use(scenario);
         Arm();
@@ -89,16 +92,20 @@ public sealed class TrainingSessionGrain(
         var before = await GrainFactory.GetGrain<IPatientGrain>(patientId).GetStateNowAsync();
         var (outcome, message, revision, aboveHard) = await new TraineeActionRunner(GrainFactory, Ward(trainee), bed, patientId, before).RunAsync(command);
         var entry = new RecordedEntry(RecordedKind.TraineeAction, trainee, bed, before.WardTimeH, time.GetUtcNow().ToUnixTimeMilliseconds(),
-            $"{command.Action}{(command.Value is { } x ? " " + x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}{(command.Target is { } g ? " " + g : string.Empty)}: {outcome} ({message})",
+            $"{command.Action}{(command.Value is { } x ? " " + Model.Training.ActionIntents.Number(x) : string.Empty)}{(command.Target is { } g ? " " + Model.Training.AlarmWords.Of(g) : string.Empty)}: {outcome} ({message})",
             command.Action, command.Value, outcome == "accepted", command.Target, before.RateMgPerH, aboveHard);
         await Append([entry]);
         if (Scenario.Rubric.Any(l => l.Critical) && (await Reports().ScoreAsync(trainee, status)).CriticalError)
         {
             // A critical error ends this trainee's scenario: the ward's clock stops and later actions are refused.
-            await Ward(trainee).PauseAsync();
+            var paused = await PauseWard(trainee);
             state.State = state.State with { Ended = state.State.Ended.Add(trainee) };
-            await state.WriteStateAsync();
+            await Append([SessionClock.Entry(trainee, paused, "the scenario ended (a critical error)", null, time)]);
             message += "; a critical error: the scenario has ended";
+        }
+        else
+        {
+            await Append(await Events().DueEvents(trainee, status, id => GrainFactory.GetGrain<IPatientGrain>(id).GetStateNowAsync()!)); // events that wait on this action
         }
 
         return new TrainingActionReply(outcome, message, before.WardTimeH, revision);
@@ -120,11 +127,33 @@ public sealed class TrainingSessionGrain(
         await Append(entries);
     }
 
-    public Task PauseAsync() => ForEachWard(w => w.PauseAsync());
+    public Task PauseAsync() => ChangeClocks(w => w.PauseAsync(), "paused by the instructor", ended: true);
 
-    public Task ResumeAsync() => ForEachWard(w => w.ResumeAsync());
+    /// <summary>Every ward whose scenario goes on (a trainee's ended by a critical error stays stopped).</summary>
+    public Task ResumeAsync() => ChangeClocks(w => w.ResumeAsync(), "running", ended: false);
 
-    public Task SetTimeScaleAsync(double timeScale) => ForEachWard(w => w.SetTimeScaleAsync(timeScale));
+    public Task SetTimeScaleAsync(double timeScale) => ChangeClocks(w => w.SetTimeScaleAsync(timeScale), "a new speed", ended: true);
+
+    public async Task AnnotateAsync(string? trainee, int? bed, string text)
+    {
+        _ = Scenario;
+        var note = SessionClock.Note(text);
+        var entries = new List<RecordedEntry>();
+        foreach (var t in trainee is null ? state.State.Trainees.ToList() : [Known(trainee)])
+        {
+            var status = await Ward(t).GetStatusAsync();
+            if (bed is { } b && (b < 1 || b > status.BedList.Count))
+            {
+                throw new ArgumentException($"bed: {b} does not exist on a ward of {status.BedList.Count}");
+            }
+
+            entries.Add(new RecordedEntry(RecordedKind.Annotation, t, bed ?? 0, status.SimTimeH, time.GetUtcNow().ToUnixTimeMilliseconds(), $"instructor: {note}"));
+        }
+
+        await Append(entries);
+    }
+
+    public Task<BedLog> GetBedLogAsync(string trainee, int bed) => Reports().BedLogAsync(Known(trainee), bed);
 
     public async Task<double?> JumpToNextReviewAsync()
     {
@@ -134,7 +163,8 @@ public sealed class TrainingSessionGrain(
             var status = await Ward(trainee).GetStatusAsync();
             if (await Events().NextReviewAsync(status) is { } target && target > status.SimTimeH)
             {
-                await Ward(trainee).JumpToAsync(target);
+                var jumped = await Ward(trainee).JumpToAsync(target);
+                await Append([SessionClock.Entry(trainee, jumped, "jumped to the next review", status.SimTimeH, time)]);
                 latest = Math.Max(latest ?? target, target);
             }
         }
@@ -221,13 +251,24 @@ public sealed class TrainingSessionGrain(
     /// <summary>The scenario's events and alarms as the record stands now.</summary>
     private SessionEvents Events() => new(GrainFactory, Scenario, Id, state.State.Record, time, logger);
 
-    private async Task ForEachWard(Func<IWardGrain, Task> act)
+    /// <summary>A change to every trainee's clock (or only those whose scenario goes on), each recorded: real-second windows are counted from them.</summary>
+    private async Task ChangeClocks(Func<IWardGrain, Task> act, string why, bool ended)
     {
         _ = Scenario;
-        foreach (var trainee in state.State.Trainees)
+        var entries = new List<RecordedEntry>();
+        foreach (var trainee in state.State.Trainees.Where(t => ended || !state.State.Ended.Contains(t)))
         {
             await act(Ward(trainee));
+            entries.Add(SessionClock.Entry(trainee, await Ward(trainee).GetStatusAsync(), why, null, time));
         }
+
+        await Append(entries);
+    }
+
+    private async Task<WardStatus> PauseWard(string trainee)
+    {
+        await Ward(trainee).PauseAsync();
+        return await Ward(trainee).GetStatusAsync();
     }
 
     /// <summary>Subscribes to every trainee ward's hub now and every 20 s after (a hub forgets a subscriber that does not renew).</summary>

@@ -3,8 +3,9 @@ using WardTwin.Model.Protocols;
 namespace WardTwin.Model.Training;
 
 /// <summary>
-/// Something that happens to a bed's patient, ward or monitor: at a time after the session starts, or the first
-/// time a condition on the model's state holds. The instructor can also inject any of these live.
+/// Something that happens to a bed's patient, ward or monitor: at a time after the session starts (<c>at_h</c>), the first
+/// time a condition on the model's state holds (<c>when</c>), or as the answer to what the trainee did or did not do after
+/// another event (<c>on_trainee</c>). The instructor can also inject any of these live.
 /// </summary>
 public sealed record ScenarioEvent(
     string Id,
@@ -18,7 +19,8 @@ public sealed record ScenarioEvent(
     double? HrChangePerMin = null,
     double? SbpChangeMmHg = null,
     double? Spo2ChangePercent = null,
-    string? Note = null);
+    string? Note = null,
+    TraineeTrigger? OnTrainee = null);
 
 public enum ScenarioEventKind
 {

@@ -30,7 +30,9 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
             {
                 double v = Value(command, "mg/h");
                 aboveHard = v > before.HardMaxMgPerH;
-                return pump.SetRateAsync(v, command.ConfirmSoftLimit, command.Revision);
+                return double.IsPositiveInfinity(v) // too large to write down: the pump would call it no number
+                    ? Task.FromResult(new PumpReply("refused", $"that rate is above the hard limit of {F(before.HardMaxMgPerH)} mg/h", before.RateMgPerH, 0))
+                    : pump.SetRateAsync(v, command.ConfirmSoftLimit, command.Revision);
             }),
             TraineeActionKind.Hold => before.TreatmentEnded
                 ? ("refused", "the patient has been discharged: there is no rate to keep")

@@ -16,7 +16,7 @@ internal static class BedsideViews
         double? lastReview = walk.LastReviewH is { } lr ? admitted.AdmittedAtH + lr : null;
         return new PatientStateNow(admitted.AdmittedAtH + walk.ClockH, c.SKetamineNgPerMl, c.FastEffectNgPerMl, c.SlowEffectNgPerMl, grades,
             v.HrPerMin, v.SbpMmHg, v.Spo2Percent, walk.TreatmentEnded, review, walk.Pump.RateMgPerH, walk.Pump.State.ToString().ToLowerInvariant(),
-            walk.Programme.HardMaxMgPerH, walk.LastReportedNrs, walk.LastNoticedRelief, since, [.. walk.RuleInputsNow().AlarmsSinceLastReview], lastReview, eventCount);
+            walk.Programme.HardMaxMgPerH, walk.LastReportedNrs, walk.LastNoticedRelief, since, [.. walk.RuleInputsNow().AlarmsSinceLastReview.Select(Model.Training.AlarmWords.Of)], lastReview, eventCount);
     }
 
     /// <param name="log">The pump's recent log lines (a replay makes them; a push goes without).</param>

@@ -13,7 +13,7 @@ public sealed class TraineeSight(IReadOnlyList<TrainingEntry> entries)
     public string At(int bed, double h)
     {
         var parts = new List<string>();
-        if (entries.OfType<BedReading>().LastOrDefault(r => r.Bed == bed && r.SimTimeH <= h + 1e-9) is { } r)
+        if (Reading(bed, h) is { } r)
         {
             parts.Add($"pump {F(r.RateMgPerH)} mg/h; HR {F(r.HrPerMin, "0")}, SBP {F(r.SbpMmHg, "0")}, SpO2 {F(r.Spo2Percent, "0")} %");
         }
@@ -41,6 +41,16 @@ public sealed class TraineeSight(IReadOnlyList<TrainingEntry> entries)
         }
 
         return string.Join("; ", parts);
+    }
+
+    /// <summary>
+    /// The bedside at the latest moment at or before <paramref name="h"/>; of several readings at that moment (a paused ward,
+    /// where the occasion and the answers share one instant) the first, as it stood when the occasion came.
+    /// </summary>
+    private BedReading? Reading(int bed, double h)
+    {
+        var before = entries.OfType<BedReading>().Where(r => r.Bed == bed && r.SimTimeH <= h + 1e-9).ToArray();
+        return before.Length == 0 ? null : before.First(r => r.SimTimeH >= before[^1].SimTimeH - 1e-9);
     }
 
     private static string F(double x, string format = "0.##") => x.ToString(format, CultureInfo.InvariantCulture);

@@ -40,7 +40,12 @@ public static class TrainingScorer
         int met = evidence.Count(e => e.Met == true), missed = evidence.Count(e => e.Met == false), pending = evidence.Count(e => e.Met is null);
         bool penalised = line.Rule is RubricRule.NeverAboveHardLimit or RubricRule.MedicationWithoutIndication || line.Penalty > 0;
         double penalty = (penalised ? line.Penalty * missed : 0) + evidence.Sum(e => e.Penalty);
-        string answers = line.Rule is RubricRule.NeverAboveHardLimit or RubricRule.MedicationWithoutIndication ? string.Empty : ActionIntents.Words(line.AnswersOrDefault);
+        string answers = line.Rule switch
+        {
+            RubricRule.NeverAboveHardLimit or RubricRule.MedicationWithoutIndication => string.Empty,
+            RubricRule.TitrateAtReview => $"a decision within the window: the rate the protocol's rule gives (within {line.ToleranceMgPerH.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} mg/h), or hold when the rule keeps the rate",
+            _ => ActionIntents.Words(line.AnswersOrDefault),
+        };
         return new RubricResult(line.Id, line.Text, line.Weight, met, missed, pending, penalty, line.Critical, evidence, answers);
     }
 }

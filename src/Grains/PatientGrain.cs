@@ -202,15 +202,8 @@ public sealed class PatientGrain(
                 now.RateMgPerH, now.DeliveredRateMgPerH, Walk.PumpRevision);
         }
 
-        // A confirmation is of what was seen: one that names no revision is asked for again, with the revision to confirm on.
-        bool unseen = press.ConfirmSoftLimit && press.ExpectedRevision is null && press.Key == nameof(PumpActionKind.SetRate)
-            && Walk.Programme.SoftMaxMgPerH is { } soft && press.Value > soft + 1e-9 && press.Value <= Walk.Programme.HardMaxMgPerH + 1e-9;
-        if (unseen)
-        {
-            press = press with { ConfirmSoftLimit = false };
-            action = PatientJournal.ToAction(press);
-        }
-
+        (press, bool unseen) = SoftLimitConfirmation.Check(press, Walk.Programme);
+        action = PatientJournal.ToAction(press);
         var input = new PatientInput(Walk.ClockH, press with { ExpectedRevision = null }, null);
 
         // Stored before it is applied: a write that fails leaves walk and journal as they were.
@@ -219,7 +212,7 @@ public sealed class PatientGrain(
         await PushTruth(force: false);
         PushBedside();
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
-        string message = unseen ? result.Message + " (a confirmation carries the revision of the pump you confirmed on)" : result.Message;
+        string message = unseen ? result.Message + SoftLimitConfirmation.Asked : result.Message;
         return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
     }
 

@@ -86,6 +86,30 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
             now.SideEffectGrades, now.HrPerMin, now.SbpMmHg, now.Spo2Percent));
     }
 
+    /// <summary>What a ward's push makes due (events on time, on the pushed bedsides' state, on the trainee's answers) and the alarms it raised.</summary>
+    public async Task<List<RecordedEntry>> FromPushAsync(string trainee, WardStatus status, PushedWard pushed, IEnumerable<AlarmBoardChange> alarms)
+    {
+        var entries = new List<RecordedEntry>();
+        try
+        {
+            entries.AddRange(await DueEvents(trainee, status, id => Task.FromResult(pushed.StateOf(id))));
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
+        {
+            Log.TrainingBedFailed(logger, sessionId, trainee, 0, Errors.OneLine(ex));
+        }
+
+        foreach (var change in alarms)
+        {
+            if (status.BedList.FirstOrDefault(b => b.AdmissionId is { } a && AdmissionKey.Parse(a).Number == change.Patient) is { } bed)
+            {
+                entries.AddRange(Raised(trainee, bed.Bed + 1, change.Board));
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Alarms on the beds' monitors not yet in the record, asked of the monitors (an explicit check).</summary>
     public async Task<List<RecordedEntry>> NewAlarms(string trainee, WardStatus status)
     {

@@ -98,9 +98,9 @@ public sealed class TrainingSessionGrain(
         if (Scenario.Rubric.Any(l => l.Critical) && (await Reports().ScoreAsync(trainee, status)).CriticalError)
         {
             // A critical error ends this trainee's scenario: the ward's clock stops and later actions are refused.
-            var paused = await PauseWard(trainee);
+            var paused = await Clock().ChangeAsync([trainee], w => w.PauseAsync(), "the scenario ended (a critical error)");
             state.State = state.State with { Ended = state.State.Ended.Add(trainee) };
-            await Append([SessionClock.Entry(trainee, paused, "the scenario ended (a critical error)", null, time)]);
+            await Append(paused);
             message += "; a critical error: the scenario has ended";
         }
         else
@@ -127,48 +127,27 @@ public sealed class TrainingSessionGrain(
         await Append(entries);
     }
 
-    public Task PauseAsync() => ChangeClocks(w => w.PauseAsync(), "paused by the instructor", ended: true);
+    public Task PauseAsync() => ChangeClocks(w => w.PauseAsync(), "paused by the instructor", state.State.Trainees);
 
     /// <summary>Every ward whose scenario goes on (a trainee's ended by a critical error stays stopped).</summary>
-    public Task ResumeAsync() => ChangeClocks(w => w.ResumeAsync(), "running", ended: false);
+    public Task ResumeAsync() => ChangeClocks(w => w.ResumeAsync(), "running", Going);
 
-    public Task SetTimeScaleAsync(double timeScale) => ChangeClocks(w => w.SetTimeScaleAsync(timeScale), "a new speed", ended: true);
+    public Task SetTimeScaleAsync(double timeScale) => ChangeClocks(w => w.SetTimeScaleAsync(timeScale), "a new speed", state.State.Trainees);
 
     public async Task AnnotateAsync(string? trainee, int? bed, string text)
     {
         _ = Scenario;
-        var note = SessionClock.Note(text);
-        var entries = new List<RecordedEntry>();
-        foreach (var t in trainee is null ? state.State.Trainees.ToList() : [Known(trainee)])
-        {
-            var status = await Ward(t).GetStatusAsync();
-            if (bed is { } b && (b < 1 || b > status.BedList.Count))
-            {
-                throw new ArgumentException($"bed: {b} does not exist on a ward of {status.BedList.Count}");
-            }
-
-            entries.Add(new RecordedEntry(RecordedKind.Annotation, t, bed ?? 0, status.SimTimeH, time.GetUtcNow().ToUnixTimeMilliseconds(), $"instructor: {note}"));
-        }
-
-        await Append(entries);
+        await Append(await SessionNotes.EntriesAsync(GrainFactory, Id, trainee is null ? state.State.Trainees : [Known(trainee)], bed, text, time));
     }
 
     public Task<BedLog> GetBedLogAsync(string trainee, int bed) => Reports().BedLogAsync(Known(trainee), bed);
 
+    /// <summary>Moves every ward whose scenario goes on to its next titration review.</summary>
     public async Task<double?> JumpToNextReviewAsync()
     {
-        double? latest = null;
-        foreach (var trainee in state.State.Trainees)
-        {
-            var status = await Ward(trainee).GetStatusAsync();
-            if (await Events().NextReviewAsync(status) is { } target && target > status.SimTimeH)
-            {
-                var jumped = await Ward(trainee).JumpToAsync(target);
-                await Append([SessionClock.Entry(trainee, jumped, "jumped to the next review", status.SimTimeH, time)]);
-                latest = Math.Max(latest ?? target, target);
-            }
-        }
-
+        _ = Scenario;
+        var (entries, latest) = await Clock().JumpToNextReviewAsync(Going, Events().NextReviewAsync);
+        await Append(entries);
         await TickAsync();
         return latest;
     }
@@ -214,26 +193,7 @@ public sealed class TrainingSessionGrain(
             return;
         }
 
-        var entries = new List<RecordedEntry>();
-        var events = Events();
-        try
-        {
-            entries.AddRange(await events.DueEvents(trainee, status, id => Task.FromResult(pushed.StateOf(id))));
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
-        {
-            Log.TrainingBedFailed(logger, Id, trainee, 0, Errors.OneLine(ex));
-        }
-
-        foreach (var change in batch.Alarms)
-        {
-            if (status.BedList.FirstOrDefault(b => b.AdmissionId is { } a && AdmissionKey.Parse(a).Number == change.Patient) is { } bed)
-            {
-                entries.AddRange(events.Raised(trainee, bed.Bed + 1, change.Board));
-            }
-        }
-
-        await Append(entries);
+        await Append(await Events().FromPushAsync(trainee, status, pushed, batch.Alarms));
     }
 
     public Task<TrainingDebrief> GetDebriefAsync(string trainee) => Reports().DebriefAsync(Known(trainee));
@@ -251,25 +211,17 @@ public sealed class TrainingSessionGrain(
     /// <summary>The scenario's events and alarms as the record stands now.</summary>
     private SessionEvents Events() => new(GrainFactory, Scenario, Id, state.State.Record, time, logger);
 
-    /// <summary>A change to every trainee's clock (or only those whose scenario goes on), each recorded: real-second windows are counted from them.</summary>
-    private async Task ChangeClocks(Func<IWardGrain, Task> act, string why, bool ended)
+    /// <summary>A change to the clocks of these trainees' wards, each recorded: real-second windows are counted from them.</summary>
+    private async Task ChangeClocks(Func<IWardGrain, Task> change, string why, IEnumerable<string> trainees)
     {
         _ = Scenario;
-        var entries = new List<RecordedEntry>();
-        foreach (var trainee in state.State.Trainees.Where(t => ended || !state.State.Ended.Contains(t)))
-        {
-            await act(Ward(trainee));
-            entries.Add(SessionClock.Entry(trainee, await Ward(trainee).GetStatusAsync(), why, null, time));
-        }
-
-        await Append(entries);
+        await Append(await Clock().ChangeAsync(trainees, change, why));
     }
 
-    private async Task<WardStatus> PauseWard(string trainee)
-    {
-        await Ward(trainee).PauseAsync();
-        return await Ward(trainee).GetStatusAsync();
-    }
+    /// <summary>The trainees whose scenario goes on (not ended by a critical error).</summary>
+    private IEnumerable<string> Going => state.State.Trainees.Except(state.State.Ended);
+
+    private SessionClock Clock() => new(GrainFactory, Id, time);
 
     /// <summary>Subscribes to every trainee ward's hub now and every 20 s after (a hub forgets a subscriber that does not renew).</summary>
     private void Arm() =>

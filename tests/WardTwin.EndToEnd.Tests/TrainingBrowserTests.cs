@@ -111,6 +111,17 @@ public sealed class TrainingBrowserTests
         Assert.Equal(string.Empty, browser.FindElement(By.Id("banner")).Text);
         Assert.Equal("Bed 2: empty", Bed(2).Text.Trim());
 
+        // Ben tries 15 mg/h (above the 14 mg/h hard limit): his scenario ends, and his page says so, and what now, after a reload.
+        var critical = await silo.Http.PostAsync(silo.BaseUrl + "/api/training/e2e/act",
+            new StringContent("{\"trainee\":\"ben\",\"bed\":1,\"action\":\"set-rate\",\"value\":15}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, critical.StatusCode);
+        browser.Navigate().GoToUrl(silo.BaseUrl + "/trainee.html?session=e2e&trainee=ben");
+        var ended = wait.Until(d => d.FindElement(By.Id("banner")).Text is { Length: > 0 } t && t.StartsWith("Your scenario has ended", StringComparison.Ordinal) ? t : null);
+        Assert.Contains("15 mg/h, above the hard limit", ended, StringComparison.Ordinal);
+        Assert.Contains("start the scenario again for them as a new session", ended, StringComparison.Ordinal);
+        wait.Until(d => d.FindElement(By.Id("clock")).Text.Contains("(paused: the scenario has ended)", StringComparison.Ordinal));
+        Shot(browser, "training-trainee-ended");
+
         // The debrief shows the score, both answers as met, and the course beside the protocol's.
         browser.Navigate().GoToUrl(silo.BaseUrl + "/debrief.html?session=e2e&trainee=ann");
         var score = wait.Until(d => d.FindElements(By.Id("score")).FirstOrDefault());

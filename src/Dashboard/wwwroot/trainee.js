@@ -41,6 +41,8 @@ function onFeed(m) {
   if (m.status) {
     const wasRunning = wardNow && wardNow.running;
     wardNow = m.status;
+    const me = sessionView && sessionView.trainees.find(t => t.trainee === trainee);
+    if (me && wardNow.running) me.clockStarted = true; // a later pause is a pause, not a scenario that has not started
     const ended = sessionView && (sessionView.trainees.find(t => t.trainee === trainee) || {}).ended;
     document.getElementById('clock').textContent = `${dayClock(wardNow.simTimeH, startClock)} ${wardNow.running ? '' : ended ? '(paused: the scenario has ended)' : '(paused)'}`;
     if (wasRunning !== wardNow.running) showBanner();

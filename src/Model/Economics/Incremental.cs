@@ -51,12 +51,15 @@ public sealed record Incremental(
         _ => Quadrant.SouthWest,
     };
 
+    // A ratio in words reads with thousands separators, the same on every machine: "88,148 EUR saved per QALY fewer".
+    private static string Amount(double? v) => v is { } x ? Math.Abs(x).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "no ratio";
+
     private static string Words(Quadrant q, string s, string c, double? icer, string effect, string unit, string currency) => q switch
     {
-        Quadrant.NorthEast => $"{s} costs more and gives more {effect} than {c}: {icer:0}{currency} per extra {unit}",
+        Quadrant.NorthEast => $"{s} costs more and gives more {effect} than {c}: {Amount(icer)}{currency} per extra {unit}",
         Quadrant.SouthEast => $"{s} costs less and gives more {effect} than {c}: it dominates",
         Quadrant.NorthWest => $"{s} costs more and gives fewer {effect} than {c}: it is dominated",
-        _ => $"{s} costs less and gives fewer {effect} than {c}: {icer:0}{currency} saved per {unit} fewer",
+        _ => $"{s} costs less and gives fewer {effect} than {c}: {Amount(icer)}{currency} saved per {unit} fewer",
     };
 }
 

@@ -95,4 +95,13 @@ public sealed class BedsideAlarmTests
         walk.Inject(new Injection(InjectionKind.BagEmpty));
         Assert.Equal("bag_empty", Assert.Single(board.Record(1.0 + (2 * SecondH), normal, 75, walk.Devices)).Kind);
     }
+
+    [Fact]
+    public void A_technical_condition_filed_as_physiological_is_refused_naming_the_field()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.Catalog.Root, "params", "default.json")))!.AsObject();
+        root["monitor_alarms"]![2]!["category"] = "physiological";
+        var ex = Assert.Throws<Data.DataFileException>(() => ParameterFile.Parse(root.ToJsonString(), "p.json"));
+        Assert.Equal(("monitor_alarms[2].category", true), (ex.Field, ex.Reason.Contains("technical", StringComparison.Ordinal)));
+    }
 }

@@ -25,6 +25,7 @@ internal static class CourseEvents
         }, NewBagHung: p.NewBagHung),
         InjectedEvent i => new CourseEvent(t, CourseEventKind.Injected, i.Detail),
         CoMedicationEvent c => new CourseEvent(t, CourseEventKind.CoMedication, c.Detail),
+        InterventionEvent v => new CourseEvent(t, CourseEventKind.CoMedication, v.Detail), // flumazenil, ondansetron, oxygen: given at the bed like co-medication
         PumpHandEvent h => new CourseEvent(t, CourseEventKind.PumpByHand, h.Detail),
         DischargeEvent d => new CourseEvent(t, CourseEventKind.Discharge, d.Detail),
         _ => null,

@@ -34,6 +34,9 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
             TraineeActionKind.ReplaceBag => await Pump(pump.ReplaceBagAsync),
             TraineeActionKind.SetVtbi => await Pump(() => pump.SetVtbiAsync(command.Value)),
             TraineeActionKind.Midazolam => await Refusable(() => patient.GiveMidazolamAsync(Value(command, "mg"))),
+            TraineeActionKind.Flumazenil => await Refusable(() => patient.GiveAsync(new InterventionInput("flumazenil", Value(command, "mg")))),
+            TraineeActionKind.Ondansetron => await Refusable(() => patient.GiveAsync(new InterventionInput("ondansetron", Value(command, "mg")))),
+            TraineeActionKind.Oxygen => await Refusable(() => patient.GiveAsync(new InterventionInput("oxygen", Value(command, "L/min")))),
             TraineeActionKind.Discharge => await Refusable(() => ward.DischargeAsync(bed - 1)),
             TraineeActionKind.AcknowledgeAlarm => await grains.GetGrain<IBedsideMonitorGrain>(admissionId).AcknowledgeAsync(command.Target ?? throw new ArgumentException("target: which alarm to acknowledge"))
                 ? ("accepted", "acknowledged")

@@ -75,4 +75,7 @@ public sealed record TrainingInjectRequest
 
     [Range(-50, 50)]
     public double Spo2ChangePercent { get; init; }
+
+    [Range(-40, 40)]
+    public double RrChangePerMin { get; init; }
 }

@@ -47,6 +47,10 @@ function card(bed) {
     el('label', {}, 'rate mg/h ', rate), el('button', { onclick: () => { const v = numberFrom(rate, 'rate'); if (v !== null) act(bed, 'set-rate', v); } }, 'Set rate'),
     ...['start', 'pause', 'resume', 'stop', 'replace-bag'].map(a => el('button', { onclick: () => act(bed, a) }, a.replace('-', ' '))),
     el('label', {}, ' midazolam mg ', dose), el('button', { onclick: () => { const v = numberFrom(dose, 'midazolam'); if (v !== null) act(bed, 'midazolam', v); } }, 'Give'),
+    ...[['flumazenil', 'mg', '0.2'], ['ondansetron', 'mg', '4'], ['oxygen', 'L/min', '2']].map(([drug, unit, start]) => {
+      const box = el('input', { size: 4, value: start, 'aria-label': `bed ${bed} ${drug} ${unit}` });
+      return el('span', {}, el('label', {}, ` ${drug} ${unit} `, box), el('button', { onclick: () => { const v = numberFrom(box, drug); if (v !== null) act(bed, drug, v); } }, drug === 'oxygen' ? 'Set' : 'Give'));
+    }),
     el('button', { onclick: () => { if (confirm(`Discharge bed ${bed}? The pump stops and the treatment ends.`)) act(bed, 'discharge'); } }, 'Discharge'));
   c.root.append(c.title, c.alarms, c.monitor, c.review, c.effects, c.pump, controls, c.chartBox);
   document.getElementById('beds').append(c.root);
@@ -104,7 +108,7 @@ function showVitals(c, v) {
 
 function showAlarms(c, bed, alarms) {
   c.alarms.replaceChildren(...alarms.map(a => el('span', { class: `iec ${a.priority} ${a.acknowledged ? 'acked' : 'unacked'}` },
-    `${a.kind.replaceAll('_', ' ')} ${a.active ? '' : '(ended) '}`,
+    `${a.category === 'technical' ? 'technical: ' : ''}${a.label || a.kind.replaceAll('_', ' ')} ${a.active ? '' : '(ended) '}`,
     a.acknowledged ? '✓' : el('button', { onclick: () => act(bed, 'acknowledge-alarm', undefined, { target: a.kind }) }, 'ack'))));
 }
 

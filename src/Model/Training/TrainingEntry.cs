@@ -26,6 +26,15 @@ public enum TraineeActionKind
     Midazolam,
     Discharge,
     AcknowledgeAlarm,
+
+    /// <summary>Flumazenil i.v., mg: reverses midazolam for less time than midazolam lasts.</summary>
+    Flumazenil,
+
+    /// <summary>Ondansetron i.v., mg: lowers nausea.</summary>
+    Ondansetron,
+
+    /// <summary>Nasal oxygen, L/min (0 = off).</summary>
+    Oxygen,
 }
 
 /// <summary>The bed's monitor raised an alarm.</summary>

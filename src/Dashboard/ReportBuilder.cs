@@ -63,6 +63,7 @@ public static class ReportBuilder
         html.Append("<style>").Append(EmbeddedPages.Read("style.css")).Append(EmbeddedPages.Read("report.css")).Append("</style>\n");
         html.Append(Script(EmbeddedPages.Read("lib/chart.umd.min.js")));
         html.Append(Script(EmbeddedPages.Read("common.js")));
+        html.Append(Script(EmbeddedPages.Read("report-decision.js")));
         html.Append(Script(EmbeddedPages.Read("report.js")));
         html.Append("</head><body><main id=\"report\"></main>\n");
         html.Append(Script($"renderReport({data.ToJsonString()}, document.getElementById('report'));"));

@@ -26,7 +26,7 @@ public static class TrainingEndpoints
         }).Needs(Role.Trainee);
         api.MapPost("/training/{session}/inject", async (string session, TrainingInjectRequest b, IGrainFactory g) =>
         {
-            var custom = b.Kind is { } kind ? new InjectionInput(kind, b.SideEffect, b.Grade, b.DurationH, b.HrChangePerMin, b.SbpChangeMmHg, b.Spo2ChangePercent) : null;
+            var custom = b.Kind is { } kind ? new InjectionInput(kind, b.SideEffect, b.Grade, b.DurationH, b.HrChangePerMin, b.SbpChangeMmHg, b.Spo2ChangePercent, b.RrChangePerMin) : null;
             await Session(g, session).InjectAsync(b.Trainee, b.Event, custom, b.Bed);
             return Results.Ok();
         }).Needs(Role.Instructor);

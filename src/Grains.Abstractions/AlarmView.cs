@@ -8,8 +8,6 @@ public sealed record AlarmView(
     [property: Id(2)] double RaisedAtH,
     [property: Id(3)] bool Acknowledged,
     [property: Id(4)] bool Escalated,
-    [property: Id(5)] bool Active)
-{
-    /// <summary>The alarm in words ("SpO2 below 92 %"), for pages.</summary>
-    public string Label => Model.Training.AlarmWords.Of(Kind);
-}
+    [property: Id(5)] bool Active,
+    [property: Id(6)] string? Label = null,
+    [property: Id(7)] string? Category = null);

@@ -24,6 +24,9 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>Midazolam by hand; refused outside the parameter file's dose range and after discharge.</summary>
     Task GiveMidazolamAsync(double doseMg);
 
+    /// <summary>Flumazenil, ondansetron or midazolam by hand, or nasal oxygen (0 = off); refused outside the parameter file's range and after discharge.</summary>
+    Task GiveAsync(InterventionInput intervention);
+
     /// <summary>The ward discharges the patient before the protocol's end: the pump stops; later keys and doses are refused.</summary>
     Task DischargeAsync(string reason);
 

@@ -12,4 +12,5 @@ public sealed record InjectionInput(
     [property: Id(3)] double DurationH = 0,
     [property: Id(4)] double HrChangePerMin = 0,
     [property: Id(5)] double SbpChangeMmHg = 0,
-    [property: Id(6)] double Spo2ChangePercent = 0);
+    [property: Id(6)] double Spo2ChangePercent = 0,
+    [property: Id(7)] double RrChangePerMin = 0);

@@ -21,7 +21,9 @@ public sealed record TruthFeed(
     [property: Id(11)] bool TreatmentEnded,
     [property: Id(12)] WardClockView Clock,
     [property: Id(13)] VitalsShiftInput? Shift = null,
-    [property: Id(14)] double ProbeOffUntilH = double.NegativeInfinity);
+    [property: Id(14)] double ProbeOffUntilH = double.NegativeInfinity,
+    [property: Id(15)] BreathingInput? Breathing = null,
+    [property: Id(16)] int Devices = 0);
 
 /// <summary>A scenario's change in vital signs until a ward time.</summary>
 [GenerateSerializer, Immutable]
@@ -30,4 +32,7 @@ public sealed record VitalsShiftInput(
     [property: Id(1)] double SbpMmHg,
     [property: Id(2)] double DbpMmHg,
     [property: Id(3)] double Spo2Percent,
-    [property: Id(4)] double UntilH);
+    [property: Id(4)] double UntilH,
+    [property: Id(5)] double RrPerMin = 0,
+    [property: Id(6)] double ExtraAaMmHg = 0,
+    [property: Id(7)] double ReferenceFastNgPerMl = 0);

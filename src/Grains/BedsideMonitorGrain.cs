@@ -30,6 +30,7 @@ public sealed class BedsideMonitorGrain(
     private AlarmBoard? _board;
     private TruthFeed? _feed;
     private VitalsCurve? _curve;
+    private Model.Physiology.BreathingModel? _breathing;
     private IGrainTimer? _timer;
     private double _lastSimH = double.NegativeInfinity;
     private long _samples;
@@ -100,8 +101,14 @@ public sealed class BedsideMonitorGrain(
         _curve = new VitalsCurve(feed.FromH, feed.FastSteadyNgPerMl, feed.ModeCoefficients, feed.ModeRatesPerH,
             new Model.Simulation.VitalsBaseline(feed.HrPerMin, feed.SbpMmHg, feed.DbpMmHg, feed.Spo2Percent, feed.RrPerMin),
             feed.ClonidineUntilH, feed.LastMidazolamH, feed.TreatmentEnded,
-            feed.Shift is { } sh ? new Model.Simulation.VitalsShift(sh.HrPerMin, sh.SbpMmHg, sh.DbpMmHg, sh.Spo2Percent, sh.UntilH) : null,
-            feed.ProbeOffUntilH);
+            feed.Shift is { } sh ? new Model.Simulation.VitalsShift(sh.HrPerMin, sh.SbpMmHg, sh.DbpMmHg, sh.Spo2Percent, sh.UntilH, sh.RrPerMin, sh.ExtraAaMmHg, sh.ReferenceFastNgPerMl) : null,
+            feed.ProbeOffUntilH,
+            feed.Breathing is { } br ? new Model.Physiology.BreathingState(br.WeightKg, new(br.MidazolamTimesH, br.MidazolamMg), new(br.FlumazenilTimesH, br.FlumazenilMg),
+                br.OxygenLPerMin, br.Spo2DeltaAtFromH) : null);
+        if (feed.Breathing is { } b && _breathing?.WeightKg != b.WeightKg)
+        {
+            _breathing = new Model.Physiology.BreathingModel(catalog.Parameters.Physiology, catalog.Parameters.Pk, b.WeightKg);
+        }
         if (feed.TreatmentEnded)
         {
             // Discharged: the monitor is taken off, and its activation goes (its state is written on the way out).
@@ -140,7 +147,7 @@ public sealed class BedsideMonitorGrain(
         }
 
         _lastSimH = simH;
-        var v = _sampler!.Sample(simH, _curve.At(simH, _vitals), withArtefacts: true);
+        var v = _sampler!.Sample(simH, _curve.At(simH, _vitals, _breathing), withArtefacts: true);
         if (_curve.ProbeOffAt(simH))
         {
             // A scenario's loose probe: the saturation reads falsely low, as the monitor's own probe-off artefact.
@@ -156,7 +163,7 @@ public sealed class BedsideMonitorGrain(
         metrics.VitalsSamples.Add(1);
 
         long before = _board!.Version;
-        var raised = _board.Record(simH, v, _setup!.BaselineHrPerMin);
+        var raised = _board.Record(simH, v, _setup!.BaselineHrPerMin, (DeviceConditions)_feed.Devices);
         foreach (var alarm in raised)
         {
             string priority = alarm.Priority.ToString().ToLowerInvariant();
@@ -179,7 +186,7 @@ public sealed class BedsideMonitorGrain(
     {
         _setup = setup;
         _sampler = new VitalsSampler(catalog.Parameters.Vitals, SeededRandom.For(setup.Seed, setup.PatientIndex, StreamPurpose.BedsideMonitor));
-        _board = new AlarmBoard(catalog.Parameters.Alarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
+        _board = new AlarmBoard(catalog.Parameters.BedsideAlarms, catalog.Parameters.Simulation.AlarmEscalateAfterS / 3600);
     }
 
     public Task<IReadOnlyList<VitalsReading>> GetRecentAsync(int count) =>
@@ -221,5 +228,6 @@ public sealed class BedsideMonitorGrain(
     }
 
     private AlarmView[] Views() =>
-        _board is null ? [] : _board.Alarms.Select(a => new AlarmView(a.Kind, a.Priority.ToString().ToLowerInvariant(), a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active)).ToArray();
+        _board is null ? [] : _board.Alarms.Select(a => new AlarmView(a.Kind, a.Priority.ToString().ToLowerInvariant(), a.RaisedAtH, a.Acknowledged, a.Escalated, a.Active,
+            _board.RuleOf(a.Kind) is { } r ? AlarmEvaluator.Label(r) : a.Kind, _board.RuleOf(a.Kind)?.Category == AlarmCategory.Technical ? "technical" : "physiological")).ToArray();
 }

@@ -39,8 +39,11 @@ internal static class BedsideViews
         return new TruthFeed(offset + c.FromH, c.FastSteadyNgPerMl, c.ModeCoefficients, c.ModeRatesPerH,
             b.HrPerMin, b.SbpMmHg, b.DbpMmHg, b.Spo2Percent, b.RrPerMin,
             offset + c.ClonidineUntilH, offset + c.LastMidazolamH, c.TreatmentEnded, clock,
-            c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH) : null,
-            offset + c.ProbeOffUntilH);
+            c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH, s.RrPerMin, s.ExtraAaMmHg, s.ReferenceFastNgPerMl) : null,
+            offset + c.ProbeOffUntilH,
+            c.Breathing is { } br ? new BreathingInput(br.WeightKg, [.. br.Midazolam.TimesH.Select(h => offset + h)], br.Midazolam.Mg,
+                [.. br.Flumazenil.TimesH.Select(h => offset + h)], br.Flumazenil.Mg, br.OxygenLPerMin, br.Spo2DeltaAtFromH) : null,
+            (int)walk.Devices);
     }
 
     /// <summary>Whether a monitor must hear of a new curve: the curve or the clock it reads changed (whether pages watch does not count).</summary>
@@ -50,7 +53,18 @@ internal static class BedsideViews
         bool clock = x.AnchorUnixMs != y.AnchorUnixMs || x.AnchorH != y.AnchorH || x.TimeScale != y.TimeScale || x.Running != y.Running
             || (double.IsPositiveInfinity(y.TimeScale) && x.LatestH != y.LatestH);
         return clock || a.FromH != b.FromH || a.TreatmentEnded != b.TreatmentEnded || a.LastMidazolamH != b.LastMidazolamH || a.FastSteadyNgPerMl != b.FastSteadyNgPerMl
-            || a.Shift != b.Shift || a.ProbeOffUntilH != b.ProbeOffUntilH;
+            || a.Shift != b.Shift || a.ProbeOffUntilH != b.ProbeOffUntilH || a.Devices != b.Devices || !SameBreathing(a.Breathing, b.Breathing);
+    }
+
+    private static bool SameBreathing(BreathingInput? a, BreathingInput? b)
+    {
+        if (a is null || b is null)
+        {
+            return ReferenceEquals(a, b);
+        }
+
+        return a.OxygenLPerMin == b.OxygenLPerMin && a.Spo2DeltaAtFromH == b.Spo2DeltaAtFromH
+            && a.MidazolamTimesH.SequenceEqual(b.MidazolamTimesH) && a.FlumazenilTimesH.SequenceEqual(b.FlumazenilTimesH);
     }
 
     /// <summary>The patient as the bedside and the charts see them, with the event log a replay made.</summary>

@@ -28,6 +28,7 @@ internal static class CourseEvents
         }, NewBagHung: p.NewBagHung, By: CourseActor.Ward),
         InjectedEvent i => new CourseEvent(t, CourseEventKind.Injected, i.Detail, By: CourseActor.Scenario),
         CoMedicationEvent c => new CourseEvent(t, CourseEventKind.CoMedication, c.Detail, By: c.ByHand ? CourseActor.Trainee : CourseActor.Ward),
+        InterventionEvent v => new CourseEvent(t, CourseEventKind.CoMedication, v.Detail, By: CourseActor.Trainee), // flumazenil, ondansetron, oxygen: given at the bed like co-medication, only ever by hand
         PumpHandEvent h => new CourseEvent(t, CourseEventKind.PumpByHand, h.Detail, By: CourseActor.Trainee),
         DischargeEvent d => new CourseEvent(t, CourseEventKind.Discharge, d.Detail, By: d.ByHand ? CourseActor.Trainee : CourseActor.Ward),
         _ => null,

@@ -42,7 +42,9 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
                 await Task.Delay(options.Value.ShardPauseMs);
             }
 
-            return work();
+            // Off the grain's turn: a shard or draw can compute for seconds, which Orleans reports as a stalled
+            // scheduler turn (a warning per draw on a planner's console); the slot still bounds the cores used.
+            return await Task.Run(work, lifetime.ApplicationStopping);
         }
         finally
         {

@@ -144,6 +144,33 @@ public sealed class PatientGrain(
         PushBedside();
     }
 
+    public async Task GiveAsync(InterventionInput intervention)
+    {
+        var given = PatientJournal.ToModel(intervention);
+        if (given.Kind == Model.Physiology.InterventionKind.Midazolam)
+        {
+            await GiveMidazolamAsync(given.Amount);
+            return;
+        }
+
+        if (given.AmountRefusal(catalog.Parameters) is { } refused)
+        {
+            throw new ArgumentOutOfRangeException(nameof(intervention), refused);
+        }
+
+        _ = Admitted;
+        if (Walk.TreatmentEnded)
+        {
+            throw new InvalidOperationException($"patient {this.GetPrimaryKeyString()} was discharged at {Admitted.AdmittedAtH + Walk.TreatmentEndH:0.00} h: nothing more is given on this ward");
+        }
+
+        var input = new PatientInput(Walk.ClockH, null, null, Intervention: intervention);
+        await Store(state.State with { Inputs = state.State.Inputs.Add(input) });
+        PatientJournal.Apply(Walk, input);
+        await PushTruth(force: false);
+        PushBedside();
+    }
+
     public async Task DischargeAsync(string reason)
     {
         _ = Admitted;

@@ -1,3 +1,4 @@
+using WardTwin.Model.Physiology;
 using WardTwin.Model.Pump;
 using WardTwin.Model.Simulation;
 using WardTwin.Model.Training;
@@ -18,9 +19,9 @@ internal static class PatientJournal
         var (plan, sampler) = DataErrors.Translate(() => catalog.WardPlan(admission.ProtocolId));
         var patient = admission.Overrides.ToModel().Apply(sampler.Sample(admission.Seed, admission.PatientIndex));
         return byProtocol
-            ? new Admission(plan, patient, recordEvents, wardNurseHangsBags: true)
+            ? new Admission(plan, patient, recordEvents, wardNurseHangsBags: true, livePhysiology: true)
             : new Admission(plan, patient, recordEvents, admission.AutoNurse, observe, admission.TraineeTitrates,
-                traineeFromH: admission.TraineeFromWardH - admission.AdmittedAtH, traineeCoMedicates: admission.TraineeCoMedicates);
+                traineeFromH: admission.TraineeFromWardH - admission.AdmittedAtH, traineeCoMedicates: admission.TraineeCoMedicates, livePhysiology: true);
     }
 
     /// <summary>Replays the journal onto a new walk up to <paramref name="untilWalkH"/>, drawing a chart on the way if given one.</summary>
@@ -83,6 +84,10 @@ internal static class PatientJournal
         {
             walk.GiveMidazolam(mg);
         }
+        else if (input.Intervention is { } given)
+        {
+            walk.Give(ToModel(given));
+        }
         else if (input.Pump is { } press)
         {
             walk.Operate(ToAction(press));
@@ -97,4 +102,9 @@ internal static class PatientJournal
     /// <summary>Midazolam given by hand after <paramref name="fromWalkH"/> (the daily limit counts the last 24 h).</summary>
     public static double MidazolamMgSince(IReadOnlyList<PatientInput> inputs, double fromWalkH) =>
         inputs.Where(i => i.MidazolamMg is not null && i.WalkTimeH > fromWalkH).Sum(i => i.MidazolamMg!.Value);
+
+    public static Intervention ToModel(InterventionInput i) =>
+        Enum.GetValues<InterventionKind>().FirstOrDefault(k => Model.Data.DataJson.EnumName(k) == i.Kind, (InterventionKind)(-1)) is var kind && Enum.IsDefined(kind)
+            ? new Intervention(kind, i.Amount)
+            : throw new ArgumentException($"kind: unknown intervention '{i.Kind}' (known: {string.Join(", ", Enum.GetValues<InterventionKind>().Select(k => Model.Data.DataJson.EnumName(k)))})");
 }

@@ -21,11 +21,12 @@ public sealed record PatientState(
     }
 }
 
-/// <summary>One input at a walk time (hours since admission): a pump key, a midazolam dose, a discharge by the ward, or an injected event.</summary>
+/// <summary>One input at a walk time (hours since admission): a pump key, a midazolam dose, a discharge by the ward, an injected event, or another drug or oxygen.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PatientInput(
     [property: Id(0)] double WalkTimeH,
     [property: Id(1)] PumpKeyPress? Pump,
     [property: Id(2)] double? MidazolamMg,
     [property: Id(3)] string? DischargeReason = null,
-    [property: Id(4)] InjectionInput? Injection = null);
+    [property: Id(4)] InjectionInput? Injection = null,
+    [property: Id(5)] InterventionInput? Intervention = null);

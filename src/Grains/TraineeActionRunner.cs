@@ -12,9 +12,6 @@ namespace WardTwin.Grains;
 /// </summary>
 internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward, int bed, string admissionId, PatientStateNow before)
 {
-    /// <summary>Oxygen a trainee may give by mask or nasal cannula (L/min).</summary>
-    private const double MaxOxygenLPerMin = 15;
-
     /// <summary>What came of an action: the outcome and message, the pump's revision after a key, and whether a rate was above the hard limit.</summary>
     public sealed record Result(string Outcome, string Message, long? Revision, bool AboveHardLimit);
 
@@ -44,7 +41,9 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
             TraineeActionKind.ReplaceBag => await Pump(pump.ReplaceBagAsync),
             TraineeActionKind.SetVtbi => await Pump(() => pump.SetVtbiAsync(command.Value)),
             TraineeActionKind.Midazolam => await Refusable(() => patient.GiveMidazolamAsync(Value(command, "mg"))),
-            TraineeActionKind.Oxygen => Oxygen(Value(command, "L/min")),
+            TraineeActionKind.Flumazenil => await Refusable(() => patient.GiveAsync(new InterventionInput("flumazenil", Value(command, "mg")))),
+            TraineeActionKind.Ondansetron => await Refusable(() => patient.GiveAsync(new InterventionInput("ondansetron", Value(command, "mg")))),
+            TraineeActionKind.Oxygen => await Refusable(() => patient.GiveAsync(new InterventionInput("oxygen", Value(command, "L/min")))),
             TraineeActionKind.CallDoctor => ("accepted", $"the doctor is called to bed {bed}"),
             TraineeActionKind.Discharge => await Refusable(() => ward.DischargeAsync(bed - 1)),
             TraineeActionKind.AcknowledgeAlarm => await grains.GetGrain<IBedsideMonitorGrain>(admissionId).AcknowledgeAsync(command.Target ?? throw new ArgumentException("target: which alarm to acknowledge"))
@@ -62,13 +61,6 @@ internal sealed class TraineeActionRunner(IGrainFactory grains, IWardGrain ward,
             return (reply.Outcome, reply.Message);
         }
     }
-
-    /// <summary>Recorded and scored; the patient model does not breathe it yet (the physiology of breathing comes later).</summary>
-    private (string, string) Oxygen(double litresPerMin) => before.TreatmentEnded
-        ? ("refused", "the patient has been discharged")
-        : litresPerMin is > 0 and <= MaxOxygenLPerMin
-            ? ("accepted", $"oxygen {F(litresPerMin)} L/min given (noted; this model does not yet show its effect on the saturation)")
-            : ("refused", $"oxygen is given at more than 0 and at most {F(MaxOxygenLPerMin)} L/min, not {F(litresPerMin)}");
 
     private static async Task<(string, string)> Refusable(Func<Task> act)
     {

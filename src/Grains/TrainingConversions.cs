@@ -33,11 +33,11 @@ public static class TrainingConversions
             throw new ArgumentException($"duration_h: a {i.Kind} event lasts more than 0 and at most 336 h, not {i.DurationH}");
         }
 
-        return new Injection(kind, effect, (SideEffectGrade?)i.Grade, i.DurationH, i.HrChangePerMin, i.SbpChangeMmHg, i.Spo2ChangePercent);
+        return new Injection(kind, effect, (SideEffectGrade?)i.Grade, i.DurationH, i.HrChangePerMin, i.SbpChangeMmHg, i.Spo2ChangePercent, i.RrChangePerMin);
     }
 
     public static InjectionInput ToInput(this Injection i) =>
-        new(DataJson.EnumName(i.Kind), i.SideEffect is { } e ? SideEffectKinds.Name(e) : null, (int?)i.Grade, i.DurationH, i.HrChangePerMin, i.SbpChangeMmHg, i.Spo2ChangePercent);
+        new(DataJson.EnumName(i.Kind), i.SideEffect is { } e ? SideEffectKinds.Name(e) : null, (int?)i.Grade, i.DurationH, i.HrChangePerMin, i.SbpChangeMmHg, i.Spo2ChangePercent, i.RrChangePerMin);
 
     public static PatientOverrides? ToModel(this AdmissionOverrides? o) =>
         o is null ? null : new PatientOverrides(o.WeightKg, o.BaselineNrs, o.AnalgesicResponder, o.SideEffectThresholdsNgPerMl);

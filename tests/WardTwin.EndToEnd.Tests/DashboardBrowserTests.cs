@@ -115,6 +115,10 @@ public sealed class DashboardBrowserTests
             box.SendKeys(value);
         }
 
+        // Three years followed with Dixon's utilities, and the hospital's budget for 60 patients a year.
+        browser.FindElements(By.CssSelector("#horizon-years option")).First(o => o.GetAttribute("value") == "3").Click();
+        browser.FindElement(By.Id("budget-impact")).SendKeys("60");
+
         var mine = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Cli.RepositoryRoot, "data", "protocols", "erasmus-7d.json")))!;
         mine["id"] = "my-erasmus";
         mine["rate"]!["start"] = 4;
@@ -131,7 +135,15 @@ public sealed class DashboardBrowserTests
             Assert.True(points > 0, $"{id}: {points}");
         }
 
-        var rows = browser.FindElements(By.CssSelector("#results table tr"));
+        // The decision in words first: QALYs over the three years at the country's threshold, with its probability.
+        string decision = browser.FindElement(By.CssSelector("#results .report-section")).Text;
+        Assert.StartsWith("Decision", decision, StringComparison.Ordinal);
+        Assert.Matches(@"is recommended at 20,000 EUR per QALY: .+; the probability it is the cost-effective choice is [01]\.\d\d\.", decision);
+        Assert.Contains("QALYs per patient over 3 years, discounted", decision, StringComparison.Ordinal);
+        Assert.Contains("Budget impact: 60 patients a year", browser.FindElement(By.Id("results")).Text, StringComparison.Ordinal);
+        Assert.True(Chromium.ChartPoints(browser, "chart-budget") > 0, "budget impact drawn");
+
+        var rows = browser.FindElements(By.XPath("//div[@id='results']//section[h2='Protocols compared']//table[1]//tr"));
         Assert.StartsWith("goldberg-10d-outpatient", rows[1].Text, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.Text.StartsWith("my-erasmus 400", StringComparison.Ordinal));
         string results = browser.FindElement(By.Id("results")).Text;

@@ -20,7 +20,7 @@ public sealed class PsaCommandTests
         Assert.Equal("erasmus-7d", (string)document["protocols"]![0]!["protocol"]!);
         var psa = document["psa"]!;
         Assert.Equal(30, (int)psa["draws"]!);
-        Assert.Equal("responders_t1", (string)psa["effect"]!);
+        Assert.Equal("qalys_2y_discounted", (string)psa["effect"]!); // the default effect over the price file's default horizon (nl: 2 years)
         var inc = psa["incremental"]![0]!;
         Assert.Equal("goldberg-10d-outpatient", (string)inc["protocol"]!);
         Assert.Equal(30, inc["plane"]!.AsArray().Count);

@@ -17,7 +17,7 @@ public sealed class ReportTests
     {
         string dir = Cli.TempDir();
         var cohort = await Cli.Run(Timeout, "cohort", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--cohort", "erasmus-2021",
-            "--patients", "300", "--psa", "20", "--psa-patients", "100", "--one-way", "--scenario", "cheap:price.day_care_session=300", "--engine", "reference", "--out", dir);
+            "--patients", "300", "--psa", "20", "--psa-patients", "100", "--budget-impact", "60", "--one-way", "--scenario", "cheap:price.day_care_session=300", "--engine", "reference", "--out", dir);
         Assert.True(cohort.ExitCode == 0, cohort.ToString());
         var capacity = await Cli.Run(Timeout, "capacity", "--protocol", "erasmus-7d", "--protocol", "goldberg-10d-outpatient", "--patients-per-year", "60",
             "--beds", "2", "--chairs", "2", "--years", "2", "--replications", "4", "--target-wait-days", "14", "--out", dir);
@@ -34,7 +34,7 @@ public sealed class ReportTests
         using var browser = Chromium.Browser("1400,1200");
         browser.Navigate().GoToUrl(new Uri(Path.Combine(dir, "report.html")).AbsoluteUri);
         var wait = Chromium.Wait(browser);
-        string[] plots = ["chart-responders", "chart-nrs", "chart-side-effects", "chart-costs", "chart-ce-plane", "chart-ceac", "chart-tornado", "chart-capacity"];
+        string[] plots = ["chart-evppi", "chart-budget", "chart-responders", "chart-nrs", "chart-side-effects", "chart-costs", "chart-ce-plane", "chart-ceac", "chart-tornado", "chart-capacity"];
         wait.Until(d => d.FindElements(By.CssSelector("[data-chart]")).Count == plots.Length);
         foreach (var id in plots)
         {
@@ -45,6 +45,18 @@ public sealed class ReportTests
 
         string text = browser.FindElement(By.TagName("main")).Text;
         Assert.Contains("Summary", text, StringComparison.Ordinal);
+
+        // Page one is the decision in words, before any table: the country's default horizon (2 years for nl), QALYs, the
+        // threshold with its currency, the probability; then what more evidence is worth and the hospital's yearly budget.
+        string first = browser.FindElement(By.CssSelector(".report-section")).Text;
+        Assert.StartsWith("Decision", first, StringComparison.Ordinal);
+        Assert.Matches(@"Recommended: \S+", first);
+        Assert.Matches(@"is recommended at 20,000 EUR per QALY: .+; the probability it is the cost-effective choice is [01]\.\d\d\.", first);
+        Assert.Contains("QALYs per patient over 2 years, discounted (costs 3 %, effects 1.5 % a year)", first, StringComparison.Ordinal);
+        Assert.Contains("50,000 EUR per QALY", first, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Recommended:", StringComparison.Ordinal) < text.IndexOf("Protocols compared", StringComparison.Ordinal), "the decision comes before the tables");
+        Assert.Contains("Perfect information on everything (EVPI) is worth", text, StringComparison.Ordinal);
+        Assert.Contains("Budget impact: 60 patients a year, EUR, undiscounted", text, StringComparison.Ordinal);
         Assert.Contains("Assumptions and provenance", text, StringComparison.Ordinal);
         Assert.Contains("sha256", text, StringComparison.Ordinal);
         Assert.DoesNotContain("undefined", text, StringComparison.Ordinal);
@@ -52,9 +64,10 @@ public sealed class ReportTests
         Assert.Matches(@"parameters drawn: \d+, held at their values: \d+;", text);
 
         // The ICER against the comparator is a label or a price per gain or a saving per loss, never a bare (negative) ratio.
-        string icer = (string)browser.ExecuteScript("const t = document.querySelector('.report-section table'); return t.rows[2].cells[t.rows[0].cells.length - 1].textContent;")!;
+        string icer = (string)browser.ExecuteScript("const t = [...document.querySelectorAll('.report-section table')].find(x => x.rows[0].textContent.includes('ICER vs')); return t.rows[2].cells[t.rows[0].cells.length - 1].textContent;")!;
         Assert.Matches(@"^(dominant|dominated|[\d,]+ EUR (per extra responder|saved per responder forgone))", icer);
         Assert.Contains("Efficiency frontier", text, StringComparison.Ordinal);
+        Assert.True((bool)browser.ExecuteScript("return Chart.getChart('chart-ceac').data.datasets.some(d => d.label.startsWith('acceptability frontier') && d.data.length > 10);")!, "the acceptability frontier is drawn");
 
         // Cost: this run's interval of the mean and, beside it, the PSA's interval of its draws, each labelled.
         Assert.Contains("goldberg-10d-outpatient: PSA (20 draws)", text, StringComparison.Ordinal);

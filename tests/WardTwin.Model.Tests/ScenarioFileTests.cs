@@ -96,6 +96,17 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void A_vitals_change_may_move_the_respiratory_rate_alone_and_the_walk_receives_it()
+    {
+        var s = Shipped();
+        s["events"]!.AsArray().Add(JsonNode.Parse("""{ "id": "slow", "bed": 1, "at_h": 0.5, "kind": "vitals-change", "rr_change_per_min": -6, "duration_h": 0.5 }"""));
+        string path = TestData.TempFile("scenario.json", s.ToJsonString());
+        var e = TestData.Catalog.LoadScenario(path).Events!.Single(x => x.Id == "slow");
+        Assert.Equal(-6, e.RrChangePerMin);
+        Assert.Equal(-6, WardTwin.Model.Training.ScenarioEventInjection.ToInjection(e)!.RrChangePerMin);
+    }
+
+    [Fact]
     public void An_unknown_event_kind_lists_the_allowed_names()
     {
         var s = Shipped();

@@ -42,6 +42,12 @@ internal sealed class PlannerInputs
 
     public PriceList Prices { get; private set; } = null!;
 
+    /// <summary>Years every patient is followed: as asked, else the price file's country default; 0 the first course alone.</summary>
+    public int HorizonYears { get; private set; }
+
+    /// <summary>Willingness to pay per extra T1 responder (one-way analysis, a decision on responders): as asked, else the price file's assumed value.</summary>
+    public double? WtpPerResponder { get; private set; }
+
     public IReadOnlyList<string> AlarmNames { get; private set; } = [];
 
     public RunInputs Inputs { get; private set; } = null!;
@@ -64,7 +70,7 @@ internal sealed class PlannerInputs
 
         if (request.HorizonYears is < 0 or > Model.Simulation.HorizonSettings.MaxYears)
         {
-            throw new ArgumentException($"--horizon-years: must be a whole number of years 1-{Model.Simulation.HorizonSettings.MaxYears}, got {request.HorizonYears}");
+            throw new ArgumentException($"--horizon-years: must be a whole number of years 1-{Model.Simulation.HorizonSettings.MaxYears} (0: the first course alone), got {request.HorizonYears}");
         }
 
         if (request.BudgetImpactPatientsPerYear is { } perYear && !(perYear > 0 && double.IsFinite(perYear)))
@@ -74,7 +80,7 @@ internal sealed class PlannerInputs
 
         if (request.BudgetImpactPatientsPerYear is not null && request.HorizonYears == 0)
         {
-            throw new ArgumentException("--budget-impact: needs --horizon-years (the years the budget covers)");
+            throw new ArgumentException("--budget-impact: needs a horizon of years (--horizon-years 1-5, or left out for the country's default), not 0");
         }
 
         PlannerNumbers.Check(request);
@@ -96,6 +102,18 @@ internal sealed class PlannerInputs
             ? p.With(o.Key, o.Value, "a planner's own figure")
             : throw new ArgumentException($"--price: '{o.Key}={o.Value.ToString(CultureInfo.InvariantCulture)}' names no price item of {p.Region}; known: {string.Join(", ", p.Items.Keys.Order(StringComparer.Ordinal))}"));
         request.RulesOrDefault.CheckAgainst(run.Prices);
+        var conventions = run.Prices.ConventionsOrDefault;
+        run.HorizonYears = request.HorizonYears ?? (run.Prices.Conventions is null ? 0 : conventions.DefaultHorizonYears);
+        run.WtpPerResponder = request.Sensitivity?.Wtp ?? conventions.AssumedWtpPerResponder;
+        if (request.Sensitivity?.OneWay == true && run.WtpPerResponder is null)
+        {
+            throw new ArgumentException($"--wtp: the price file ({run.Prices.Region}) gives no assumed willingness to pay per responder for the one-way analysis; give --wtp");
+        }
+
+        if (run.HorizonYears == 0 && request.BudgetImpactPatientsPerYear is not null)
+        {
+            throw new ArgumentException($"--budget-impact: needs a horizon of years; the price file ({run.Prices.Region}) has no default, give --horizon-years 1-5");
+        }
         ReadProtocols(run, catalog, request);
         CheckAnalyses(run, request);
         run.AlarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
@@ -110,8 +128,8 @@ internal sealed class PlannerInputs
             ["patients"] = request.Patients.ToString(CultureInfo.InvariantCulture),
             ["perspective"] = rules.Perspective.ToString().ToLowerInvariant(),
             ["price_basis"] = rules.Basis == PriceBasis.Full ? "full" : "staff-excluded",
-            ["horizon_years"] = request.HorizonYears > 0 ? request.HorizonYears.ToString(CultureInfo.InvariantCulture) : null,
-            ["utility"] = request.HorizonYears > 0 ? (request.Utility == UtilityMap.Dixon ? "dixon-2011" : "linear") : null,
+            ["horizon_years"] = run.HorizonYears > 0 ? run.HorizonYears.ToString(CultureInfo.InvariantCulture) + (request.HorizonYears is null ? " (the price file's default)" : string.Empty) : null,
+            ["utility"] = run.HorizonYears > 0 ? (request.Utility == UtilityMap.Dixon ? "dixon-2011" : "linear") : null,
         };
         return run;
     }
@@ -120,7 +138,7 @@ internal sealed class PlannerInputs
     public CohortRequest CohortRequest(int i, int patients, string? parametersJson) =>
         Grains.CohortRequest.FromCatalog(Catalog, ProtocolArgs[i], patients, Request.Seed, Request.Placebo, ParametersPath, parametersJson, Request.Cohort) with
         {
-            HorizonYears = Request.HorizonYears,
+            HorizonYears = HorizonYears,
             LinearUtility = Request.Utility == UtilityMap.Linear,
             EffectDiscountRate = Prices.ConventionsOrDefault.DiscountEffects,
         };

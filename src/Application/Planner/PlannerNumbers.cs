@@ -64,9 +64,9 @@ public static class PlannerNumbers
             }
         }
 
-        if (request.Sensitivity is { } sensitivity)
+        if (request.Sensitivity?.Wtp is { } oneWayWtp)
         {
-            Require("one-way willingness to pay", PlannerNumber.Wtp, sensitivity.Wtp);
+            Require("one-way willingness to pay", PlannerNumber.Wtp, oneWayWtp);
         }
     }
 

@@ -11,7 +11,7 @@ namespace WardTwin.Application.Planner;
 /// <param name="Prices">A price region (nl, us) or the path of a price file.</param>
 /// <param name="Cohort">One population for every protocol (like for like); null: each protocol's own.</param>
 /// <param name="ParametersPath">A model parameter file; null: the data folder's default.</param>
-/// <param name="HorizonYears">Patients followed for 1-5 years with retreatment, QALYs and costs discounted at the price file's rates; 0: the first course alone.</param>
+/// <param name="HorizonYears">Patients followed for 1-5 years with retreatment, QALYs and costs discounted at the price file's rates; 0: the first course alone; null: the price file's country default.</param>
 /// <param name="BudgetImpactPatientsPerYear">Patients treated a year: the hospital's yearly cost of each strategy over the horizon, undiscounted.</param>
 public sealed record PlannerRunRequest(
     IReadOnlyList<string> Protocols,
@@ -27,7 +27,7 @@ public sealed record PlannerRunRequest(
     string? ParametersPath = null,
     PsaPlan? Psa = null,
     SensitivityPlan? Sensitivity = null,
-    int HorizonYears = 0,
+    int? HorizonYears = null,
     UtilityMap Utility = UtilityMap.Dixon,
     double? BudgetImpactPatientsPerYear = null)
 {
@@ -41,4 +41,4 @@ public sealed record PlannerRunRequest(
 public sealed record PsaPlan(int Draws, int Patients, PsaEffect Effect, int Week, IReadOnlyList<double> Wtps);
 
 /// <summary>The deterministic analyses: a one-way tornado at a willingness to pay, and named scenarios.</summary>
-public sealed record SensitivityPlan(bool OneWay, double Wtp, IReadOnlyList<Scenario> Scenarios);
+public sealed record SensitivityPlan(bool OneWay, double? Wtp, IReadOnlyList<Scenario> Scenarios);

@@ -67,7 +67,7 @@ public sealed class PlannerRunService(DataCatalog catalog, IPlannerEngine engine
 
         if (request.BudgetImpactPatientsPerYear is { } perYear)
         {
-            document["budget_impact"] = BudgetImpact.Json(totals, perYear, request.HorizonYears, run.Prices.Currency);
+            document["budget_impact"] = BudgetImpact.Json(totals, perYear, run.HorizonYears, run.Prices.Currency);
         }
         if (request.Sensitivity is { } sensitivity && keepOutcomes)
         {
@@ -157,15 +157,26 @@ public sealed class PlannerRunService(DataCatalog catalog, IPlannerEngine engine
         return (json, PlaneDraws(psaRun, plan.Effect, run.Protocols[0].Id));
     }
 
-    /// <summary>The decision at the country's QALY threshold(s), or (another effect, which no guideline prices) at the one-way analysis's willingness to pay.</summary>
+    /// <summary>
+    /// The decision at the country's QALY threshold(s), or (another effect, which no guideline prices) at the willingness
+    /// to pay asked for, else the price file's assumed value per responder or week of relief.
+    /// </summary>
     private static JsonObject Decision(PlannerInputs run, PsaRun psaRun, PsaEffect effect)
     {
         var conventions = run.Prices.ConventionsOrDefault;
         bool perQaly = effect == PsaEffect.Qalys && conventions.ThresholdsPerQaly.Count > 0;
-        IReadOnlyList<double> thresholds = perQaly ? conventions.ThresholdsPerQaly : [run.Request.Sensitivity?.Wtp ?? 20_000];
-        string source = perQaly ? conventions.Source : $"no guideline threshold per {PsaEffects.Unit(effect)}: the willingness to pay of --wtp";
-        int years = Math.Max(run.Request.HorizonYears, 1);
-        return DecisionReport.Json(psaRun, effect, thresholds, source, run.Prices.Currency, run.Request.BudgetImpactPatientsPerYear, years, conventions.DiscountCosts);
+        double? assumed = effect == PsaEffect.ReliefWeeks ? conventions.AssumedWtpPerReliefWeek : run.WtpPerResponder;
+        string unit = PsaEffects.Unit(effect);
+        if (!perQaly && assumed is null)
+        {
+            return new JsonObject { ["why_not"] = $"no threshold per {unit}: the price file ({run.Prices.Region}) gives none; give --wtp or choose --effect qalys" };
+        }
+
+        IReadOnlyList<double> thresholds = perQaly ? conventions.ThresholdsPerQaly : [assumed!.Value];
+        string source = perQaly ? conventions.Source
+            : effect != PsaEffect.ReliefWeeks && run.Request.Sensitivity?.Wtp is not null ? $"no guideline threshold per {unit}: the willingness to pay of --wtp"
+            : $"no guideline threshold per {unit}: the price file's assumed value ({conventions.Assumed})";
+        return DecisionReport.Json(psaRun, effect, thresholds, source, run.Prices.Currency, run.Request.BudgetImpactPatientsPerYear, Math.Max(run.HorizonYears, 1), conventions.DiscountCosts);
     }
 
     /// <summary>Each draw's effect and cost difference from the comparator, per other protocol (the CE plane's points).</summary>

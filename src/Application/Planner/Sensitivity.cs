@@ -44,11 +44,12 @@ internal static class Sensitivity
     {
         if (plan.OneWay)
         {
-            var rows = OneWay.Run(evaluator, run.ParameterFile, run.Prices, plan.Wtp);
-            var centre = OneWay.Base(evaluator, run.ParameterFile, run.Prices, plan.Wtp);
+            double wtp = run.WtpPerResponder ?? throw new ArgumentException("--wtp: the price file gives no assumed willingness to pay per responder; give one");
+            var rows = OneWay.Run(evaluator, run.ParameterFile, run.Prices, wtp);
+            var centre = OneWay.Base(evaluator, run.ParameterFile, run.Prices, wtp);
             if (document is not null)
             {
-                document["one_way"] = SensitivityReport.OneWayJson(evaluator, rows, centre, plan.Wtp, run.Prices.Currency);
+                document["one_way"] = SensitivityReport.OneWayJson(evaluator, rows, centre, wtp, run.Prices.Currency);
             }
         }
 

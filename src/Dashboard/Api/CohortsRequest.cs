@@ -39,6 +39,18 @@ public sealed record CohortsRequest
     /// <summary>A probabilistic sensitivity analysis re-simulated on the same patients (omit for none).</summary>
     public PsaRequest? Psa { get; init; }
 
+    /// <summary>Years every patient is followed with retreatment (1-5; 0: the first course alone); default: the price file's country default.</summary>
+    [Range(0, 5, ErrorMessage = "must be a whole number of years 0-5 (0: the first course alone)")]
+    public int? HorizonYears { get; init; }
+
+    /// <summary>The NRS-to-utility mapping of the QALYs: dixon (Dixon 2011) or linear (the assumed sensitivity).</summary>
+    [AllowedValues("dixon", "linear", ErrorMessage = "must be dixon or linear")]
+    public string Utility { get; init; } = "dixon";
+
+    /// <summary>Patients treated a year for the budget impact (omit for none); needs a horizon.</summary>
+    [Range(0.001, 1e6, ErrorMessage = "must be a number of patients a year > 0")]
+    public double? BudgetImpact { get; init; }
+
     /// <summary>The text of one's own protocol file, compared with the others (its id must differ from theirs).</summary>
     [StringLength(48_000)]
     public string? OwnProtocol { get; init; }
@@ -56,7 +68,7 @@ public sealed record PsaRequest
     public int Patients { get; init; } = 200;
 
     [AllowedValues("responders-t1", "responders-week", "relief-weeks", "qalys", ErrorMessage = "must be one of responders-t1, responders-week, relief-weeks, qalys")]
-    public string Effect { get; init; } = "responders-t1";
+    public string Effect { get; init; } = "qalys";
 
     /// <summary>The acceptability curve's largest willingness to pay; default: the effect's own (200,000 per responder or QALY).</summary>
     [PlannerNumber(PlannerNumber.WtpMax)]

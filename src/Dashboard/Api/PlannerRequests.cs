@@ -62,9 +62,10 @@ public static class PlannerRequests
         string first = b.Comparator ?? all[0];
         var ordered = all.OrderBy(p => p == first ? 0 : 1).Select(p => own is { } x && p == x.Id ? x.Path : p).ToArray();
         var rules = new CostRules(b.Perspective == "societal" ? Perspective.Societal : Perspective.Healthcare, b.PriceBasis == "staff-excluded" ? PriceBasis.StaffExcluded : PriceBasis.Full);
-        var effect = b.Psa?.Effect switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "qalys" => PsaEffect.Qalys, _ => PsaEffect.RespondersT1 };
+        var effect = b.Psa?.Effect switch { "responders-week" => PsaEffect.RespondersWeek, "relief-weeks" => PsaEffect.ReliefWeeks, "responders-t1" => PsaEffect.RespondersT1, _ => PsaEffect.Qalys };
         var psa = b.Psa is { Draws: > 0 } p ? new PsaPlan(p.Draws, p.Patients, effect, CohortComparison.DefaultFollowUpWeek, Wtps(effect, p)) : null;
-        return new PlannerRunRequest(ordered, b.Patients, b.Seed, b.Prices, b.Cohort, Rules: rules, PriceOverrides: b.PriceOverrides ?? [], Psa: psa);
+        return new PlannerRunRequest(ordered, b.Patients, b.Seed, b.Prices, b.Cohort, Rules: rules, PriceOverrides: b.PriceOverrides ?? [], Psa: psa,
+            HorizonYears: b.HorizonYears, Utility: b.Utility == "linear" ? UtilityMap.Linear : UtilityMap.Dixon, BudgetImpactPatientsPerYear: b.BudgetImpact);
     }
 
     /// <summary>The acceptability curve's points by the command line's rule; a step beyond the reach names the field.</summary>

@@ -83,6 +83,9 @@ public sealed record TrainingInjectRequest
 
     [Range(-50, 50)]
     public double Spo2ChangePercent { get; init; }
+
+    [Range(-40, 40)]
+    public double RrChangePerMin { get; init; }
 }
 
 /// <summary>POST /api/training/{session}/annotate: the instructor's note or bookmark on one trainee's record (or every trainee's), on a bed or the ward.</summary>

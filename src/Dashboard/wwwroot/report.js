@@ -26,6 +26,7 @@ function renderReport(data, root) {
   root.append(el('h1', {}, data.title || 'WardTwin planner report'));
 
   if (cmp) {
+    renderDecision(cmp, summaries, { el, sec, table, pct, money, chartBox, chart, C, root });
     const rows = cmp.protocols, cur = rows[0]?.currency;
     const words = rows.map(r => `${r.protocol}: ${pct(r.responders_t1_2pt)} responders at the end of treatment (95 % ${pct(r.responders_t1_2pt_ci[0])}–${pct(r.responders_t1_2pt_ci[1])}), ` +
       `${pct(r[weekKey(r)])} still at week ${weekOf(r)}, side effects in ${pct(r.any_side_effect)}, ${r.bed_days_mean.toFixed(1)} bed-days and ${r.chair_hours_mean.toFixed(0)} chair-hours a patient, ` +
@@ -100,7 +101,9 @@ function renderReport(data, root) {
       chart(c5, { type: 'scatter', data: { datasets: (data.psaDraws || []).map((d, i) => ({ label: `${d.protocol} vs ${psa.comparator}`, data: d.points, backgroundColor: C[(i + 1) % 6] + 'aa', pointRadius: 3 })) },
         options: { scales: { x: { title: { display: true, text: `Δ ${psa.effect} per patient` } }, y: { title: { display: true, text: `Δ cost per patient (${psa.currency})` } } } } });
       const strategies = Object.keys(psa.ceac[0].probability_cost_effective);
-      chart(c6, { type: 'line', data: { datasets: strategies.map((s, i) => ({ label: `${s} (probability)`, data: psa.ceac.map(p => ({ x: p.wtp, y: p.probability_cost_effective[s] })), borderColor: C[i % 6], backgroundColor: C[i % 6], pointRadius: 0 })) },
+      // The acceptability frontier: at each willingness to pay, the probability for the option with the highest expected net benefit (the one to choose).
+      const frontier = { label: 'acceptability frontier (the option to choose)', data: psa.ceac.map(p => ({ x: p.wtp, y: p.probability_cost_effective[p.optimal] })), borderColor: '#111111', backgroundColor: '#111111', borderWidth: 4, borderDash: [2, 3], pointRadius: 0, order: 0 };
+      chart(c6, { type: 'line', data: { datasets: [...strategies.map((s, i) => ({ label: `${s} (probability)`, data: psa.ceac.map(p => ({ x: p.wtp, y: p.probability_cost_effective[s] })), borderColor: C[i % 6], backgroundColor: C[i % 6], pointRadius: 0 })), frontier] },
         options: { parsing: false, scales: { x: { type: 'linear', title: { display: true, text: `willingness to pay per unit of ${psa.effect} (${psa.currency})` } }, y: { title: { display: true, text: 'probability cost-effective' }, min: 0, max: 1 } } } });
     }
 
@@ -163,6 +166,7 @@ function renderReport(data, root) {
       'Virtual patients are drawn from each protocol\'s published cohort; the clinical model, its parameters and their sources are in the model card and data/params (values marked assumed are named there).',
       cmp ? `Costs: ${cmp.protocols[0]?.currency} prices; perspective and price basis as in the provenance below.` : null,
       cmp?.psa ? `Probabilistic analysis: ${cmp.psa.draws} draws of ${cmp.psa.patients_per_draw} patients; parameters drawn: ${cmp.psa.parameters_drawn.length}, held at their values: ${(cmp.psa.parameters_held.names ?? cmp.psa.parameters_held).length}; prices gamma with CV ${cmp.psa.price_cv}.` : null,
+      cmp?.decision && summaries[cmp.protocols[0]?.protocol]?.horizon ? `Years followed: relief lost (NRS back within the loss margin of baseline) is retreated as each protocol's retreatment block says; the margin, uptake and wait are assumed (data/params, with ranges); utilities ${summaries[cmp.protocols[0].protocol].horizon.utility_mapping}; each course is priced as the first.` : null,
       cap ? 'Capacity: beds admit at the protocol\'s start time on open days, first come first served; chairs hold one session a day at the protocol\'s session time; simulations start empty.' : null,
     ].filter(x => x).map(x => el('li', {}, x))),
     prov ? el('pre', { class: 'provenance' }, JSON.stringify(prov, null, 2)) : el('p', {}, 'capacity run: see capacity.json for its question and seed')));

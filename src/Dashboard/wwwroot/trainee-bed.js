@@ -7,6 +7,7 @@ function card(bed) {
   if (cards[bed]) return cards[bed];
   const input = (label, size, value) => el('input', { size, 'aria-label': `bed ${bed} ${label}`, ...(value ? { value } : {}) });
   const rate = input('rate mg/h', 5), dose = input('midazolam mg', 4, '2'), oxygen = input('oxygen L/min', 3, '2');
+  const flumazenil = input('flumazenil mg', 4, '0.2'), ondansetron = input('ondansetron mg', 3, '4');
   const c = {
     root: el('section', { class: 'bed', 'data-bed': bed }), title: el('h2'), body: el('div', { class: 'bed-body' }), alarms: el('div', { class: 'alarms' }),
     monitor: el('div', { class: 'monitor' }), review: el('div', { class: 'message confirm review' }), pain: el('div', { class: 'pain' }), effects: el('div', { class: 'effects' }),
@@ -31,8 +32,9 @@ function card(bed) {
     el('label', {}, 'rate mg/h ', rate), button('Set rate', () => { const v = typed(rate, 'rate', 'mg/h'); if (v !== null) act(bed, 'set-rate', v); }),
     button('Hold (keep rate)', () => act(bed, 'hold')),
     ...['start', 'pause', 'resume', 'stop', 'replace-bag'].map(a => button(a.replace('-', ' '), () => act(bed, a))),
-    el('br'), el('label', {}, 'midazolam mg ', dose), button('Give', () => { const v = typed(dose, 'midazolam', 'mg'); if (v !== null) act(bed, 'midazolam', v); }),
-    el('label', {}, ' oxygen L/min ', oxygen), button('Give oxygen', () => { const v = typed(oxygen, 'oxygen', 'L/min'); if (v !== null) act(bed, 'oxygen', v); }),
+    el('br'), ...[['midazolam', dose], ['flumazenil', flumazenil], ['ondansetron', ondansetron]].flatMap(([drug, box]) =>
+      [el('label', {}, ` ${drug} mg `, box), button(drug === 'midazolam' ? 'Give' : `Give ${drug}`, () => { const v = typed(box, drug, 'mg'); if (v !== null) act(bed, drug, v); })]),
+    el('br'), el('label', {}, 'oxygen L/min (0 = off) ', oxygen), button('Give oxygen', () => { const v = typed(oxygen, 'oxygen', 'L/min'); if (v !== null) act(bed, 'oxygen', v); }),
     button('Call doctor', () => act(bed, 'call-doctor')),
     button('Discharge', () => { if (confirm(`Discharge bed ${bed}? The pump stops and the treatment ends.`)) act(bed, 'discharge'); }));
   c.body.append(c.alarms, c.monitor, c.review, c.pain, c.effects, c.pump, controls, c.chartBox, el('h3', {}, 'medication and events'), c.log);
@@ -74,7 +76,7 @@ function showVitals(c, v) {
 
 function showAlarms(c, bed, alarms) {
   c.alarms.replaceChildren(...alarms.map(a => el('span', { class: `iec ${a.priority} ${a.acknowledged ? 'acked' : 'unacked'}`, title: a.kind },
-    `${a.label} (${a.priority}) ${a.active ? '' : '(ended) '}`,
+    `${a.category === 'technical' ? 'technical: ' : ''}${a.label || a.kind.replaceAll('_', ' ')} (${a.priority}) ${a.active ? '' : '(ended) '}`,
     a.acknowledged ? '✓' : el('button', { onclick: () => act(bed, 'acknowledge-alarm', undefined, { target: a.kind }) }, 'ack'))));
 }
 

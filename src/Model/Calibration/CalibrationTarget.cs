@@ -7,7 +7,8 @@ namespace WardTwin.Model.Calibration;
 /// One published figure to reproduce, with how its 95 % interval follows from the reported dispersion and n.
 /// A median of whole-number scores is judged by the binomial rule (model card section 7): its bounds are
 /// the band of shares consistent with 50 % for the published n, which the simulated shares below and at
-/// or below the published median must reach.
+/// or below the published median must reach. With <c>versus</c>, the statistic is a difference: the protocol's minus
+/// that (placebo) protocol's, on the same virtual patients (a trial's contrast, not a median).
 /// </summary>
 public sealed record CalibrationTarget(
     [property: JsonRequired] string Name,
@@ -22,7 +23,8 @@ public sealed record CalibrationTarget(
     double? High = null,
     bool Fit = true,
     string? KnownGap = null,
-    string? Note = null)
+    string? Note = null,
+    string? Versus = null)
 {
     /// <summary>McGill, Tukey and Larsen's notch: a median's 95 % interval is about ±1.58 IQR/√n.</summary>
     public const double MedianNotchFactor = 1.58;

@@ -40,6 +40,11 @@ public sealed record CalibrationTargetFile(
                 throw new DataFileException(path, $"targets[{i}]", $"'{t.Name}': interval '{DataJson.EnumName(t.Interval)}' {problem}");
             }
 
+            if (t.Versus is not null && t.Interval == IntervalKind.MedianBinomial)
+            {
+                throw new DataFileException(path, $"targets[{i}].versus", $"'{t.Name}': a difference between two protocols cannot be judged by the binomial rule for a median");
+            }
+
             if (!TargetStatistics.Known(t.Statistic))
             {
                 throw new DataFileException(path, $"targets[{i}].statistic", $"unknown statistic '{t.Statistic}'; known: {string.Join(", ", TargetStatistics.Names)}");
@@ -65,6 +70,18 @@ public sealed record CalibrationTargetFile(
             catch (DataFileException ex)
             {
                 throw new DataFileException(Path, $"targets[{i}].protocol", $"'{Targets[i].Protocol}': {ex.Reason}");
+            }
+
+            if (Targets[i].Versus is { } versus)
+            {
+                try
+                {
+                    _ = catalog.ResolveProtocolPath(versus);
+                }
+                catch (DataFileException ex)
+                {
+                    throw new DataFileException(Path, $"targets[{i}].versus", $"'{versus}': {ex.Reason}");
+                }
             }
         }
 

@@ -24,14 +24,16 @@ public sealed class Calibrator(DataCatalog catalog, CalibrationTargetFile target
         var parameters = ModelParameters.From(file);
         var alarmNames = parameters.Alarms.Select(AlarmEvaluator.Name).ToArray();
         var outcomes = new Dictionary<string, AdmissionOutcome[]>(StringComparer.Ordinal);
-        foreach (string id in targets.Targets.Select(t => t.Protocol).Distinct())
+        foreach (string id in targets.Targets.SelectMany(t => t.Versus is null ? [t.Protocol] : new[] { t.Protocol, t.Versus }).Distinct())
         {
             var protocol = catalog.LoadProtocol(id);
             var runner = new CohortRunner(protocol, catalog.LoadCohort(protocol.Cohort), parameters);
             outcomes[id] = runner.Run(patients ?? targets.Patients, seed ?? targets.Seed);
         }
 
-        return targets.Targets.Select(t => TargetResult.Of(t, TargetStatistics.Compute(t.Statistic, outcomes[t.Protocol], alarmNames))).ToArray();
+        return targets.Targets.Select(t => TargetResult.Of(t, t.Versus is null
+            ? TargetStatistics.Compute(t.Statistic, outcomes[t.Protocol], alarmNames)
+            : TargetStatistics.Compute(t.Statistic, outcomes[t.Protocol], alarmNames).Value - TargetStatistics.Compute(t.Statistic, outcomes[t.Versus], alarmNames).Value)).ToArray();
     }
 
     /// <summary>Weight on the part of a residual beyond the safe part of its interval: being inside comes first, closeness second.</summary>

@@ -36,6 +36,8 @@ public static class TargetStatistics
             ["hallucinations"] = (a, _) => Fraction(a, x => x.Hallucinations),
             ["psychotomimetic_any"] = (a, _) => Fraction(a, x => x.WorstSideEffects[(int)SideEffectKind.Psychotomimetic] > SideEffectGrade.None),
             ["mean_nrs_week1_after"] = (a, _) => a.Average(x => x.WeeklyNrsAfter[0]),
+            ["mean_nrs_week12_after"] = (a, _) => a.Average(x => x.WeeklyNrsAfter[11]),
+            ["responders_t2_2pt"] = (a, _) => Fraction(a, x => x.ResponderT2TwoPoints),
             ["mean_nrs_t1"] = (a, _) => a.Average(x => x.NrsT1),
             ["median_relief_duration_weeks_relieved_t2"] = (a, _) => Median(a.Where(x => x.RelievedAtT1AndT2), x => x.ReliefDurationWeeks),
             ["mean_peak_s_nk"] = (a, _) => a.Average(x => x.PeakSNorketamineNgPerMl ?? double.NaN),

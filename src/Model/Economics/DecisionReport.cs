@@ -28,12 +28,14 @@ public static class DecisionReport
         ArgumentNullException.ThrowIfNull(thresholds);
         var strategies = run.Setup.Protocols.Select(p => run.Strategy(p.Id, effect)).ToArray();
         double threshold = thresholds[0];
-        var point = Acceptability.Curve(strategies, [threshold])[0];
+        var points = Acceptability.Curve(strategies, thresholds);
+        var point = points[0];
         int best = Array.IndexOf(point.ExpectedNetBenefit, point.ExpectedNetBenefit.Max());
         var comparator = strategies[0];
         var chosen = strategies[best];
         string unit = PsaEffects.Unit(effect);
         double dc = chosen.Cost.Average() - comparator.Cost.Average(), de = chosen.Effect.Average() - comparator.Effect.Average();
+        var quadrant = Incremental.QuadrantOf(dc, de);
         double populationFactor = populationPerYear is { } perYear ? perYear * Enumerable.Range(0, Math.Max(years, 1)).Sum(y => Discounting.Factor(discountRate, y)) : double.NaN;
         return new JsonObject
         {
@@ -46,15 +48,26 @@ public static class DecisionReport
             ["recommended"] = chosen.Id,
             ["probability_cost_effective"] = point.ProbabilityCostEffective[best],
             ["net_monetary_benefit"] = new JsonObject(strategies.Select((s, i) => KeyValuePair.Create(s.Id, (JsonNode?)Math.Round(point.ExpectedNetBenefit[i], 2)))),
-            ["icer_vs_comparator"] = best == 0 || de == 0 ? null : Math.Round(dc / de, 0),
-            ["in_words"] = Words(chosen.Id, comparator.Id, dc, de, threshold, point.ProbabilityCostEffective[best], currency, unit),
+            ["delta_cost_vs_comparator"] = Math.Round(dc, 2),
+            ["delta_effect_vs_comparator"] = Math.Round(de, 6),
+            ["quadrant_vs_comparator"] = best == 0 ? null : quadrant.ToString(),
+            // A ratio only where it is a price per gain or a saving per loss; a dominant option's negative ratio means nothing.
+            ["icer_vs_comparator"] = best == 0 || de == 0 || quadrant is Quadrant.SouthEast or Quadrant.NorthWest ? null : Math.Round(dc / de, 0),
+            ["in_words"] = Words(chosen.Id, comparator.Id, dc, de, quadrant, threshold, point.ProbabilityCostEffective[best], currency, unit),
+            ["at_thresholds"] = new JsonArray([.. points.Select(p => (JsonNode)new JsonObject
+            {
+                ["threshold"] = p.Wtp,
+                ["recommended"] = p.Optimal,
+                ["probability_cost_effective"] = p.ProbabilityCostEffective[Array.IndexOf(p.ExpectedNetBenefit, p.ExpectedNetBenefit.Max())],
+                ["evpi_per_patient"] = Math.Round(p.Evpi, 2),
+            })]),
             ["evpi_per_patient"] = Math.Round(point.Evpi, 2),
             ["evpi_population"] = double.IsNaN(populationFactor) ? null : Math.Round(point.Evpi * populationFactor, 0),
             ["evppi"] = Evppis(run, strategies, threshold, populationFactor),
         };
     }
 
-    private static string Words(string chosen, string comparator, double dc, double de, double threshold, double p, string currency, string unit)
+    private static string Words(string chosen, string comparator, double dc, double de, Quadrant quadrant, double threshold, double p, string currency, string unit)
     {
         string at = $"at {threshold.ToString("N0", CultureInfo.InvariantCulture)} {currency} per {unit}";
         string sure = $"the probability it is the cost-effective choice is {p.ToString("0.00", CultureInfo.InvariantCulture)}";
@@ -63,11 +76,14 @@ public static class DecisionReport
             return $"{chosen} (the comparator) is recommended {at}: no alternative gains enough to justify its cost; {sure}.";
         }
 
-        string icer = (dc, de) switch
+        string gain = Math.Abs(de).ToString("0.####", CultureInfo.InvariantCulture);
+        string icer = quadrant switch
         {
-            ( <= 0, >= 0) => $"it costs {Money(-dc, currency)} less per patient and gains {de.ToString("0.####", CultureInfo.InvariantCulture)} {unit}s: it dominates {comparator}",
-            ( > 0, > 0) => $"it costs {Money(dc, currency)} more per patient for {de.ToString("0.####", CultureInfo.InvariantCulture)} more {unit}s: {Money(dc / de, currency)} per {unit} gained against {comparator}",
-            _ => $"it saves {Money(-dc, currency)} per patient and loses {(-de).ToString("0.####", CultureInfo.InvariantCulture)} {unit}s: {Money(dc / de, currency)} saved per {unit} forgone against {comparator}",
+            Quadrant.SouthEast => $"it costs {Money(-dc, currency)} less per patient and gains {gain} {unit}s: it dominates {comparator}",
+            Quadrant.NorthEast => $"it costs {Money(dc, currency)} more per patient for {gain} more {unit}s: {Money(dc / de, currency)} per {unit} gained against {comparator}",
+            Quadrant.SouthWest => $"it saves {Money(-dc, currency)} per patient and loses {gain} {unit}s: {Money(dc / de, currency)} saved per {unit} forgone against {comparator}",
+            // Recommended while dearer and no better: only when the comparator is not on the list of the chosen's rivals; said plainly.
+            _ => $"it costs {Money(dc, currency)} more per patient and gains no {unit}s over {comparator}",
         };
         return $"{chosen} is recommended {at}: {icer}; {sure}.";
     }

@@ -14,7 +14,8 @@ public sealed record Incremental(
 {
     /// <param name="effectName">The effect in words, e.g. "responders at T1".</param>
     /// <param name="unit">One unit of it, e.g. "responder".</param>
-    public static Incremental Of(StrategyDraws strategy, StrategyDraws comparator, string effectName, string unit = "unit")
+    /// <param name="currency">Written after each amount in words, e.g. "EUR".</param>
+    public static Incremental Of(StrategyDraws strategy, StrategyDraws comparator, string effectName, string unit = "unit", string currency = "")
     {
         StrategyDraws.CheckAligned([strategy, comparator]);
         int n = strategy.Draws;
@@ -38,7 +39,7 @@ public sealed record Incremental(
         var quadrant = QuadrantOf(mc, me);
         double? icer = me == 0 ? null : mc / me;
         return new Incremental(strategy.Id, comparator.Id, mc, dc.Quantile(0.025), dc.Quantile(0.975), me, de.Quantile(0.025), de.Quantile(0.975),
-            icer, quadrant, Words(quadrant, strategy.Id, comparator.Id, icer, effectName, unit),
+            icer, quadrant, Words(quadrant, strategy.Id, comparator.Id, icer, effectName, unit, currency.Length == 0 ? string.Empty : " " + currency),
             (double)ne / n, (double)se / n, (double)nw / n, (double)sw / n);
     }
 
@@ -50,12 +51,15 @@ public sealed record Incremental(
         _ => Quadrant.SouthWest,
     };
 
-    private static string Words(Quadrant q, string s, string c, double? icer, string effect, string unit) => q switch
+    // A ratio in words reads with thousands separators, the same on every machine: "88,148 EUR saved per QALY fewer".
+    private static string Amount(double? v) => v is { } x ? Math.Abs(x).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "no ratio";
+
+    private static string Words(Quadrant q, string s, string c, double? icer, string effect, string unit, string currency) => q switch
     {
-        Quadrant.NorthEast => $"{s} costs more and gives more {effect} than {c}: {icer:0} per extra {unit}",
+        Quadrant.NorthEast => $"{s} costs more and gives more {effect} than {c}: {Amount(icer)}{currency} per extra {unit}",
         Quadrant.SouthEast => $"{s} costs less and gives more {effect} than {c}: it dominates",
         Quadrant.NorthWest => $"{s} costs more and gives fewer {effect} than {c}: it is dominated",
-        _ => $"{s} costs less and gives fewer {effect} than {c}: {icer:0} saved per {unit} fewer",
+        _ => $"{s} costs less and gives fewer {effect} than {c}: {Amount(icer)}{currency} saved per {unit} fewer",
     };
 }
 

@@ -41,7 +41,7 @@ public static class PsaReport
         var incremental = new JsonArray();
         foreach (var s in strategies.Skip(1))
         {
-            var inc = Incremental.Of(s, strategies[0], PsaEffects.Words(effect, week, years), PsaEffects.Unit(effect));
+            var inc = Incremental.Of(s, strategies[0], PsaEffects.Words(effect, week, years), PsaEffects.Unit(effect), run.Setup.Prices.Currency);
             incremental.Add(new JsonObject
             {
                 ["protocol"] = inc.Strategy,

@@ -10,8 +10,13 @@ public sealed record ModelParameters(
     SimulationParameters Simulation,
     PumpParameters Pump,
     IReadOnlyList<AlarmRule> Alarms,
-    HorizonParameters Horizon)
+    HorizonParameters Horizon,
+    IReadOnlyList<AlarmRule> MonitorAlarms,
+    PhysiologyParameters Physiology)
 {
+    /// <summary>Every rule a live bedside monitor checks: the card's conditions and the monitor's own (RR, technical).</summary>
+    public IReadOnlyList<AlarmRule> BedsideAlarms => [.. Alarms, .. MonitorAlarms];
+
     public static ModelParameters Load(string path) => From(ParameterFile.Load(path));
 
     public static ModelParameters From(ParameterFile file)
@@ -26,6 +31,8 @@ public sealed record ModelParameters(
             SimulationParameters.Read(p),
             PumpParameters.Read(p),
             file.Alarms,
-            HorizonParameters.Read(p));
+            HorizonParameters.Read(p),
+            file.MonitorAlarms,
+            PhysiologyParameters.Read(p, file.Path));
     }
 }

@@ -10,12 +10,13 @@ namespace WardTwin.Model.Parameters;
 /// </summary>
 public sealed class ParameterFile
 {
-    private ParameterFile(string path, JsonObject root, IReadOnlyDictionary<string, ParameterEntry> entries, IReadOnlyList<AlarmRule> alarms)
+    private ParameterFile(string path, JsonObject root, IReadOnlyDictionary<string, ParameterEntry> entries, IReadOnlyList<AlarmRule> alarms, IReadOnlyList<AlarmRule> monitorAlarms)
     {
         Path = path;
         Root = root;
         Entries = entries;
         Alarms = alarms;
+        MonitorAlarms = monitorAlarms;
     }
 
     public string Path { get; }
@@ -24,7 +25,14 @@ public sealed class ParameterFile
 
     public IReadOnlyDictionary<string, ParameterEntry> Entries { get; }
 
+    /// <summary>The card's alarm conditions: checked at every nursing observation of a walk and counted in a cohort's outcomes.</summary>
     public IReadOnlyList<AlarmRule> Alarms { get; }
+
+    /// <summary>
+    /// Rules only the live bedside monitor checks (respiratory rate, technical alarms): a cohort's outcomes keep the card's
+    /// conditions, so adding a monitor rule does not change a cohort.
+    /// </summary>
+    public IReadOnlyList<AlarmRule> MonitorAlarms { get; }
 
     public static ParameterFile Load(string path)
     {
@@ -105,27 +113,9 @@ public sealed class ParameterFile
             entries[name] = entry;
         }
 
-        var alarms = new List<AlarmRule>();
-        if (root["alarms"] is JsonArray alarmArray)
-        {
-            for (int i = 0; i < alarmArray.Count; i++)
-            {
-                try
-                {
-                    var rule = alarmArray[i].Deserialize<AlarmRule>(DataJson.Options)
-                        ?? throw new DataFileException(path, $"alarms[{i}]", "is null");
-                    alarms.Add(rule.ConditionDelayS is >= 0 and <= 600
-                        ? rule
-                        : throw new DataFileException(path, $"alarms[{i}].condition_delay_s", $"{rule.ConditionDelayS} s is outside 0-600 s"));
-                }
-                catch (JsonException ex)
-                {
-                    throw new DataFileException(path, $"alarms[{i}]", DataJson.Explain(ex));
-                }
-            }
-        }
-
-        return new ParameterFile(path, root, entries, alarms);
+        var alarms = AlarmRules.Read(root, "alarms", path);
+        var monitorAlarms = AlarmRules.Read(root, "monitor_alarms", path);
+        return new ParameterFile(path, root, entries, alarms, monitorAlarms);
     }
 
     /// <summary>A copy with some values replaced; only assumed entries (and sourced ones within their published interval) may change.</summary>
@@ -155,7 +145,7 @@ public sealed class ParameterFile
             parameters[name]!["value"] = value;
         }
 
-        return new ParameterFile(Path, root, entries, Alarms);
+        return new ParameterFile(Path, root, entries, Alarms, MonitorAlarms);
     }
 
     /// <summary>A copy with a top-level section replaced (calibrate writes its fit table there).</summary>
@@ -163,7 +153,7 @@ public sealed class ParameterFile
     {
         var root = (JsonObject)Root.DeepClone();
         root[name] = section;
-        return new ParameterFile(Path, root, Entries, Alarms);
+        return new ParameterFile(Path, root, Entries, Alarms, MonitorAlarms);
     }
 
     /// <summary>
@@ -193,7 +183,7 @@ public sealed class ParameterFile
             parameters[name]!["source"] = source;
         }
 
-        return new ParameterFile(Path, root, entries, Alarms);
+        return new ParameterFile(Path, root, entries, Alarms, MonitorAlarms);
     }
 
     /// <summary>Names sharing a word with <paramref name="name"/> (female_factor → pk.female_cl_factor), else its section's first few.</summary>

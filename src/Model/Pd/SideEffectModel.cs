@@ -17,8 +17,11 @@ public sealed class SideEffectModel(SideEffectParameters p)
     }
 
     /// <summary>Grades now, from drug, background (nocebo) and midazolam; fills <paramref name="grades"/>.</summary>
+    /// <param name="sedation">The live ward's midazolam sedation (MOAA/S mapped to a grade), in place of the card's fixed grade while midazolam acts.</param>
+    /// <param name="nauseaGradesLowered">Grades an antiemetic takes off nausea now.</param>
     /// <returns>The drowsiness grade without midazolam's own drowsiness (so a report can show that apart).</returns>
-    public SideEffectGrade GradeAll(VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, ReadOnlySpan<bool> backgroundToday, Span<SideEffectGrade> grades)
+    public SideEffectGrade GradeAll(VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, ReadOnlySpan<bool> backgroundToday, Span<SideEffectGrade> grades,
+        SideEffectGrade? sedation = null, int nauseaGradesLowered = 0)
     {
         var drowsinessWithoutMidazolam = SideEffectGrade.None;
         for (int k = 0; k < SideEffectKinds.Count; k++)
@@ -41,9 +44,19 @@ public sealed class SideEffectModel(SideEffectParameters p)
                 drowsinessWithoutMidazolam = g;
             }
 
-            if (midazolamActive && kind == SideEffectKind.Drowsiness && (int)g < p.MidazolamDrowsinessGrade)
+            if (sedation is null && midazolamActive && kind == SideEffectKind.Drowsiness && (int)g < p.MidazolamDrowsinessGrade)
             {
                 g = (SideEffectGrade)p.MidazolamDrowsinessGrade;
+            }
+
+            if (sedation is { } s && kind == SideEffectKind.Drowsiness && s > g)
+            {
+                g = s;
+            }
+
+            if (kind == SideEffectKind.Nausea && nauseaGradesLowered > 0)
+            {
+                g = (SideEffectGrade)Math.Max(0, (int)g - nauseaGradesLowered);
             }
 
             grades[k] = g;

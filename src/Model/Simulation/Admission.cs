@@ -1,6 +1,7 @@
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Pd;
+using WardTwin.Model.Physiology;
 using WardTwin.Model.Pk;
 using WardTwin.Model.Protocols;
 using WardTwin.Model.Pump;
@@ -60,6 +61,7 @@ public sealed class Admission
     private readonly double _traineeFromH;
     private VitalsShift? _vitalsShift;
     private double _probeOffUntilH = double.NegativeInfinity;
+    private readonly LivePhysiology? _live;
 
     /// <param name="recordEvents">Keep the admission's and the pump's logs (tests, a replay for a page); cohorts and live
     /// wards skip them, so memory does not grow with the admission.</param>
@@ -74,8 +76,10 @@ public sealed class Admission
     /// scheduled or triggered doses (a clonidine patch already on stays on).</param>
     /// <param name="carried">A later course of the same patient: the PK/PD state the last course left (its time is this course's 0 h),
     /// so the slow effect site starts where the first course left it. Null: a first course, from nothing.</param>
+    /// <param name="livePhysiology">A live ward's patient (grains, training): midazolam PK and MOAA/S sedation, breathing and SpO2 with its
+    /// lag, flumazenil, ondansetron and oxygen, and side-effect grades at every look. Cohorts leave it off and walk the card's model as calibrated.</param>
     public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null,
-        bool traineeTitrates = false, double traineeFromH = 0, PkPdSnapshot? carried = null, bool traineeCoMedicates = false)
+        bool traineeTitrates = false, double traineeFromH = 0, PkPdSnapshot? carried = null, bool traineeCoMedicates = false, bool livePhysiology = false)
     {
         _traineeTitrates = traineeTitrates;
         _traineeCoMedicates = traineeCoMedicates;
@@ -116,6 +120,11 @@ public sealed class Admission
         Programme = PumpProgrammeFor(plan, patient);
         _pump = new BedsidePump(Programme, recordEvents, wardNurseHangsBags) { NurseUntilH = traineeFromH };
         _comedication = new CoMedicationPlan(protocol, parameters.SideEffects, patient);
+        if (livePhysiology)
+        {
+            _live = new LivePhysiology(parameters, patient);
+            _comedication.OnMidazolam = _live.GiveMidazolam;
+        }
         _assessmentMeasures = protocol.Assessments.MeasuresOrDefault;
         _outcomeTimes = protocol.OutcomesOrDefault;
         _outcome = new OutcomeRecord(_assessmentMeasures.Count, _outcomeTimes.FollowUpHorizonWeeks);
@@ -234,7 +243,7 @@ public sealed class Admission
         }
         else
         {
-            _pk.AdvanceTo(t);
+            AdvancePk(t);
             result = _pump.Operate(t, action);
             if (result.Accepted)
             {
@@ -260,7 +269,7 @@ public sealed class Admission
             throw new InvalidOperationException($"patient {Patient.Index} was discharged at {_treatmentEndH:0.##} h: no more doses on this ward");
         }
 
-        _pk.AdvanceTo(ClockH);
+        AdvancePk(ClockH);
         // Given whether or not the log is kept (a null-conditional Add would skip the dose itself).
         Note(_comedication.ByHand(ClockH, doseMg));
     }
@@ -270,15 +279,17 @@ public sealed class Admission
     {
         if (!TreatmentEnded)
         {
-            _pk.AdvanceTo(ClockH);
+            AdvancePk(ClockH);
             EndTreatment(ClockH, reason, byHand: true);
         }
     }
 
     /// <summary>Side-effect grades at the latest nursing observation, by kind (card section 4).</summary>
+    /// <remarks>A live walk grades them at the host's clock instead, at every look: the sedation of a dose shows within minutes, a
+    /// side effect that has ended goes at once.</remarks>
     public IReadOnlyDictionary<string, SideEffectGrade> CurrentSideEffects()
     {
-        var current = _tracker.Current;
+        ReadOnlySpan<SideEffectGrade> current = _live is null ? _tracker.Current : GradesNow();
         var result = new Dictionary<string, SideEffectGrade>(SideEffectKinds.Count, StringComparer.Ordinal);
         for (int k = 0; k < current.Length; k++)
         {
@@ -286,6 +297,15 @@ public sealed class Admission
         }
 
         return result;
+    }
+
+    private SideEffectGrade[] GradesNow()
+    {
+        double t = ClockH;
+        var grades = new SideEffectGrade[SideEffectKinds.Count];
+        _tracker.GradesAt(_sideEffects, Patient, _pk.ConcentrationsAt(t).FastEffectNgPerMl, _comedication.MidazolamActive(t), t, grades,
+            _live!.SedationGrade(t), _live.NauseaGradesLowered(t));
+        return grades;
     }
 
     /// <summary>
@@ -296,13 +316,54 @@ public sealed class Admission
     {
         var (steady, coefficients, rates) = _pk.FastEffectModes();
         return new VitalsCurve(_pk.TimeH, steady, coefficients, rates, Patient.Vitals,
-            _comedication.ClonidineUntilH(TreatmentEnded, _treatmentEndH), _comedication.LastMidazolamH, TreatmentEnded, _vitalsShift, _probeOffUntilH);
+            _comedication.ClonidineUntilH(TreatmentEnded, _treatmentEndH), _comedication.LastMidazolamH, TreatmentEnded, _vitalsShift, _probeOffUntilH, _live?.State);
+    }
+
+    /// <summary>The live walk's breathing and sedation model (null on a cohort's walk).</summary>
+    public BreathingModel? Breathing => _live?.Model;
+
+    /// <summary>The pump's faults now, for the bed's technical alarms.</summary>
+    public DeviceConditions Devices => Pump.State switch
+    {
+        PumpState.Occluded => DeviceConditions.PumpOccluded,
+        PumpState.Empty => DeviceConditions.BagEmpty,
+        _ => DeviceConditions.None,
+    };
+
+    /// <summary>A drug by hand or oxygen at the host's clock (a live walk's); refused once treatment has ended.</summary>
+    public void Give(Intervention intervention)
+    {
+        ArgumentNullException.ThrowIfNull(intervention);
+        if (intervention.Kind == InterventionKind.Midazolam)
+        {
+            GiveMidazolam(intervention.Amount);
+            return;
+        }
+
+        if (_live is null)
+        {
+            throw new InvalidOperationException($"{intervention.Describe()}: only a live ward's patient has the breathing model");
+        }
+
+        if (TreatmentEnded)
+        {
+            throw new InvalidOperationException($"patient {Patient.Index} was discharged at {_treatmentEndH:0.##} h: nothing more is given on this ward");
+        }
+
+        AdvancePk(ClockH);
+        _live.Give(ClockH, intervention);
+        Note(new InterventionEvent(ClockH, intervention));
     }
 
     /// <summary>The patient's true vital signs at the host's clock, before monitor noise.</summary>
     public VitalSigns ExpectedVitals()
     {
         double t = ClockH;
+        if (_live is not null)
+        {
+            return TruthCurve().At(t, _vitals, _live.Model);
+        }
+
         var v = _vitals.Expected(Patient, _pk.ConcentrationsAt(t).FastEffectNgPerMl, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
         return _vitalsShift?.Apply(v, t) ?? v;
     }
@@ -314,7 +375,7 @@ public sealed class Admission
     public void Inject(Injection injection)
     {
         double t = ClockH;
-        _pk.AdvanceTo(t);
+        AdvancePk(t);
         Note(new InjectedEvent(t, injection));
         switch (injection.Kind)
         {
@@ -322,9 +383,12 @@ public sealed class Admission
                 _tracker.Force(injection.SideEffect ?? throw new ArgumentException("a side-effect event needs its side effect"), injection.Grade ?? SideEffectGrade.Severe, t + injection.DurationH);
                 Observe(t, scheduled: false);
                 break;
+            case InjectionKind.VitalsChange when _live is not null:
+                _vitalsShift = _live.Shift(injection, TruthCurve(), t);
+                break;
             case InjectionKind.VitalsChange:
                 double dbp = injection.SbpChangeMmHg * _parameters.Vitals.DbpShareOfBpVariation;
-                _vitalsShift = new VitalsShift(injection.HrChangePerMin, injection.SbpChangeMmHg, dbp, injection.Spo2ChangePercent, t + injection.DurationH);
+                _vitalsShift = new VitalsShift(injection.HrChangePerMin, injection.SbpChangeMmHg, dbp, injection.Spo2ChangePercent, t + injection.DurationH, injection.RrChangePerMin);
                 break;
             case InjectionKind.ProbeOff:
                 _probeOffUntilH = t + injection.DurationH;
@@ -357,7 +421,7 @@ public sealed class Admission
     {
         if (_pump.NextEventTimeH is { } pumpAt && (TimelineFinished || pumpAt < Peek().TimeH))
         {
-            _pk.AdvanceTo(pumpAt);
+            AdvancePk(pumpAt);
             var (delivered, alert) = _pump.HandleEvent(pumpAt);
             Note(alert);
             Deliver(delivered);
@@ -375,7 +439,7 @@ public sealed class Admission
             _nextAfter++;
         }
 
-        _pk.AdvanceTo(e.TimeH);
+        AdvancePk(e.TimeH);
         ClockH = Math.Max(ClockH, e.TimeH);
         switch (e.Kind)
         {
@@ -419,6 +483,17 @@ public sealed class Admission
 
     private bool TraineeCoMedicates(double t) => _traineeCoMedicates && t >= _traineeFromH;
 
+    /// <summary>Moves the PK/PD state to <paramref name="t"/>; a live walk first carries its lagged SpO2 along the curve it leaves.</summary>
+    private void AdvancePk(double t)
+    {
+        if (_live is not null && t > _pk.TimeH)
+        {
+            _live.Settle(TruthCurve(), t);
+        }
+
+        _pk.AdvanceTo(t);
+    }
+
     private TimelineEvent Peek() => _next < _treatmentCount ? _treatment[_next] : _after![_nextAfter];
 
     private void Note(AdmissionEvent e)
@@ -461,7 +536,7 @@ public sealed class Admission
     private void Observe(double t, bool scheduled)
     {
         double fast = _pk.FastEffectNgPerMl;
-        _tracker.Grade(_sideEffects, Patient, fast, _comedication.MidazolamActive(t), t, scheduled);
+        _tracker.Grade(_sideEffects, Patient, fast, _comedication.MidazolamActive(t), t, scheduled, _live?.SedationGrade(t), _live?.NauseaGradesLowered(t) ?? 0);
         if (_log is not null || _observer is not null)
         {
             foreach (var (kind, grade) in _tracker.Changes())
@@ -471,7 +546,11 @@ public sealed class Admission
         }
 
         var expected = _vitals.Expected(Patient, fast, _comedication.ClonidineActive(t, TreatmentEnded), t - _comedication.LastMidazolamH);
-        if (_vitalsShift is { } shift)
+        if (_live is not null)
+        {
+            expected = TruthCurve().At(t, _vitals, _live.Model);
+        }
+        else if (_vitalsShift is { } shift)
         {
             expected = shift.Apply(expected, t);
         }

@@ -83,3 +83,11 @@ public sealed record InjectedEvent(double TimeH, Injection Injection) : Admissio
 
     public override string Detail => Injection.Describe();
 }
+
+/// <summary>A drug given by hand beyond midazolam (flumazenil, ondansetron) or nasal oxygen set.</summary>
+public sealed record InterventionEvent(double TimeH, Physiology.Intervention Intervention) : AdmissionEvent(TimeH)
+{
+    public override string Kind => "intervention";
+
+    public override string Detail => Intervention.Describe();
+}

@@ -40,6 +40,9 @@ internal sealed class CoMedicationPlan
 
     public int MidazolamDoses { get; private set; }
 
+    /// <summary>Told of each midazolam dose (time, mg), the protocol's and by hand: a live walk's PK takes it in.</summary>
+    public Action<double, double>? OnMidazolam { get; set; }
+
     public double LastMidazolamH => _lastMidazolamH;
 
     public bool MidazolamActive(double t) => t - _lastMidazolamH < _parameters.MidazolamEffectH;
@@ -88,6 +91,7 @@ internal sealed class CoMedicationPlan
         {
             _lastMidazolamH = t;
             MidazolamDoses++;
+            OnMidazolam?.Invoke(t, m.DoseMg);
         }
         else
         {

@@ -17,12 +17,13 @@ public sealed record Injection(
     double DurationH = 0,
     double HrChangePerMin = 0,
     double SbpChangeMmHg = 0,
-    double Spo2ChangePercent = 0)
+    double Spo2ChangePercent = 0,
+    double RrChangePerMin = 0)
 {
     public string Describe() => Kind switch
     {
         InjectionKind.SideEffect => $"{SideEffectKinds.Name(SideEffect ?? default)} {Grade.ToString()!.ToLowerInvariant()} for {F(DurationH)} h",
-        InjectionKind.VitalsChange => $"vital signs change for {F(DurationH)} h: HR {Signed(HrChangePerMin)}/min, SBP {Signed(SbpChangeMmHg)} mmHg, SpO2 {Signed(Spo2ChangePercent)} %",
+        InjectionKind.VitalsChange => $"vital signs change for {F(DurationH)} h: HR {Signed(HrChangePerMin)}/min, SBP {Signed(SbpChangeMmHg)} mmHg, SpO2 {Signed(Spo2ChangePercent)} %{(RrChangePerMin != 0 ? $", RR {Signed(RrChangePerMin)}/min" : string.Empty)}",
         InjectionKind.Occlusion => "the line occludes",
         InjectionKind.BagEmpty => "the bag runs empty",
         InjectionKind.ProbeOff => $"the SpO2 probe comes off for {F(DurationH)} h",
@@ -46,10 +47,18 @@ public enum InjectionKind
 }
 
 /// <summary>A change in the true vital signs until a time (hours of the walk).</summary>
-/// <remarks>Diastolic pressure moves by the parameter file's share of the systolic change, as the monitor's drift does.</remarks>
-public sealed record VitalsShift(double HrPerMin, double SbpMmHg, double DbpMmHg, double Spo2Percent, double UntilH)
+/// <remarks>Diastolic pressure moves by the parameter file's share of the systolic change, as the monitor's drift does. On a live
+/// ward (<see cref="Physiology.BreathingModel"/>) the saturation part acts as an extra A-a gradient (<paramref name="ExtraAaMmHg"/>,
+/// so oxygen helps), the rate part moves ventilation, and all of it fades with the drug's fast effect site below its level at the
+/// injection (<paramref name="ReferenceFastNgPerMl"/>; 0 = fixed, as in the card's model).</remarks>
+public sealed record VitalsShift(double HrPerMin, double SbpMmHg, double DbpMmHg, double Spo2Percent, double UntilH,
+    double RrPerMin = 0, double ExtraAaMmHg = 0, double ReferenceFastNgPerMl = 0)
 {
     public VitalSigns Apply(VitalSigns v, double timeH) => timeH < UntilH
-        ? v with { HrPerMin = v.HrPerMin + HrPerMin, SbpMmHg = v.SbpMmHg + SbpMmHg, DbpMmHg = v.DbpMmHg + DbpMmHg, Spo2Percent = Math.Min(100, v.Spo2Percent + Spo2Percent) }
+        ? v with
+        {
+            HrPerMin = v.HrPerMin + HrPerMin, SbpMmHg = v.SbpMmHg + SbpMmHg, DbpMmHg = v.DbpMmHg + DbpMmHg,
+            Spo2Percent = Math.Min(100, v.Spo2Percent + Spo2Percent), RrPerMin = Math.Max(0, v.RrPerMin + RrPerMin),
+        }
         : v;
 }

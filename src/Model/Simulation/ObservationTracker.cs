@@ -51,17 +51,12 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
     }
 
     /// <param name="scheduled">A scheduled observation counts towards hours in a row of severe effects; one made at an event does not.</param>
-    public void Grade(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, double timeH, bool scheduled = true)
+    /// <param name="sedation">The live ward's midazolam sedation grade (null: the card's fixed grade).</param>
+    public void Grade(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, double timeH, bool scheduled = true,
+        SideEffectGrade? sedation = null, int nauseaGradesLowered = 0)
     {
         Array.Copy(_current, _previous, _current.Length);
-        var drowsy = model.GradeAll(patient, fastEffectNgPerMl, midazolamActive, BackgroundToday, _current);
-        for (int k = 0; k < _current.Length; k++)
-        {
-            if (timeH < _forcedUntilH[k] && _forced[k] > _current[k])
-            {
-                _current[k] = _forced[k];
-            }
-        }
+        var drowsy = GradesAt(model, patient, fastEffectNgPerMl, midazolamActive, timeH, _current, sedation, nauseaGradesLowered);
         if (drowsy > WorstDrowsinessWithoutMidazolam)
         {
             WorstDrowsinessWithoutMidazolam = drowsy;
@@ -88,6 +83,25 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         {
             SevereHours = severe ? SevereHours + observationIntervalH : 0;
         }
+    }
+
+    /// <summary>
+    /// The grades at an instant, from the drug, today's background, midazolam and a scenario's forced grades, without
+    /// recording anything (the live bedside shows them at every look, not only at the hourly observation).
+    /// </summary>
+    public SideEffectGrade GradesAt(SideEffectModel model, VirtualPatient patient, double fastEffectNgPerMl, bool midazolamActive, double timeH, Span<SideEffectGrade> into,
+        SideEffectGrade? sedation = null, int nauseaGradesLowered = 0)
+    {
+        var drowsy = model.GradeAll(patient, fastEffectNgPerMl, midazolamActive, BackgroundToday, into, sedation, nauseaGradesLowered);
+        for (int k = 0; k < into.Length; k++)
+        {
+            if (timeH < _forcedUntilH[k] && _forced[k] > into[k])
+            {
+                into[k] = _forced[k];
+            }
+        }
+
+        return drowsy;
     }
 
     /// <summary>The grades at the latest observation, by side effect.</summary>

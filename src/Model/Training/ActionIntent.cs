@@ -3,8 +3,7 @@ namespace WardTwin.Model.Training;
 /// <summary>
 /// What a trainee's action means at the bedside, as a rubric line names its answers and its wrong answers
 /// (<c>answers: [lower-rate, pause-infusion]</c>). A rate entry is read by its direction against the rate before it.
-/// New actions join by a value here and a line in <see cref="ActionIntents.Of"/> (oxygen is recorded and scored now;
-/// its effect on the patient comes with the physiology of breathing).
+/// New actions join by a value here and a line in <see cref="ActionIntents.Of"/>.
 /// </summary>
 public enum ActionIntent
 {
@@ -30,8 +29,17 @@ public enum ActionIntent
 
     Midazolam,
 
-    /// <summary>Oxygen given (L/min).</summary>
+    /// <summary>Oxygen given (L/min above 0).</summary>
     Oxygen,
+
+    /// <summary>Oxygen turned off (0 L/min): never an answer to a falling saturation.</summary>
+    OxygenOff,
+
+    /// <summary>Flumazenil given: reverses midazolam for a shorter time than midazolam lasts.</summary>
+    Flumazenil,
+
+    /// <summary>Ondansetron given for nausea.</summary>
+    Ondansetron,
 
     /// <summary>The doctor called to the bed.</summary>
     CallDoctor,

@@ -1,37 +1,51 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using WardTwin.Model.Parameters;
+using WardTwin.Model.Vitals;
 
 namespace WardTwin.Model.Training;
 
 /// <summary>
-/// A monitor alarm's name (<c>spo2_below_92</c>) as a nurse reads it ("SpO2 below 92 %"). Read from the name's
-/// pattern, so a rule added later still reads: an unknown name keeps its words with spaces.
+/// A monitor alarm's name (<c>spo2_below_92</c>, <c>rr_at_most_8</c>, <c>probe_off</c>) in the words the monitor shows
+/// ("SpO2 &lt; 92 %"), so the record and the debrief say what the trainee's page said. The record keeps only the name, so
+/// the rule is read back from it; an unknown name keeps its words with spaces.
 /// </summary>
 public static partial class AlarmWords
 {
     public static string Of(string kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        AlarmKind? technical = kind switch
+        {
+            "probe_off" => AlarmKind.ProbeOff,
+            "pump_occlusion" => AlarmKind.PumpOcclusion,
+            "bag_empty" => AlarmKind.BagEmpty,
+            _ => null,
+        };
+        if (technical is { } t)
+        {
+            return AlarmEvaluator.Label(new AlarmRule(t, AlarmPriority.Low, string.Empty, Category: AlarmCategory.Technical));
+        }
+
         var m = Pattern().Match(kind);
         if (!m.Success)
         {
             return kind.Replace('_', ' ');
         }
 
-        string value = m.Groups["value"].Value;
-        return m.Groups["what"].Value switch
+        double value = double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture);
+        var (what, threshold) = m.Groups["what"].Value switch
         {
-            "spo2_below" => $"SpO2 below {value} %",
-            "hr_over" => $"heart rate over {value} /min",
-            "hr_below" => $"heart rate below {value} /min",
-            "hr_rise" => $"heart rate {value.Replace("pct", " %", StringComparison.Ordinal)} above the patient's own",
-            "sbp_over" => $"systolic pressure over {value} mmHg",
-            "sbp_below" => $"systolic pressure below {value} mmHg",
-            "rr_below" => $"breathing rate below {value} /min",
-            "rr_over" => $"breathing rate over {value} /min",
-            var other => $"{other.Replace('_', ' ')} {value}",
+            "spo2_below" => (AlarmKind.Spo2Below, value),
+            "hr_over" => (AlarmKind.HrOver, value),
+            "hr_rise" => (AlarmKind.HrRiseFraction, value / 100),
+            "sbp_over" => (AlarmKind.SbpOver, value),
+            "rr_at_most" => (AlarmKind.RrAtMost, value),
+            _ => (AlarmKind.RrAtLeast, value),
         };
+        return AlarmEvaluator.Label(new AlarmRule(what, AlarmPriority.Low, string.Empty, threshold));
     }
 
-    [GeneratedRegex("^(?<what>[a-z0-9]+_(below|over|rise))_(?<value>[0-9.]+(pct)?)$")]
+    [GeneratedRegex("^(?<what>spo2_below|hr_over|hr_rise|sbp_over|rr_at_most|rr_at_least)_(?<value>[0-9]+(\\.[0-9]+)?)(pct)?$")]
     private static partial Regex Pattern();
 }

@@ -20,6 +20,7 @@ public sealed record ScenarioEvent(
     double? SbpChangeMmHg = null,
     double? Spo2ChangePercent = null,
     string? Note = null,
+    double? RrChangePerMin = null,
     TraineeTrigger? OnTrainee = null);
 
 public enum ScenarioEventKind
@@ -27,7 +28,11 @@ public enum ScenarioEventKind
     /// <summary>The patient shows a side effect at a grade for a while, whatever the concentration.</summary>
     SideEffect,
 
-    /// <summary>Vital signs move by the given amounts for a while (the monitor reads them, its alarms follow).</summary>
+    /// <summary>
+    /// Vital signs move by the given amounts for a while (the monitor reads them, its alarms follow). On a live ward the
+    /// change belongs to the drug and fades as its fast effect falls (pausing the pump helps); a fall in SpO2 acts as poorer
+    /// oxygenation (oxygen helps) and a fall in RR as less ventilation (SpO2 follows with its lag).
+    /// </summary>
     VitalsChange,
 
     /// <summary>The line occludes: the pump stops delivering and alarms until someone clears it.</summary>

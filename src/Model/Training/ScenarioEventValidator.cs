@@ -74,9 +74,14 @@ internal static class ScenarioEventValidator
             }
         }
 
-        if (e.Kind == ScenarioEventKind.VitalsChange && e.HrChangePerMin is null && e.SbpChangeMmHg is null && e.Spo2ChangePercent is null)
+        if (e.Kind == ScenarioEventKind.VitalsChange && e.HrChangePerMin is null && e.SbpChangeMmHg is null && e.Spo2ChangePercent is null && e.RrChangePerMin is null)
         {
-            fail(at, "a vitals-change event needs at least one of hr_change_per_min, sbp_change_mm_hg, spo2_change_percent");
+            fail(at, "a vitals-change event needs at least one of hr_change_per_min, sbp_change_mm_hg, spo2_change_percent, rr_change_per_min");
+        }
+
+        if (e.RrChangePerMin is { } rr && !double.IsFinite(rr))
+        {
+            fail($"{at}.rr_change_per_min", "must be a finite number of breaths a minute");
         }
     }
 

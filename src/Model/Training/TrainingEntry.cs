@@ -27,11 +27,17 @@ public enum TraineeActionKind
     Discharge,
     AcknowledgeAlarm,
 
+    /// <summary>Flumazenil i.v., mg: reverses midazolam for less time than midazolam lasts.</summary>
+    Flumazenil,
+
+    /// <summary>Ondansetron i.v., mg: lowers nausea.</summary>
+    Ondansetron,
+
+    /// <summary>Nasal oxygen, L/min (0 = off).</summary>
+    Oxygen,
+
     /// <summary>At a review: keep the rate (a decision, recorded; the pump is left alone).</summary>
     Hold,
-
-    /// <summary>Oxygen by mask or nasal cannula (value L/min): recorded and scored; the patient model does not yet breathe it.</summary>
-    Oxygen,
 
     /// <summary>The doctor is called to the bed: recorded and scored.</summary>
     CallDoctor,

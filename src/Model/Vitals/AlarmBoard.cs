@@ -5,7 +5,8 @@ namespace WardTwin.Model.Vitals;
 /// <summary>
 /// A monitor's alarms over time (IEC 60601-1-8): raised when a rule's condition has lasted its alarm-condition delay, with its priority;
 /// acknowledged by a nurse; escalated one priority when still active and unacknowledged after the
-/// escalation time; cleared when the condition ends and it has been acknowledged.
+/// escalation time; when the condition ends, a latching alarm stays until acknowledged and a non-latching one goes.
+/// Physiological and technical alarms are kept apart by their rules' category.
 /// </summary>
 public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAfterH)
 {
@@ -31,13 +32,14 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
     public long Version { get; private set; }
 
     /// <summary>Applies one reading; returns the alarms it newly raised.</summary>
-    public IReadOnlyList<ActiveAlarm> Record(double timeH, VitalSigns reading, double baselineHr)
+    /// <param name="devices">The pump's faults at the bed (technical alarms); the probe's comes with the reading.</param>
+    public IReadOnlyList<ActiveAlarm> Record(double timeH, VitalSigns reading, double baselineHr, DeviceConditions devices = DeviceConditions.None)
     {
         List<ActiveAlarm>? raised = null;
         foreach (var rule in rules)
         {
             string kind = AlarmEvaluator.Name(rule);
-            bool met = AlarmEvaluator.IsMet(rule, reading, baselineHr);
+            bool met = AlarmEvaluator.IsMet(rule, reading, baselineHr, devices);
             if (!met)
             {
                 _conditionSinceH.Remove(kind);
@@ -66,7 +68,7 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
                     alarm.Priority = alarm.Priority == AlarmPriority.High ? AlarmPriority.High : alarm.Priority + 1;
                 }
 
-                if (!met && alarm.Acknowledged)
+                if (!met && (alarm.Acknowledged || !rule.Latching))
                 {
                     _alarms.Remove(kind);
                 }
@@ -98,6 +100,9 @@ public sealed class AlarmBoard(IReadOnlyList<AlarmRule> rules, double escalateAf
         _conditionSinceH.Remove(kind);
         return true;
     }
+
+    /// <summary>The rule an alarm on this board was raised by (its label and category), if the board knows it.</summary>
+    public AlarmRule? RuleOf(string kind) => rules.FirstOrDefault(r => AlarmEvaluator.Name(r) == kind);
 
     /// <summary>A nurse acknowledges; an alarm whose condition has already ended goes away.</summary>
     public bool Acknowledge(string kind)

@@ -1,3 +1,4 @@
+using WardTwin.Model.Physiology;
 using WardTwin.Model.Simulation;
 
 namespace WardTwin.Model.Vitals;
@@ -18,7 +19,8 @@ public sealed record VitalsCurve(
     double LastMidazolamH,
     bool TreatmentEnded,
     VitalsShift? Shift = null,
-    double ProbeOffUntilH = double.NegativeInfinity)
+    double ProbeOffUntilH = double.NegativeInfinity,
+    BreathingState? Breathing = null)
 {
     public double FastEffectAt(double timeH)
     {
@@ -32,8 +34,17 @@ public sealed record VitalsCurve(
         return c;
     }
 
-    public VitalSigns At(double timeH, VitalsModel model)
+    /// <param name="breathing">The live ward's physiology (with <see cref="Breathing"/>): rate and saturation from midazolam, oxygen and
+    /// ventilation instead of the card's fixed dip after midazolam. Without it (cohorts) the card's model, unchanged.</param>
+    public VitalSigns At(double timeH, VitalsModel model, BreathingModel? breathing = null)
     {
+        if (Breathing is { } state && breathing is not null)
+        {
+            // Midazolam acts through the breathing model here, not the card's fixed dip: hours since it count as never.
+            var plain = model.Expected(Baseline, FastEffectAt(timeH), timeH < ClonidineUntilH, double.PositiveInfinity);
+            return breathing.Apply(plain, this, state, timeH, Baseline.Spo2Percent);
+        }
+
         var v = model.Expected(Baseline, FastEffectAt(timeH), timeH < ClonidineUntilH, timeH - LastMidazolamH);
         return Shift?.Apply(v, timeH) ?? v;
     }

@@ -52,7 +52,7 @@ internal static class CohortCommand
         var basis = new Option<string>("--price-basis") { Description = "full (day prices include staff; nurse review time not added again) or staff-excluded (bed-days at the staff-excluded price plus nurse time per review)", DefaultValueFactory = _ => "full" };
         basis.AcceptOnlyFromAmong("full", "staff-excluded");
         var oneWay = new Option<bool>("--one-way") { Description = "One-way sensitivity over the ranges the price file and parameter file document (a tornado; needs two protocols)" };
-        var wtp = new Option<double>("--wtp") { Description = "Willingness to pay per extra T1 responder for the one-way analysis's net benefit", DefaultValueFactory = _ => 20_000 };
+        var wtp = new Option<double?>("--wtp") { Description = "Willingness to pay per extra T1 responder for the one-way analysis's net benefit (default: the price file's assumed value, 20,000 in the shipped files)" };
         var scenarios = new Option<string[]>("--scenario") { Description = "NAME:price.ITEM=V,param.NAME=V,...: several overrides run together (repeatable); every protocol is re-run under each", AllowMultipleArgumentsPerToken = false };
         var comparator = new Option<string>("--comparator") { Description = "The protocol id the others are compared with (default: the first --protocol)" };
 
@@ -77,7 +77,7 @@ internal static class CohortCommand
     }
 
     private static async Task<int> Run(string[] protocolArgs, int patients, long seed, string pricesArg, string[] priceOverrides, string outDir, bool placebo, bool useGrains, int threads, string? dataDir, string? paramsPath, string[] parameterOverrides, WardTwin.Cluster.ClusterSettings cluster, string? cohortArg, string? comparatorId, PsaChoice psa, WardTwin.Model.Costs.CostRules rules, SensitivityChoice sensitivity,
-        (int Years, WardTwin.Model.Economics.UtilityMap Utility, double? BudgetImpact) horizon)
+        (int? Years, WardTwin.Model.Economics.UtilityMap Utility, double? BudgetImpact) horizon)
     {
         var catalog = DataCatalog.Locate(dataDir);
         var request = new PlannerRunRequest(
@@ -129,5 +129,5 @@ internal static class CohortCommand
     }
 
     /// <summary>What the user asked of the deterministic sensitivity analyses.</summary>
-    internal sealed record SensitivityChoice(bool OneWay, double Wtp, IReadOnlyList<WardTwin.Model.Economics.Scenario> Scenarios);
+    internal sealed record SensitivityChoice(bool OneWay, double? Wtp, IReadOnlyList<WardTwin.Model.Economics.Scenario> Scenarios);
 }

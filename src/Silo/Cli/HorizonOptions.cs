@@ -6,10 +6,10 @@ namespace WardTwin.Silo.Cli;
 /// <summary>A cohort followed for years: the horizon, the NRS-to-utility mapping of its QALYs, and a budget impact for a number of patients a year.</summary>
 internal sealed class HorizonOptions
 {
-    private readonly Option<int> _years = new("--horizon-years")
+    // No default value: left out means the price file's country default (2 years in the shipped files); 0 the first course alone.
+    private readonly Option<int?> _years = new("--horizon-years")
     {
-        Description = "Follow every patient 1-5 years: relief lost is retreated as each protocol says, QALYs day by day and costs discounted at the price file's country rates (0: the first course alone)",
-        DefaultValueFactory = _ => 0,
+        Description = "Follow every patient 1-5 years: relief lost is retreated as each protocol says, QALYs day by day and costs discounted at the price file's country rates (default: the price file's, 2 years; 0: the first course alone)",
     };
 
     private readonly Option<string> _utility = new("--utility")
@@ -34,7 +34,7 @@ internal sealed class HorizonOptions
         }
     }
 
-    public (int Years, UtilityMap Utility, double? BudgetImpact) Read(ParseResult r)
+    public (int? Years, UtilityMap Utility, double? BudgetImpact) Read(ParseResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
         return (r.GetValue(_years), r.GetValue(_utility) == "linear" ? UtilityMap.Linear : UtilityMap.Dixon, r.GetValue(_budgetImpact));

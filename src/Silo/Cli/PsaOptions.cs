@@ -9,7 +9,7 @@ internal sealed class PsaOptions
 {
     private readonly Option<int> _draws = new("--psa") { Description = "Probabilistic sensitivity analysis: D draws of the uncertain parameters and prices, every protocol re-simulated in each on the same patients (writes psa.json, psa.csv, psa_wide.csv)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _patients = new("--psa-patients") { Description = "Virtual patients per protocol in each draw (default: --patients)", DefaultValueFactory = _ => 0 };
-    private readonly Option<string> _effect = new("--effect") { Description = "The effect of the ICER and net benefit: responders-t1, responders-week (at --follow-up-week), relief-weeks or qalys (26 weeks after treatment)", DefaultValueFactory = _ => "responders-t1" };
+    private readonly Option<string> _effect = new("--effect") { Description = "The effect of the ICER, net benefit and decision: qalys (the default: over the horizon, discounted; 26 weeks after treatment with --horizon-years 0), responders-t1, responders-week (at --follow-up-week) or relief-weeks", DefaultValueFactory = _ => "qalys" };
     private readonly Option<int> _week = new("--follow-up-week") { Description = "The common week after the end of treatment for responders-week, the same for every protocol", DefaultValueFactory = _ => WardTwin.Model.Outcomes.CohortComparison.DefaultFollowUpWeek };
     // No default value: left out means the effect's own reach; a typed 0 is refused (CliErrors), not taken for "default".
     private readonly Option<double?> _wtpMax = new("--wtp-max") { Description = "Largest willingness to pay per unit of effect on the acceptability curve, > 0 (default: 200000 per responder or QALY, 10000 per week of relief)" };

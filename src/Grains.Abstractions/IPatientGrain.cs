@@ -48,5 +48,5 @@ public interface IPatientGrain : IGrainWithStringKey
     /// The course replayed for a score and a debrief, with the protocol's own course beside it, up to the ward's time
     /// <paramref name="atWardH"/> when given (a patient just reactivated stands at its last input until the ward's next tick).
     /// </summary>
-    Task<PatientCourse> GetCourseAsync(double? atWardH = null);
+    Task<PatientCourse> GetCourseAsync(double? atWardH = null, IReadOnlyList<double>? moments = null);
 }

@@ -3,7 +3,8 @@ namespace WardTwin.Grains;
 /// <summary>
 /// A patient's course as a debrief and a score read it, replayed from the stored admission and journal: what the
 /// model saw (reviews due, side-effect grades, pump alarms, injected events) and chart points; and, beside it,
-/// the same patient with the same injected events run by the protocol's own rules.
+/// the same patient with the same injected events run by the protocol's own rules. <see cref="Moments"/>: the bedside at each
+/// moment the caller asked for (an alarm, an event, an action), exact where the chart's points are minutes apart.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PatientCourse(
@@ -13,7 +14,8 @@ public sealed record PatientCourse(
     [property: Id(3)] IReadOnlyList<PatientHistoryPoint> Chart,
     [property: Id(4)] IReadOnlyList<PatientHistoryPoint> ProtocolChart,
     [property: Id(5)] IReadOnlyList<CourseEvent> ProtocolEvents,
-    [property: Id(6)] double HardMaxMgPerH);
+    [property: Id(6)] double HardMaxMgPerH,
+    [property: Id(7)] IReadOnlyList<PatientHistoryPoint>? Moments = null);
 
 /// <summary>One typed event of a course (ward hours); the fields that apply to its kind are set.</summary>
 [GenerateSerializer, Immutable]

@@ -35,4 +35,5 @@ public sealed record AdmissionOverrides(
     [property: Id(0)] double? WeightKg = null,
     [property: Id(1)] double? BaselineNrs = null,
     [property: Id(2)] bool? AnalgesicResponder = null,
-    [property: Id(3)] IReadOnlyDictionary<string, double>? SideEffectThresholdsNgPerMl = null);
+    [property: Id(3)] IReadOnlyDictionary<string, double>? SideEffectThresholdsNgPerMl = null,
+    [property: Id(4)] double? RestingSpo2Percent = null);

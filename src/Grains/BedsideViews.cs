@@ -42,7 +42,7 @@ internal static class BedsideViews
             c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH, s.RrPerMin, s.ExtraAaMmHg, s.ReferenceFastNgPerMl) : null,
             offset + c.ProbeOffUntilH,
             c.Breathing is { } br ? new BreathingInput(br.WeightKg, [.. br.Midazolam.TimesH.Select(h => offset + h)], br.Midazolam.Mg,
-                [.. br.Flumazenil.TimesH.Select(h => offset + h)], br.Flumazenil.Mg, br.OxygenLPerMin, br.Spo2DeltaAtFromH) : null,
+                [.. br.Flumazenil.TimesH.Select(h => offset + h)], br.Flumazenil.Mg, br.OxygenLPerMin, br.Spo2DeltaAtFromH, br.RestingSpo2OnAirPercent) : null,
             (int)walk.Devices);
     }
 
@@ -85,6 +85,7 @@ internal static class BedsideViews
         var v = walk.ExpectedVitals();
         return new PatientHistoryPoint(wardTimeH, (float)walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
             (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, walk.LastReportedNrs,
-            (byte)walk.CurrentSideEffects().Values.Max(), (float)v.HrPerMin, (float)v.SbpMmHg, (float)v.Spo2Percent);
+            (byte)walk.CurrentSideEffects().Values.Max(), (float)v.HrPerMin, (float)v.SbpMmHg, (float)v.Spo2Percent, (float)v.RrPerMin,
+            (byte)walk.CurrentSideEffects()["drowsiness"]);
     }
 }

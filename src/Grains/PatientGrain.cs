@@ -270,7 +270,7 @@ public sealed class PatientGrain(
         return Task.FromResult(CourseEvents.From(Record(chart: null).Log, a.AdmittedAtH));
     }
 
-    public Task<PatientCourse> GetCourseAsync(double? atWardH = null)
+    public Task<PatientCourse> GetCourseAsync(double? atWardH = null, IReadOnlyList<double>? moments = null)
     {
         var a = Admitted;
         if (atWardH is { } t && t > WardTimeH && !Walk.TreatmentEnded)
@@ -279,10 +279,10 @@ public sealed class PatientGrain(
             Walk.AdvanceTo(t - a.AdmittedAtH);
         }
 
-        var chart = new PatientChart();
+        var chart = new PatientChart(moments);
         var walk = Record(chart);
         var protocol = PatientJournal.NewWalk(catalog, a, recordEvents: true, observe: null, byProtocol: true);
-        return Task.FromResult(PatientJournal.Course(this.GetPrimaryKeyString(), a, walk, chart.Points, protocol, state.State.Inputs, Walk.ClockH));
+        return Task.FromResult(PatientJournal.Course(this.GetPrimaryKeyString(), a, walk, chart.Points, protocol, state.State.Inputs, Walk.ClockH) with { Moments = chart.AtMoments });
     }
 
     /// <summary>An unknown id: answer, and leave no activation behind (random ids must not fill a silo).</summary>

@@ -43,7 +43,11 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
 
     public async Task<RecordedEntry> Fire(string trainee, ScenarioEvent e, EventCause cause, WardStatus status)
     {
-        if (e.ToInjection() is { } injection)
+        if (e.Kind == ScenarioEventKind.Finding)
+        {
+            // Only marked: the patient's own course made it.
+        }
+        else if (e.ToInjection() is { } injection)
         {
             await grains.GetGrain<IPatientGrain>(Occupant(status, e.Bed)).InjectAsync(injection.ToInput());
         }

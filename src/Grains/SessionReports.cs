@@ -1,3 +1,4 @@
+using WardTwin.Model.Data;
 using WardTwin.Model.Training;
 
 namespace WardTwin.Grains;
@@ -58,8 +59,9 @@ internal sealed class SessionReports(IGrainFactory grains, Scenario scenario, st
         }
 
         var events = await grains.GetGrain<IPatientGrain>(id).GetEventsAsync();
-        var entries = record.Where(e => e.Trainee == trainee && e.Bed == bed && e.Kind is RecordedKind.TraineeAction or RecordedKind.AlarmRaised or RecordedKind.EventFired)
-            .ToArray();
+        // A finding marks what the patient's own course did for the rubric and the instructor; told on the page it would be a prompt.
+        var entries = record.Where(e => e.Trainee == trainee && e.Bed == bed && e.Kind is RecordedKind.TraineeAction or RecordedKind.AlarmRaised or RecordedKind.EventFired
+            && e.EventKind != DataJson.EnumName(ScenarioEventKind.Finding)).ToArray();
         return new BedLog(bed, id, events, entries);
     }
 
@@ -70,9 +72,14 @@ internal sealed class SessionReports(IGrainFactory grains, Scenario scenario, st
             + $"(/debrief.html?session={sessionId}&trainee={trainee}) and start the scenario again for them as a new session from the instructor console.")
         : null;
 
-    /// <summary>Every admission the ward has made (numbers below its count), replayed.</summary>
-    private async Task<PatientCourse[]> Courses(string trainee, WardStatus status) =>
-        await Task.WhenAll(Enumerable.Range(0, status.Admitted).Select(n => grains.GetGrain<IPatientGrain>(new AdmissionKey(WardId(trainee), n).ToString()).GetCourseAsync(status.SimTimeH)));
+    /// <summary>Every admission the ward has made (numbers below its count), replayed, with the bedside at each moment of the trainee's record.</summary>
+    private async Task<PatientCourse[]> Courses(string trainee, WardStatus status)
+    {
+        double[] moments = [.. record.Where(e => e.Trainee == trainee && e.Kind is RecordedKind.TraineeAction or RecordedKind.AlarmRaised or RecordedKind.EventFired)
+            .Select(e => e.SimTimeH).Distinct()];
+        return await Task.WhenAll(Enumerable.Range(0, status.Admitted)
+            .Select(n => grains.GetGrain<IPatientGrain>(new AdmissionKey(WardId(trainee), n).ToString()).GetCourseAsync(status.SimTimeH, moments)));
+    }
 
     private RubricLineView[] Lines(ScoreCard card) =>
         [.. card.Lines.Select(l => new RubricLineView(l.Id, l.Text, l.Weight, l.Met, l.Missed, l.Pending, l.Penalty, l.Critical,

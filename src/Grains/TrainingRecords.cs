@@ -38,7 +38,9 @@ internal static class TrainingRecords
                 }
             }
 
-            entries.AddRange(c.Chart.Select(p => new BedReading(bed, p.WardTimeH, p.DeliveredRateMgPerH, p.HrPerMin, p.SbpMmHg, p.Spo2Percent, p.Nrs)));
+            // The bedside at the record's moments first: of readings at one instant the sight takes the first, before any answer.
+            entries.AddRange((c.Moments ?? []).Concat(c.Chart).Select(p => new BedReading(bed, p.WardTimeH, p.DeliveredRateMgPerH, p.HrPerMin, p.SbpMmHg, p.Spo2Percent, p.Nrs,
+                p.RrPerMin, (SideEffectGrade)p.SedationGrade)));
         }
 
         return entries;

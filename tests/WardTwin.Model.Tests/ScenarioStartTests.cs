@@ -19,7 +19,8 @@ public sealed class ScenarioStartTests(ITestOutputHelper output)
         var sampler = new PatientSampler(catalog.LoadCohort(plan.Protocol.Cohort), plan.Parameters, plan.Protocol.Arm);
         var d = s.DecisionsOrDefault;
         var walk = new Admission(plan, p.Overrides.Apply(sampler.Sample(p.Seed, p.Index)), recordEvents: true, wardNurseHangsBags: d.Bags == Decider.Protocol,
-            traineeTitrates: d.Titration == Decider.Trainee, traineeFromH: s.Ward.StartAtH, traineeCoMedicates: d.CoMedication == Decider.Trainee);
+            traineeTitrates: d.Titration == Decider.Trainee, traineeFromH: s.Ward.StartAtH, traineeCoMedicates: d.CoMedication == Decider.Trainee,
+            livePhysiology: true); // as the grains walk a training ward
         walk.AdvanceTo(s.Ward.StartAtH);
         return (walk, p);
     }

@@ -62,7 +62,14 @@ public static class ActionIntents
         ArgumentNullException.ThrowIfNull(a);
         string value = a.Value is { } v ? " " + Number(v) : string.Empty;
         string target = a.Target is { } t ? " " + AlarmWords.Of(t) : string.Empty;
-        return $"{a.Trainee}: {TraineeActions.Name(a.Kind)}{value}{target} ({Words(Of(a))})";
+        return $"{a.Trainee}: {TraineeActions.Name(a.Kind)}{value}{target} ({Words(Of(a))}{(a.Accepted ? string.Empty : "; the ward refused it: " + Why(a.Message))})";
+    }
+
+    /// <summary>The reason inside a record's "midazolam 2: refused (the last midazolam was 2 min ago; ...)", or the whole message.</summary>
+    private static string Why(string message)
+    {
+        int at = message.IndexOf(": refused (", StringComparison.Ordinal);
+        return at >= 0 && message.EndsWith(')') ? message[(at + ": refused (".Length)..^1] : message;
     }
 
     public static string Number(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.##", CultureInfo.InvariantCulture);

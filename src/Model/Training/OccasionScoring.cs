@@ -6,8 +6,9 @@ namespace WardTwin.Model.Training;
 /// <summary>
 /// The occasions of one rubric line in one record and how each came out. An occasion's window closes at the answer clock's
 /// deadline; until then it is open whatever has been done. Once closed it is met by the first of the line's answers on the
-/// bed within the window (for an alarm: acknowledging that alarm), missed otherwise; each wrong answer in the window is
-/// named and costs the line's wrong penalty, answered or not.
+/// bed within the window (for an alarm: acknowledging that alarm), missed otherwise; each wrong answer tried in the window is
+/// named and costs the line's wrong penalty, answered or not, and whether or not the ward carried it out (a dose a training
+/// limit refused was still the trainee's decision).
 /// </summary>
 internal sealed class OccasionScoring(TrainingEntry[] entries, AnswerClock clock, double nowH)
 {
@@ -45,7 +46,7 @@ internal sealed class OccasionScoring(TrainingEntry[] entries, AnswerClock clock
             var after = _actions.Where(x => x.Bed == o.Bed && x.Accepted && x.SimTimeH >= o.SimTimeH).ToArray();
             var within = after.Where(x => x.SimTimeH <= deadline).ToArray();
             var right = within.FirstOrDefault(x => answers.Contains(ActionIntents.Of(x)) && (fits?.Invoke(o, x) ?? true));
-            var wrong = within.Where(x => wrongs.Contains(ActionIntents.Of(x))).ToArray();
+            var wrong = _actions.Where(x => x.Bed == o.Bed && x.SimTimeH >= o.SimTimeH && x.SimTimeH <= deadline && wrongs.Contains(ActionIntents.Of(x))).ToArray();
             string head = what(o), saw = _sight.At(o.Bed, o.SimTimeH);
             string wrongWords = wrong.Length == 0 ? string.Empty
                 : $"; wrong: {string.Join(", ", wrong.Select(x => $"{ActionIntents.Describe(x)} after {Span(x.SimTimeH - o.SimTimeH)}"))}{(line.WrongPenalty > 0 ? $" (-{F(line.WrongPenalty * wrong.Length)})" : string.Empty)}";
@@ -66,7 +67,7 @@ internal sealed class OccasionScoring(TrainingEntry[] entries, AnswerClock clock
             var late = after.FirstOrDefault(x => answers.Contains(ActionIntents.Of(x)) && (fits?.Invoke(o, x) ?? true));
             var other = within.Where(x => !wrong.Contains(x)).ToArray();
             string why = late is not null ? $"{ActionIntents.Describe(late)} only after {Span(late.SimTimeH - o.SimTimeH)}"
-                : other.Length > 0 ? $"no answer: {string.Join(", ", other.Select(ActionIntents.Describe))} does not answer it"
+                : other.Length > 0 ? $"no answer: {Listed(other)} {(other.Length > 1 ? "do" : "does")} not answer it"
                 : "no answer";
             result.Add(new RubricEvidence(o.Bed, o.SimTimeH, false, $"{head}; {why} (needed: {ActionIntents.Words(answers)} within {Window(clock, window)}){wrongWords}", saw, penalty));
         }
@@ -117,6 +118,10 @@ internal sealed class OccasionScoring(TrainingEntry[] entries, AnswerClock clock
 
         return false;
     }
+
+    /// <summary>Actions in words, the same one said once with how many times ("... (4 times)").</summary>
+    private static string Listed(IEnumerable<TraineeAction> actions) =>
+        string.Join(", ", actions.Select(ActionIntents.Describe).CountBy(d => d).Select(d => d.Value > 1 ? $"{d.Key} ({d.Value} times)" : d.Key));
 
     internal static string Window(AnswerClock clock, double windowH) => Span(windowH) + (clock.Kind == AnswerWindows.Real ? " of real time" : string.Empty);
 

@@ -49,6 +49,12 @@ public enum ScenarioEventKind
 
     /// <summary>A new patient arrives in the (free) bed.</summary>
     NewAdmission,
+
+    /// <summary>
+    /// Nothing is done to the patient: the event marks the moment the bed's modelled course met its <c>when</c> (SpO2 falling
+    /// below 92 % after a dose, say), so a rubric line can ask for the answer to what the model did by itself.
+    /// </summary>
+    Finding,
 }
 
 /// <summary>A condition on one bed's model state: a quantity above or below a value (a side effect reaching a grade).</summary>

@@ -74,6 +74,11 @@ internal static class ScenarioEventValidator
             }
         }
 
+        if (e.Kind == ScenarioEventKind.Finding && string.IsNullOrWhiteSpace(e.Note))
+        {
+            fail($"{at}.note", "a finding needs a note: what the nurse finds (it is what the record and the instructor read)");
+        }
+
         if (e.Kind == ScenarioEventKind.VitalsChange && e.HrChangePerMin is null && e.SbpChangeMmHg is null && e.Spo2ChangePercent is null && e.RrChangePerMin is null)
         {
             fail(at, "a vitals-change event needs at least one of hr_change_per_min, sbp_change_mm_hg, spo2_change_percent, rr_change_per_min");

@@ -95,11 +95,22 @@ public static partial class ScenarioValidator
                 Fail($"patients[{i}].index", "must be >= 0");
             }
 
+            if (p.Handover is { Length: > 400 })
+            {
+                Fail($"patients[{i}].handover", "at most 400 characters: a handover, not a case history");
+            }
+
             if (p.Overrides is { } o)
             {
                 if (o.WeightKg is { } kg && kg is < 30 or > 250)
                 {
                     Fail($"patients[{i}].overrides.weight_kg", $"{kg} kg is outside 30-250");
+                }
+
+                if (o.RestingSpo2Percent is { } spo2 && spo2 is < 85 or > 97)
+                {
+                    // Above 97 % the parameter file's healthy lungs already say it; below 85 % the patient is not one for a general ward.
+                    Fail($"patients[{i}].overrides.resting_spo2_percent", $"{spo2} % is outside 85-97");
                 }
 
                 if (o.BaselineNrs is { } nrs && nrs is < 0 or > 10)

@@ -13,9 +13,11 @@ public sealed class TraineeSight(IReadOnlyList<TrainingEntry> entries)
     public string At(int bed, double h)
     {
         var parts = new List<string>();
-        if (Reading(bed, h) is { } r)
+        var r = Reading(bed, h);
+        if (r is not null)
         {
-            parts.Add($"pump {F(r.RateMgPerH)} mg/h; HR {F(r.HrPerMin, "0")}, SBP {F(r.SbpMmHg, "0")}, SpO2 {F(r.Spo2Percent, "0")} %");
+            string rr = r.RrPerMin > 0 ? $", RR {F(r.RrPerMin, "0")}" : string.Empty;
+            parts.Add($"pump {F(r.RateMgPerH)} mg/h; HR {F(r.HrPerMin, "0")}, SBP {F(r.SbpMmHg, "0")}, SpO2 {F(r.Spo2Percent, "0")} %{rr}; sedation {r.Sedation.ToString().ToLowerInvariant()}");
         }
 
         var review = entries.OfType<ReviewDue>().LastOrDefault(x => x.Bed == bed && x.SimTimeH <= h + 1e-9);
@@ -27,6 +29,7 @@ public sealed class TraineeSight(IReadOnlyList<TrainingEntry> entries)
         }
 
         var standing = entries.OfType<SideEffectSeen>().Where(s => s.Bed == bed && s.SimTimeH <= h + 1e-9)
+            .Where(s => r is null || s.SideEffect != "drowsiness") // the reading says the sedation at that moment
             .GroupBy(s => s.SideEffect).Select(g => g.Last()).Where(s => s.Grade > SideEffectGrade.None)
             .Select(s => $"{s.SideEffect} {s.Grade.ToString().ToLowerInvariant()}").ToArray();
         parts.Add($"side effects: {(standing.Length == 0 ? "none" : string.Join(", ", standing))}");

@@ -88,5 +88,6 @@ public enum EventCause
 /// </summary>
 public sealed record ClockChanged(double SimTimeH, bool Running, double TimeScale, double? JumpedFromH = null) : TrainingEntry(0, SimTimeH);
 
-/// <summary>What the bed's monitor and pump showed at a moment (a chart point of the course): for the debrief's "what the trainee saw".</summary>
-public sealed record BedReading(int Bed, double SimTimeH, double RateMgPerH, double HrPerMin, double SbpMmHg, double Spo2Percent, int? Nrs) : TrainingEntry(Bed, SimTimeH);
+/// <summary>What the bed's monitor and pump showed at a moment (a chart point of the course, or the bedside at a moment of the record): for the debrief's "what the trainee saw".</summary>
+public sealed record BedReading(int Bed, double SimTimeH, double RateMgPerH, double HrPerMin, double SbpMmHg, double Spo2Percent, int? Nrs,
+    double RrPerMin = 0, SideEffectGrade Sedation = SideEffectGrade.None) : TrainingEntry(Bed, SimTimeH);

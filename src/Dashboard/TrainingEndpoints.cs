@@ -13,11 +13,19 @@ public static class TrainingEndpoints
         {
             var s = d.Catalog.LoadScenario(id);
             return new { id = s.Id, title = s.Title, description = s.Description, protocol = s.Ward.Protocol, beds = s.Ward.Beds, events = s.EventsOrEmpty.Select(e => e.Id),
+                handover = s.Patients.Where(p => p.Handover is not null).Select(p => new { bed = p.Bed, text = p.Handover }),
                 clock = d.Catalog.LoadProtocol(s.Ward.Protocol).StartOrDefault.Clock };
         }));
         api.MapPost("/training/{session}/start", async (string session, TrainingStartRequest b, IGrainFactory g) =>
             await Session(g, session).StartAsync(b.Scenario, b.Trainees, b.StartPaused)).Needs(Role.Instructor);
         api.MapGet("/training/{session}", async (string session, IGrainFactory g) => await Session(g, session).GetViewAsync());
+
+        // The instructor console's one stream for all its trainees' wards (?trainee=a&trainee=b); like a ward's feed it needs no role (an event stream sends no token).
+        api.MapGet("/training/{session}/events", (string session, string[] trainee, WardFeeds feeds, CancellationToken cancel) =>
+            trainee.Length is > 0 and <= 8
+                ? TypedResults.ServerSentEvents(MergedFeed.Merge(
+                    [.. trainee.Select(t => feeds.For(ApiLimits.Id(new TraineeWardKey(ApiLimits.Id(session, "session"), ApiLimits.Id(t, "trainee")).ToString(), "ward")).Listen(cancel))], cancel))
+                : throw ApiException.Bad("trainee", "name 1 to 8 trainees of the session"));
         api.MapPost("/training/{session}/act", async (string session, TrainingActRequest b, IGrainFactory g) =>
         {
             var reply = await Session(g, session).ActAsync(b.Trainee, b.Bed, new TraineeCommand(b.Action, b.Value, b.Confirm, b.Target, b.Revision));

@@ -6,7 +6,7 @@ function renderDebrief(d, root, startClock) {
   const table = (head, rows) => el('table', {}, el('tr', {}, ...head.map(h => el('th', {}, h))), ...rows.map(r => el('tr', {}, ...r.map(c => el('td', {}, c)))));
   root.replaceChildren();
   root.append(sec(`${d.title} — ${d.trainee}`,
-    el('div', { class: 'score' + (d.criticalError ? ' critical' : ''), id: 'score' }, `score ${fmt(d.score, 0)} %`),
+    el('div', { class: 'score' + (d.criticalError ? ' critical' : ''), id: 'score' }, scoreWords(d.score, d.lines)),
     el('p', {}, d.ended ? `Critical error at ${T(d.ended.simTimeH)}: ${d.ended.what} — the scenario ended.` : `At ${T(d.simTimeH)} (session ${d.sessionId}, scenario ${d.scenarioId}).`)));
   root.append(sec('Rubric', ...d.lines.map(l => el('div', { class: 'rubric-line' },
     el('strong', {}, `${l.text} `), el('span', {}, l.critical ? '(critical) ' : `(weight ${fmt(l.weight, 0)}) `),

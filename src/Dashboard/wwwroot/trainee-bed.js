@@ -10,6 +10,7 @@ function card(bed) {
   const flumazenil = input('flumazenil mg', 4, '0.2'), ondansetron = input('ondansetron mg', 3, '4');
   const c = {
     root: el('section', { class: 'bed', 'data-bed': bed }), title: el('h2'), body: el('div', { class: 'bed-body' }), alarms: el('div', { class: 'alarms' }),
+    handover: el('p', { class: 'handover' }),
     monitor: el('div', { class: 'monitor' }), review: el('div', { class: 'message confirm review' }), pain: el('div', { class: 'pain' }), effects: el('div', { class: 'effects' }),
     pump: el('div', { class: 'status pump' }), chartBox: el('div', { class: 'chartbox' }), log: el('table', { class: 'record bed-log' }),
   };
@@ -37,7 +38,7 @@ function card(bed) {
     el('br'), el('label', {}, 'oxygen L/min (0 = off) ', oxygen), button('Give oxygen', () => { const v = typed(oxygen, 'oxygen', 'L/min'); if (v !== null) act(bed, 'oxygen', v); }),
     button('Call doctor', () => act(bed, 'call-doctor')),
     button('Discharge', () => { if (confirm(`Discharge bed ${bed}? The pump stops and the treatment ends.`)) act(bed, 'discharge'); }));
-  c.body.append(c.alarms, c.monitor, c.review, c.pain, c.effects, c.pump, controls, c.chartBox, el('h3', {}, 'medication and events'), c.log);
+  c.body.append(c.handover, c.alarms, c.monitor, c.review, c.pain, c.effects, c.pump, controls, c.chartBox, el('h3', {}, 'medication and events'), c.log);
   c.root.append(c.title, c.body);
   document.getElementById('beds').append(c.root);
   return cards[bed] = c;
@@ -86,6 +87,10 @@ const gradeTags = list => list.length ? list.map(([k, x]) => el('span', { class:
 function showBedside(c, bed, id, p) {
   const s = p.state, pump = p.pump;
   c.title.textContent = `Bed ${bed} — ${id}${s.treatmentEnded ? ' (discharged)' : ''}`;
+  // The scenario's handover is of the patient the shift began with (the ward's first admissions fill beds 1, 2, ... in order).
+  const first = Number(id.split('/').pop()) === bed - 1;
+  c.handover.textContent = first && handover[bed] ? `Handover: ${handover[bed]}` : '';
+  c.handover.hidden = !c.handover.textContent;
   const at = h => h === null || h === undefined ? '' : ` (${dayClock(h, startClock)})`;
   c.pain.replaceChildren(el('span', {}, `pain: NRS ${s.lastNrs ?? '–'}${at(s.lastReviewWardH)} · relief noticed at the last review: `),
     el('strong', { class: 'relief' }, s.noticedRelief === null || s.noticedRelief === undefined ? 'not asked yet' : s.noticedRelief ? 'yes' : 'no'),

@@ -20,7 +20,8 @@ async function act(bed, action, value, extra = {}) {
     return say('not confirmed: rate unchanged', 'confirm');
   }
   const words = r.data && r.data.message && r.data.message !== 'ok' ? `: ${r.data.message}` : '';
-  say(r.ok ? `bed ${bed}: ${action} ${value ?? ''} done${words}` : `bed ${bed}: ${action} refused: ${reason(r.data)}`, r.ok ? 'ok' : 'refused');
+  const what = value === undefined || value === null ? action : `${action} ${value}`;
+  say(r.ok ? `bed ${bed}: ${what} done${words}` : `bed ${bed}: ${what} refused: ${reason(r.data)}`, r.ok ? 'ok' : 'refused');
   if (r.data && typeof r.data.message === 'string' && r.data.message.includes('critical error')) loadSession();
   refreshLog(bed);
 }

@@ -5,7 +5,7 @@
 // trainee's scenario has ended.
 const q = new URLSearchParams(location.search);
 const session = q.get('session'), trainee = q.get('trainee'), wardId = `${session}.${trainee}`;
-let startClock = '09:00', lastBeep = 0, sessionView = null;
+let startClock = '09:00', lastBeep = 0, sessionView = null, handover = {};
 document.getElementById('head').textContent = `Ward of ${trainee} (${session})`;
 document.getElementById('audio').onclick = () => { alarmSound.pause(2); say('alarm sound paused for 2 minutes', 'ok'); };
 const say = (text, kind) => { const m = document.getElementById('msg'); m.textContent = text; m.className = 'message ' + (kind || ''); };
@@ -68,7 +68,9 @@ function onFeed(m) {
 (async () => {
   const s = await api('GET', '/api/scenarios');
   await loadSession();
-  if (sessionView && s.ok) startClock = (s.data.find(x => x.id === sessionView.scenarioId) || {}).clock || startClock;
+  const scenario = sessionView && s.ok ? s.data.find(x => x.id === sessionView.scenarioId) || {} : {};
+  startClock = scenario.clock || startClock;
+  for (const h of scenario.handover || []) handover[h.bed] = h.text;
   showBanner();
   new EventSource(`/api/wards/${encodeURIComponent(wardId)}/events`).onmessage = e => onFeed(JSON.parse(e.data));
 })();

@@ -107,7 +107,7 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         {
             if (status.BedList.FirstOrDefault(b => b.AdmissionId is { } a && AdmissionKey.Parse(a).Number == change.Patient) is { } bed)
             {
-                entries.AddRange(Raised(trainee, bed.Bed + 1, change.Board));
+                entries.AddRange(Raised(trainee, bed.Bed + 1, change.Board, status.SimTimeH));
             }
         }
 
@@ -122,7 +122,7 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         {
             try
             {
-                found.AddRange(Raised(trainee, b.Bed + 1, await grains.GetGrain<IBedsideMonitorGrain>(b.AdmissionId!).GetAlarmsAsync()));
+                found.AddRange(Raised(trainee, b.Bed + 1, await grains.GetGrain<IBedsideMonitorGrain>(b.AdmissionId!).GetAlarmsAsync(), status.SimTimeH));
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
             {
@@ -133,16 +133,21 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         return found;
     }
 
-    /// <summary>The alarms of a board not yet recorded (each raise once, by its kind and time).</summary>
-    public IEnumerable<RecordedEntry> Raised(string trainee, int bed, IEnumerable<AlarmView> board)
+    /// <summary>
+    /// The alarms of a board not yet recorded (each raise once, by its kind and the monitor's time, kept in Value). The
+    /// monitor samples on the ward's running clock, up to a tick ahead of the ward's time that trainees' actions carry: an
+    /// alarm is recorded no later than the ward's time when the session learnt of it (<paramref name="wardNowH"/>), so an
+    /// acknowledgement a second after it appeared is never recorded before it.
+    /// </summary>
+    public IEnumerable<RecordedEntry> Raised(string trainee, int bed, IEnumerable<AlarmView> board, double wardNowH)
     {
         foreach (var a in board)
         {
-            bool seen = record.Any(e => e.Kind == RecordedKind.AlarmRaised && e.Trainee == trainee && e.Bed == bed && e.Target == a.Kind && e.SimTimeH == a.RaisedAtH);
+            bool seen = record.Any(e => e.Kind == RecordedKind.AlarmRaised && e.Trainee == trainee && e.Bed == bed && e.Target == a.Kind && (e.Value ?? e.SimTimeH) == a.RaisedAtH);
             if (!seen)
             {
-                yield return new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, a.RaisedAtH, time.GetUtcNow().ToUnixTimeMilliseconds(),
-                    $"alarm {AlarmWords.Of(a.Kind)} ({a.Priority})", Target: a.Kind, Priority: a.Priority);
+                yield return new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, Math.Min(a.RaisedAtH, wardNowH), time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    $"alarm {AlarmWords.Of(a.Kind)} ({a.Priority})", Value: a.RaisedAtH, Target: a.Kind, Priority: a.Priority);
             }
         }
     }

@@ -86,13 +86,14 @@ public sealed class TrainingBreathingBrowserTests
                 rexDosed = true;
             }
 
-            if (!caraBag && Bed(browser, 2).Text.Contains("Pump: bag empty", StringComparison.Ordinal))
+            if (!caraBag && Alarms(browser, 2).Contains("Pump: bag empty", StringComparison.Ordinal))
             {
                 AcknowledgeAll(browser);
+                wait.Until(_ => Alarms(browser, 2).Contains('✓', StringComparison.Ordinal)); // acknowledged before Cara turns to the pump
                 Act(browser, wait, 2, "replace bag", null, null, "bed 2: replace-bag done");
                 caraBag = true;
                 browser.SwitchTo().Window(tab["rex"]);
-                wait.Until(_ => Bed(browser, 2).Text.Contains("Pump: bag empty", StringComparison.Ordinal));
+                wait.Until(_ => Alarms(browser, 2).Contains("Pump: bag empty", StringComparison.Ordinal));
                 Act(browser, wait, 2, "replace bag", null, null, "bed 2: replace-bag done");
                 rexBag = true;
                 browser.SwitchTo().Window(tab["cara"]);
@@ -150,6 +151,8 @@ public sealed class TrainingBreathingBrowserTests
     }
 
     private static IWebElement Bed(ChromeDriver b, int n) => b.FindElement(By.CssSelector($"section.bed[data-bed='{n}']"));
+
+    private static string Alarms(ChromeDriver b, int n) => Bed(b, n).FindElement(By.CssSelector(".alarms")).Text;
 
     private static void Type(IWebElement box, string text)
     {

@@ -76,5 +76,21 @@ public sealed class TrainingInputTests : IAsyncLifetime
             Assert.Equal("hard-limit", (string)debrief["endedBy"]!);
             Assert.Contains("above the hard limit", (string)debrief["ended"]!["what"]!, StringComparison.Ordinal);
         }
+
+        // All this while `run --start-paused` held every clock at the scenario's start; it moves once the instructor resumes.
+        JsonNode Ann(JsonNode view) => view["trainees"]!.AsArray().Single(t => (string)t!["trainee"]! == "ann")!;
+        var ann = Ann(JsonNode.Parse(await Silo.Http.GetStringAsync(Silo.BaseUrl + "/api/training/in"))!);
+        Assert.Equal((false, false, 1.75), ((bool)ann["running"]!, (bool)ann["clockStarted"]!, (double)ann["simTimeH"]!));
+        Assert.DoesNotContain(await Record("ann"), e => (string)e!["kind"]! is "AlarmRaised" or "EventFired");
+        var resumed = await Silo.Http.PostAsync(Silo.BaseUrl + "/api/training/in/resume", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        double moved = 1.75;
+        while (moved <= 1.75 && DateTime.UtcNow < deadline)
+        {
+            moved = (double)Ann(JsonNode.Parse(await Silo.Http.GetStringAsync(Silo.BaseUrl + "/api/training/in"))!)["simTimeH"]!;
+        }
+
+        Assert.True(moved > 1.75, "the clock did not start after resume");
     }
 }

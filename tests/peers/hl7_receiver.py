@@ -27,6 +27,7 @@ def summary(message):
         "pid3": str(message.segment("PID")(3)),
         "pv1_3": str(message.segment("PV1")(3)),
         "obx": [],
+        "t": time.time(),
     }
     for seg in message.segments("OBX"):
         def f(n):

@@ -29,3 +29,6 @@ prometheus --version >/dev/null 2>&1
 /usr/bin/chromedriver --version >/dev/null
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null
 /usr/bin/python3 -c 'import hl7.mllp'
+# The device-data tests' FHIR server: Medplum's FHIR router in memory (npm, versions pinned in its package-lock.json).
+fhir_peer="$(cd "$(dirname "$0")/../tests/peers/fhir" && pwd)"
+[ -d "$fhir_peer/node_modules/@medplum/fhir-router" ] || (cd "$fhir_peer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -9,10 +9,10 @@ namespace WardTwin.DeviceData.Tests;
 /// </summary>
 public sealed class MllpSenderTests
 {
-    private static Hl7Options Options(int port, int capacity = 10, string connections = "per-device") => new()
+    private static Hl7Options Options(int port, int capacity = 10, string connections = "per-device", double ackTimeoutS = 5) => new()
     {
         Endpoint = $"mllp://127.0.0.1:{port}", QueueCapacity = capacity, Connections = connections, GatewayConnections = 2,
-        AckTimeoutS = 0.5, ConnectTimeoutS = 0.5, BackoffInitialMs = 20, BackoffMaxMs = 100, MaxAttempts = 3,
+        AckTimeoutS = ackTimeoutS, ConnectTimeoutS = 2, BackoffInitialMs = 20, BackoffMaxMs = 100, MaxAttempts = 3,
     };
 
     private static OutboundMessage Message(string device, int n) =>
@@ -87,9 +87,9 @@ public sealed class MllpSenderTests
     [Fact]
     public async Task A_receiver_slower_than_the_ACK_timeout_is_reconnected_and_a_late_ACK_is_never_taken_for_the_next_message()
     {
-        await using var receiver = new TestReceiver { Delay = TimeSpan.FromMilliseconds(800) };
+        await using var receiver = new TestReceiver { Delay = TimeSpan.FromMilliseconds(1500) };
         var seen = new RecordingObserver();
-        await using var sender = new MllpSender(Options(receiver.Port), seen);
+        await using var sender = new MllpSender(Options(receiver.Port, ackTimeoutS: 0.5), seen);
         for (int i = 0; i < 30; i++)
         {
             sender.Send(Message("m", i));

@@ -73,16 +73,16 @@ public sealed class FhirOutput(WardDeviceState ward, FhirSender sender, FhirOpti
             }
         }
 
-        foreach (var chunk in entries.Chunk(options.MaxEntries))
+        foreach (var bundle in Bundles(entries, options.MaxEntries, options.BundleType == "batch" ? BundleType.Batch : BundleType.Transaction, time.GetUtcNow()))
         {
-            sender.Post(Bundle(options.BundleType == "batch" ? BundleType.Batch : BundleType.Transaction, chunk), _ => { });
+            sender.Post(bundle, _ => { });
         }
     }
 
     private void PostIdentity(DeviceIdentity monitor)
     {
         var entries = FhirResources.Identity(monitor);
-        sender.Post(Bundle(BundleType.Transaction, entries), answer =>
+        sender.Post(Bundles(entries, int.MaxValue, BundleType.Transaction, time.GetUtcNow()).Single(), answer =>
         {
             var refs = answer is null ? null : Read(answer, entries);
             lock (_gate)
@@ -142,10 +142,7 @@ public sealed class FhirOutput(WardDeviceState ward, FhirSender sender, FhirOpti
         Request = new Bundle.RequestComponent { Method = HttpVerb.POST, Url = "Observation" },
     };
 
-    private Bundle Bundle(BundleType type, IEnumerable<Bundle.EntryComponent> entries) => new()
-    {
-        Type = type,
-        Timestamp = time.GetUtcNow(),
-        Entry = [.. entries],
-    };
+    /// <summary>Entries cut into Bundles of at most max entries each.</summary>
+    public static IEnumerable<Bundle> Bundles(List<Bundle.EntryComponent> entries, int max, BundleType type, DateTimeOffset at) =>
+        entries.Chunk(max).Select(chunk => new Bundle { Type = type, Timestamp = at, Entry = [.. chunk] });
 }

@@ -9,7 +9,7 @@ namespace WardTwin.DeviceData.Fhir;
 /// and each metric as DeviceMetric) is created once, conditionally (ifNoneExist on a WardTwin identifier), so a
 /// restart or a second sender finds the same resources. Readings become vital-signs Observations as the R4 Vital
 /// Signs profiles ask (category vital-signs, their LOINC code, UCUM units), with the IEEE 11073 MDC code beside LOINC;
-/// blood pressure is the 85354-9 panel with systolic and diastolic components. Pure: no I/O.
+/// blood pressure is the 85354-9 panel (MDC 150020 beside it) with systolic and diastolic components. Pure: no I/O.
 /// </summary>
 public static class FhirResources
 {
@@ -84,11 +84,13 @@ public static class FhirResources
         }
 
         yield return Vital("resprate", [Loinc.Code("respiratory_rate"), Loinc.Of(Mdc.RespRate)], Loinc.Quantity(r.RrPerMin, 0, "/min"), "rr", refs, at);
-        var bp = Vital("bp", [Loinc.Code("bp_panel")], null, "nibp", refs, at);
+        var bp = Vital("bp", [Loinc.Code("bp_panel"), Loinc.Of(Mdc.Nibp)], null, "nibp", refs, at);
+
+        // Components carry LOINC alone: Firely's validator matches the bp profile's component slices only then.
         bp.Component =
         [
-            new Observation.ComponentComponent { Code = new CodeableConcept { Coding = [Loinc.Code("bp_systolic"), Loinc.Of(Mdc.NibpSys)] }, Value = Loinc.Quantity(r.SbpMmHg, 0, "mm[Hg]") },
-            new Observation.ComponentComponent { Code = new CodeableConcept { Coding = [Loinc.Code("bp_diastolic"), Loinc.Of(Mdc.NibpDia)] }, Value = Loinc.Quantity(r.DbpMmHg, 0, "mm[Hg]") },
+            new Observation.ComponentComponent { Code = new CodeableConcept { Coding = [Loinc.Code("bp_systolic")] }, Value = Loinc.Quantity(r.SbpMmHg, 0, "mm[Hg]") },
+            new Observation.ComponentComponent { Code = new CodeableConcept { Coding = [Loinc.Code("bp_diastolic")] }, Value = Loinc.Quantity(r.DbpMmHg, 0, "mm[Hg]") },
         ];
         yield return bp;
     }

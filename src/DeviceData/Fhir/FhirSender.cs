@@ -87,8 +87,17 @@ public sealed class FhirSender(HttpClient http, FhirOptions options, DeviceDataM
                 int status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    metrics.FhirBundle("ok", bundle.Entry.Count, took);
-                    return JsonDocument.Parse(text);
+                    var answer = JsonDocument.Parse(text);
+                    int failed = FailedEntries(answer, out string? first);
+                    metrics.FhirBundle("ok", bundle.Entry.Count - failed, took);
+                    if (failed > 0)
+                    {
+                        // A batch answers 200 with each entry's own status: those refused are counted and said, not lost quietly.
+                        metrics.FhirDropped("entry_error", failed);
+                        logger.LogWarning("FHIR {Url}: {Failed} of {Entries} entries of a {Type} Bundle refused, first: {Outcome}", options.BaseUrl, failed, bundle.Entry.Count, options.BundleType, first);
+                    }
+
+                    return answer;
                 }
 
                 if (status != (int)HttpStatusCode.TooManyRequests && status < 500)
@@ -123,6 +132,26 @@ public sealed class FhirSender(HttpClient http, FhirOptions options, DeviceDataM
             double backoff = Math.Min(options.BackoffMaxMs, options.BackoffInitialMs * Math.Pow(2, attempt - 1)) * (0.8 + (0.4 * Random.Shared.NextDouble()));
             await System.Threading.Tasks.Task.Delay(after is { } a && a.TotalMilliseconds > backoff ? a : TimeSpan.FromMilliseconds(backoff), stop);
         }
+    }
+
+    /// <summary>Entries of a batch- or transaction-response whose status is not 2xx, and the first one's outcome.</summary>
+    public static int FailedEntries(JsonDocument answer, out string? first)
+    {
+        first = null;
+        int failed = 0;
+        if (answer.RootElement.TryGetProperty("entry", out var entries))
+        {
+            foreach (var e in entries.EnumerateArray())
+            {
+                if (e.TryGetProperty("response", out var r) && r.TryGetProperty("status", out var st) && st.GetString() is { } status && !status.StartsWith('2'))
+                {
+                    failed++;
+                    first ??= status + " " + (r.TryGetProperty("outcome", out var o) ? Outcome(o.GetRawText()) : string.Empty);
+                }
+            }
+        }
+
+        return failed;
     }
 
     /// <summary>The diagnostics of an OperationOutcome, or the start of whatever else the server said.</summary>

@@ -21,6 +21,7 @@ public static class Mdc
     public static readonly MdcCode HeartRate = Code("MDC_ECG_CARD_BEAT_RATE");
     public static readonly MdcCode RespRate = Code("MDC_RESP_RATE");
     public static readonly MdcCode Spo2 = Code("MDC_PULS_OXIM_SAT_O2");
+    public static readonly MdcCode Nibp = Code("MDC_PRESS_BLD_NONINV");
     public static readonly MdcCode NibpSys = Code("MDC_PRESS_BLD_NONINV_SYS");
     public static readonly MdcCode NibpDia = Code("MDC_PRESS_BLD_NONINV_DIA");
     public static readonly MdcCode NibpMean = Code("MDC_PRESS_BLD_NONINV_MEAN");

@@ -24,6 +24,7 @@ public sealed class DeviceDataMetrics : IDeliveryObserver
     private long _dropped;
     private long _retried;
     private long _errored;
+    private long _built;
 
     public DeviceDataMetrics(IMeterFactory meters)
     {
@@ -54,7 +55,14 @@ public sealed class DeviceDataMetrics : IDeliveryObserver
     public (long Acked, long Errored, long Retried, long Dropped) Hl7Totals =>
         (Interlocked.Read(ref _acked), Interlocked.Read(ref _errored), Interlocked.Read(ref _retried), Interlocked.Read(ref _dropped));
 
-    public void Hl7Queued(string kind) => _hl7Sent.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    /// <summary>HL7 messages built and handed to the sender since start.</summary>
+    public long Hl7Built => Interlocked.Read(ref _built);
+
+    public void Hl7Queued(string kind)
+    {
+        Interlocked.Increment(ref _built);
+        _hl7Sent.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    }
 
     public void Acked(OutboundMessage message, TimeSpan latency)
     {

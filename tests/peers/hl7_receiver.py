@@ -9,6 +9,7 @@ refuse. With --stats, a JSON line of counts every second (the load generator's '
 import argparse
 import asyncio
 import json
+import resource
 import signal
 import sys
 import time
@@ -45,6 +46,9 @@ async def main():
     p.add_argument("--log")
     p.add_argument("--stats")
     args = p.parse_args()
+    # A load run opens a connection per device: allow as many descriptors as the system does.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     log = open(args.log, "a", buffering=1) if args.log else None
     counts = {"messages": 0, "connections": 0, "parse_errors": 0}
 

@@ -44,6 +44,9 @@ public sealed class MllpConnection : IAsyncDisposable
 
     public bool Connected => _client?.Connected == true;
 
+    /// <summary>Whether a message is out and waiting for its ACK (or its next attempt).</summary>
+    public bool Busy { get; private set; }
+
     /// <summary>Queues a message without waiting; when the queue is full the oldest one is dropped (and counted) instead.</summary>
     public void Enqueue(OutboundMessage message) => _queue.Writer.TryWrite(message);
 
@@ -53,7 +56,15 @@ public sealed class MllpConnection : IAsyncDisposable
         {
             await foreach (var message in _queue.Reader.ReadAllAsync(_stop.Token))
             {
-                await DeliverAsync(message, _stop.Token);
+                Busy = true;
+                try
+                {
+                    await DeliverAsync(message, _stop.Token);
+                }
+                finally
+                {
+                    Busy = false;
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -31,14 +31,15 @@ public sealed class MllpSender : IAsyncDisposable
     public SenderState State()
     {
         MllpConnection[] all = _options.Gateway ? _gateway : [.. _perDevice.Values];
-        int backlog = 0, unhealthy = 0;
+        int backlog = 0, unhealthy = 0, busy = 0;
         foreach (var c in all)
         {
             backlog += c.Backlog;
             unhealthy += c.Healthy ? 0 : 1;
+            busy += c.Busy ? 1 : 0;
         }
 
-        return new SenderState(backlog, (long)all.Length * _options.CapacityPerConnection, all.Length, unhealthy);
+        return new SenderState(backlog, (long)all.Length * _options.CapacityPerConnection, all.Length, unhealthy, busy);
     }
 
     private MllpConnection For(string deviceKey)
@@ -67,5 +68,5 @@ public sealed class MllpSender : IAsyncDisposable
     }
 }
 
-/// <summary>A sender's backlog (messages queued), its bound, its connections and how many of them cannot deliver now.</summary>
-public sealed record SenderState(int Backlog, long Capacity, int Connections, int Unhealthy);
+/// <summary>A sender's backlog (messages queued), its bound, its connections, how many of them cannot deliver now and how many have a message out.</summary>
+public sealed record SenderState(int Backlog, long Capacity, int Connections, int Unhealthy, int InFlight = 0);

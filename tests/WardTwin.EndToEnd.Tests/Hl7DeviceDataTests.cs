@@ -80,6 +80,20 @@ public sealed class Hl7DeviceDataTests
         Assert.Contains(Alarms(receiver, "end"), a => a.Event.StartsWith("196940^", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("--hl7", "tcp://127.0.0.1:1", "is not an MLLP address")]
+    [InlineData("--fhir", "ftp://x", "is not an http(s) base URL")]
+    [InlineData("--hl7-interval-s", "0.5", "IntervalS must be within 1..86400")]
+    public async Task Bad_device_data_options_give_one_error_line_and_exit_2(string option, string value, string says)
+    {
+        string port = RunningSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var r = await Cli.Run(TimeSpan.FromSeconds(90), "run", "--beds", "1", "--for", "2", option == "--hl7" ? "--fhir" : "--hl7", option == "--hl7" ? "http://127.0.0.1:1" : "mllp://127.0.0.1:1", option, value,
+            "--dashboard-url", $"http://127.0.0.1:{port}", "--silo-port", RunningSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", RunningSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(says, r.Stderr, StringComparison.Ordinal);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+    }
+
     private static string Device(JsonObject m) => Obx(m).FirstOrDefault(o => o.Sub == "1.0.0.0").Id + (string)m["pid3"]!;
 
     private static List<(string Type, string Id, string Sub, string Value, string Units, string Status)> Obx(JsonObject m) =>

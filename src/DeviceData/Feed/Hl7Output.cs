@@ -40,6 +40,7 @@ public sealed class Hl7Output(WardDeviceState ward, MllpSender sender, Hl7Option
     /// <summary>One tick: alarm events at once, then every device whose report is due.</summary>
     public void Step(DateTimeOffset now)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in ward.TakeAlarmEvents())
         {
             SendAlarm(e, now);
@@ -48,6 +49,7 @@ public sealed class Hl7Output(WardDeviceState ward, MllpSender sender, Hl7Option
         var interval = TimeSpan.FromSeconds(options.IntervalS);
         foreach (var (device, reading) in ward.Monitors())
         {
+            seen.Add(device.Key);
             var s = ScheduleOf(device, now, interval);
             if (now < s.Due)
             {
@@ -70,6 +72,7 @@ public sealed class Hl7Output(WardDeviceState ward, MllpSender sender, Hl7Option
 
         foreach (var (device, pump, at) in ward.Pumps())
         {
+            seen.Add(device.Key);
             var s = ScheduleOf(device, now, interval);
             if (now < s.Due)
             {
@@ -81,6 +84,16 @@ public sealed class Hl7Output(WardDeviceState ward, MllpSender sender, Hl7Option
             {
                 s.LastAt = at;
                 Send(device, "pcd01", id => Pcd01Builder.Pump(_header, Observation(device, pump, at), id, now));
+            }
+        }
+
+        // Devices of discharged patients: their schedules go and their own connections close once they delivered.
+        if (_schedules.Count > seen.Count)
+        {
+            foreach (string gone in _schedules.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                _schedules.Remove(gone);
+                sender.Forget(gone);
             }
         }
     }

@@ -31,13 +31,7 @@ public sealed class WardDeviceState(string wardId, TimeProvider time) : ITelemet
             Batches++;
             if (batch.Ward is { } ward)
             {
-                foreach (var b in ward.BedList)
-                {
-                    if (b.AdmissionId is { } id)
-                    {
-                        _beds[id] = b.Bed;
-                    }
-                }
+                Occupied(ward);
             }
 
             foreach (var r in batch.Readings)
@@ -65,6 +59,27 @@ public sealed class WardDeviceState(string wardId, TimeProvider time) : ITelemet
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Who lies where; a patient no longer in a bed (discharged) is forgotten, so a long ward's state stays flat.</summary>
+    private void Occupied(WardStatus ward)
+    {
+        _beds.Clear();
+        foreach (var b in ward.BedList)
+        {
+            if (b.AdmissionId is { } id)
+            {
+                _beds[id] = b.Bed;
+            }
+        }
+
+        var present = _beds.Keys.Select(id => AdmissionKey.Parse(id).Number).ToHashSet();
+        foreach (int gone in _readings.Keys.Concat(_pumps.Keys).Where(p => !present.Contains(p)).ToList())
+        {
+            _readings.Remove(gone);
+            _pumps.Remove(gone);
+            _alarms.Remove(gone);
+        }
     }
 
     /// <summary>Each monitor's latest reading with its device identity.</summary>

@@ -42,7 +42,9 @@ public sealed class FhirOutput(WardDeviceState ward, FhirSender sender, FhirOpti
     {
         var entries = new List<Bundle.EntryComponent>();
         var pumps = ward.Pumps().ToDictionary(p => p.Device.AdmissionId, StringComparer.Ordinal);
-        foreach (var (device, reading) in ward.Monitors())
+        var monitors = ward.Monitors();
+        Forget(monitors.Select(m => m.Device.AdmissionId).ToHashSet(StringComparer.Ordinal));
+        foreach (var (device, reading) in monitors)
         {
             AdmissionRefs? refs;
             lock (_gate)
@@ -76,6 +78,20 @@ public sealed class FhirOutput(WardDeviceState ward, FhirSender sender, FhirOpti
         foreach (var bundle in Bundles(entries, options.MaxEntries, options.BundleType == "batch" ? BundleType.Batch : BundleType.Transaction, time.GetUtcNow()))
         {
             sender.Post(bundle, _ => { });
+        }
+    }
+
+    /// <summary>Admissions gone from the ward (discharged) are forgotten, so a long ward's bookkeeping stays flat.</summary>
+    private void Forget(HashSet<string> present)
+    {
+        foreach (string gone in _lastSequence.Keys.Where(k => !present.Contains(k)).ToList())
+        {
+            _lastSequence.Remove(gone);
+            _lastPump.Remove(gone);
+            lock (_gate)
+            {
+                _refs.Remove(gone);
+            }
         }
     }
 

@@ -47,6 +47,9 @@ public sealed class MllpConnection : IAsyncDisposable
     /// <summary>Whether a message is out and waiting for its ACK (or its next attempt).</summary>
     public bool Busy { get; private set; }
 
+    /// <summary>No more messages: what is queued is still delivered, then the connection closes (a discharged device).</summary>
+    public void Retire() => _queue.Writer.TryComplete();
+
     /// <summary>Queues a message without waiting; when the queue is full the oldest one is dropped (and counted) instead.</summary>
     public void Enqueue(OutboundMessage message) => _queue.Writer.TryWrite(message);
 

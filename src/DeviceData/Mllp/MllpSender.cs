@@ -27,6 +27,15 @@ public sealed class MllpSender : IAsyncDisposable
 
     public void Send(OutboundMessage message) => For(message.DeviceKey).Enqueue(message);
 
+    /// <summary>A device that left (its patient went home): its own connection delivers what it holds and closes.</summary>
+    public void Forget(string deviceKey)
+    {
+        if (!_options.Gateway && _perDevice.TryRemove(deviceKey, out var connection))
+        {
+            connection.Retire();
+        }
+    }
+
     /// <summary>Messages waiting on every connection, the most they may hold, connections and how many of them last failed.</summary>
     public SenderState State()
     {

@@ -30,5 +30,8 @@ prometheus --version >/dev/null 2>&1
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null
 /usr/bin/python3 -c 'import hl7.mllp'
 # The device-data tests' FHIR server: Medplum's FHIR router in memory (npm, versions pinned in its package-lock.json).
-fhir_peer="$(cd "$(dirname "$0")/../tests/peers/fhir" && pwd)"
-[ -d "$fhir_peer/node_modules/@medplum/fhir-router" ] || (cd "$fhir_peer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+# And the second MLLP receiver, node-hl7-server.
+for peer in fhir node-hl7; do
+  dir="$(cd "$(dirname "$0")/../tests/peers/$peer" && pwd)"
+  [ -d "$dir/node_modules" ] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+done

@@ -25,6 +25,9 @@ internal sealed class TestReceiver : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Answers each message after the first with the previous message's ACK too, before its own (as node-hl7-server 2.5 does).</summary>
+    public bool RepeatPreviousAck { get; set; }
+
     /// <summary>Control ids of the messages it accepted, in order of arrival.</summary>
     public ConcurrentQueue<string> Accepted { get; } = new();
 
@@ -79,8 +82,15 @@ internal sealed class TestReceiver : IAsyncDisposable
         {
             var stream = client.GetStream();
             var reader = new MllpFrameReader(stream);
+            string? previous = null;
             while (await reader.ReadAsync(stop) is { } message)
             {
+                if (RepeatPreviousAck && previous is not null)
+                {
+                    await stream.WriteAsync(MllpFrame.Encode(Acknowledgement.For(previous, "AA")), stop);
+                }
+
+                previous = message;
                 Interlocked.Increment(ref _received);
                 if (Delay > TimeSpan.Zero)
                 {

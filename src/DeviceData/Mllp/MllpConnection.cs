@@ -8,8 +8,8 @@ namespace WardTwin.DeviceData.Mllp;
 /// <summary>
 /// One TCP connection to an MLLP receiver with its own bounded queue. HL7 original-mode acknowledgement allows one
 /// message in flight: it writes a frame and waits for the ACK whose MSA-2 is that message's MSH-10 before the next.
-/// AA/CA delivers; AE/CE is the message's fault and is not sent again; AR/CR, a wrong MSA-2, no ACK within the
-/// timeout or a lost connection are retried with exponential back-off and jitter (a reconnect first, except after a
+/// AA/CA delivers; AE/CE is the message's fault and is not sent again; an ACK naming another message is passed
+/// over; AR/CR, no ACK naming it within the timeout or a lost connection are retried with exponential back-off and jitter (a reconnect first, except after a
 /// refusal, which comes over a healthy connection), up to MaxAttempts. Whoever enqueues never waits: a full queue
 /// drops its oldest message and counts it, so a receiver that stops, refuses or crawls costs the ward nothing.
 /// </summary>
@@ -92,15 +92,20 @@ public sealed class MllpConnection : IAsyncDisposable
                 await stream.WriteAsync(message.Frame, stop);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 wait.CancelAfter(TimeSpan.FromSeconds(_options.AckTimeoutS));
-                string? reply = await _reader!.ReadAsync(wait.Token);
-                var ack = reply is null ? null : Acknowledgement.Parse(reply);
+                string? reply;
+                Acknowledgement? ack;
+                do
+                {
+                    // An ACK naming an earlier message (a receiver that repeats one, as node-hl7-server 2.5 does) is
+                    // passed over: resending now would hand the receiver this message twice.
+                    reply = await _reader!.ReadAsync(wait.Token);
+                    ack = reply is null ? null : Acknowledgement.Parse(reply);
+                }
+                while (ack is not null && ack.ControlId != message.ControlId);
+
                 if (ack is null)
                 {
                     failure = reply is null ? "connection_closed" : "not_an_ack";
-                }
-                else if (ack.ControlId != message.ControlId)
-                {
-                    failure = "ack_mismatch";
                 }
                 else if (ack.Accepted)
                 {
@@ -155,7 +160,7 @@ public sealed class MllpConnection : IAsyncDisposable
 
     private async Task<NetworkStream> ConnectedAsync(CancellationToken stop)
     {
-        if (_stream is not null && _client!.Connected)
+        if (_stream is not null && _client!.Connected && !ClosedByPeer(_client.Client))
         {
             return _stream;
         }
@@ -178,6 +183,22 @@ public sealed class MllpConnection : IAsyncDisposable
         _stream = client.GetStream();
         _reader = new MllpFrameReader(_stream);
         return _stream;
+    }
+
+    /// <summary>
+    /// Whether the receiver closed an idle connection (readable with nothing to read: its FIN). Some receivers close
+    /// after every ACK; reconnecting before the write spares a failed attempt and its back-off.
+    /// </summary>
+    private static bool ClosedByPeer(Socket socket)
+    {
+        try
+        {
+            return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
     }
 
     private void Disconnect()

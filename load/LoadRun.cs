@@ -19,8 +19,8 @@ public sealed class LoadRun(IClusterClient client, LoadOptions options)
         var hub = client.GetGrain<IWardTelemetryGrain>(wardId);
         var time = TimeProvider.System;
         var warmup = TimeSpan.FromSeconds(Math.Min(5, duration.TotalSeconds / 4));
-        long started = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var stats = new TelemetryStats(started + (long)warmup.TotalMilliseconds, 1000 / options.Hz);
+        // Everything before the window is warm-up; the window is set once the ward has started (see below).
+        var stats = new TelemetryStats(long.MaxValue, 1000 / options.Hz);
         var inbox = new TelemetryInbox(stats, time);
         var observer = client.CreateObjectReference<ITelemetryObserver>(inbox);
         var silo = new SiloProcess(client, options.SiloPid);
@@ -31,11 +31,13 @@ public sealed class LoadRun(IClusterClient client, LoadOptions options)
         try
         {
             await ward.StartAsync(new WardConfig(admissions, options.Protocol, TimeScale: 1, Seed: 1, MonitorHz: options.Hz));
-            var end = DateTime.UtcNow + duration;
 
-            // The window's end is fixed before any reading sampled after it can arrive, so each reading is counted or not by its own sample instant.
+            // Timed from the ward's start, not the request's: tens of thousands of beds take seconds to admit and start their monitors.
+            // Both ends are fixed before any reading sampled after them can arrive, so each reading counts by its own sample instant.
+            long started = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var end = DateTime.UtcNow + duration;
             long windowEnds = new DateTimeOffset(end).ToUnixTimeMilliseconds();
-            inbox.Read(s => { s.EndWindow(windowEnds); return 0; });
+            inbox.Read(s => { s.Window(started + (long)warmup.TotalMilliseconds, windowEnds); return 0; });
             var renewAt = DateTime.UtcNow + Renew;
             await silo.SampleAsync();
             while (DateTime.UtcNow < end && !cancel.IsCancellationRequested)

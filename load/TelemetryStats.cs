@@ -14,6 +14,7 @@ namespace WardTwin.Load;
 /// </summary>
 public sealed class TelemetryStats(long warmupEndsUnixMs, double sampleIntervalMs)
 {
+    private long _warmupEndsUnixMs = warmupEndsUnixMs;
     private const long HighestMicros = 60_000_000;
     private readonly LongHistogram _latency = new(HighestMicros, 3);
     private readonly LongHistogram _alarms = new(HighestMicros, 3);
@@ -57,8 +58,8 @@ public sealed class TelemetryStats(long warmupEndsUnixMs, double sampleIntervalM
         }
 
         var seenOnSchedule = _schedule.GetValueOrDefault(monitor, (0, long.MinValue));
-        _schedule[monitor] = (seenOnSchedule.InWindow + (sampledUnixMs >= warmupEndsUnixMs && sampledUnixMs < _windowEndsUnixMs ? 1 : 0), Math.Max(seenOnSchedule.LastSampledUnixMs, sampledUnixMs));
-        if (sampledUnixMs < warmupEndsUnixMs)
+        _schedule[monitor] = (seenOnSchedule.InWindow + (sampledUnixMs >= _warmupEndsUnixMs && sampledUnixMs < _windowEndsUnixMs ? 1 : 0), Math.Max(seenOnSchedule.LastSampledUnixMs, sampledUnixMs));
+        if (sampledUnixMs < _warmupEndsUnixMs)
         {
             WarmupReadings++;
             return;
@@ -71,7 +72,7 @@ public sealed class TelemetryStats(long warmupEndsUnixMs, double sampleIntervalM
 
     public void Alarm(long onsetUnixMs, long arrivedUnixMs)
     {
-        if (onsetUnixMs < warmupEndsUnixMs)
+        if (onsetUnixMs < _warmupEndsUnixMs)
         {
             return;
         }
@@ -94,6 +95,9 @@ public sealed class TelemetryStats(long warmupEndsUnixMs, double sampleIntervalM
     /// </summary>
     public void EndWindow(long endUnixMs) => _windowEndsUnixMs = endUnixMs;
 
+    /// <summary>The measured window: from the warm-up's end (a ward of many beds takes seconds to start its monitors) to its end.</summary>
+    public void Window(long warmupEndsUnixMs, long endUnixMs) => (_warmupEndsUnixMs, _windowEndsUnixMs) = (warmupEndsUnixMs, endUnixMs);
+
     public long WindowEndsUnixMs => _windowEndsUnixMs;
 
     /// <summary>
@@ -103,7 +107,7 @@ public sealed class TelemetryStats(long warmupEndsUnixMs, double sampleIntervalM
     /// </summary>
     public ScheduleFigures Schedule(int monitorsOffered)
     {
-        double windowS = Math.Max((_windowEndsUnixMs - warmupEndsUnixMs) / 1000.0, 1e-3);
+        double windowS = Math.Max((_windowEndsUnixMs - _warmupEndsUnixMs) / 1000.0, 1e-3);
         double intervalMs = _intervalMicros / 1000.0;
         // Exact, not a histogram: one value per monitor, and a lag is read in whole ms.
         var lags = new long[monitorsOffered];

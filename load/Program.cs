@@ -45,6 +45,8 @@ root.SetAction(async (r, cancel) =>
         return 3;
     }
 });
+root.Subcommands.Add(Hl7LoadCommand.Create());
+root.Subcommands.Add(MllpReceiveCommand.Create());
 return await root.Parse(args).InvokeAsync();
 
 static void Validate(LoadOptions o)

@@ -14,7 +14,8 @@ public sealed record PumpView(
     [property: Id(8)] string Product,
     [property: Id(10)] double? VtbiRemainingMl,
     [property: Id(9)] IReadOnlyList<string> Log,
-    [property: Id(11)] long Revision = 0);
+    [property: Id(11)] long Revision = 0,
+    [property: Id(12)] double ConcentrationMgPerMl = 0);
 
 /// <summary>The answer to a pump request: accepted, refused (with the reason) or needing confirmation.</summary>
 [GenerateSerializer, Immutable]

@@ -23,7 +23,7 @@ internal static class BedsideViews
         var (deliveredMg, remainingMl, vtbiRemaining) = p.ProjectedAt(walk.ClockH);
         return new PumpView(
             p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
-            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining, log, walk.PumpRevision);
+            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining, log, walk.PumpRevision, p.Programme.ConcentrationMgPerMl);
     }
 
     /// <summary>The truth curve a monitor samples from (exact until the walk's next event), in ward hours, with the ward's clock.</summary>

@@ -33,6 +33,7 @@ run() {
 }
 
 run tests/WardTwin.Model.Tests
+run tests/WardTwin.DeviceData.Tests
 run tests/WardTwin.Grains.Tests
 run tests/WardTwin.EndToEnd.Tests
 

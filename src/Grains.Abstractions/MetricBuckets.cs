@@ -20,7 +20,7 @@ public static class MetricBuckets
     public static double[]? For(Instrument instrument) => instrument.Meter.Name != MeterName ? null : instrument.Name switch
     {
         "infusion_rate" => [.. RateMgPerH],
-        "tick_duration_seconds" or "telemetry_delivery_seconds" => [.. Seconds],
+        "tick_duration_seconds" or "telemetry_delivery_seconds" or "hl7_ack_seconds" or "fhir_request_seconds" => [.. Seconds],
         _ => null,
     };
 }

@@ -32,6 +32,8 @@ public sealed class BedsideMonitorGrain(
     private VitalsCurve? _curve;
     private Model.Physiology.BreathingModel? _breathing;
     private IGrainTimer? _timer;
+    private SampleSchedule? _schedule;
+    private readonly long[] _due = new long[SampleSchedule.MaxOwed];
     private double _lastSimH = double.NegativeInfinity;
     private long _samples;
     private long _storedVersion;
@@ -87,6 +89,7 @@ public sealed class BedsideMonitorGrain(
         _samples = 0;
         _timer?.Dispose();
         _timer = null;
+        _schedule = null;
         await Checkpoint();
     }
 
@@ -119,7 +122,9 @@ public sealed class BedsideMonitorGrain(
         else if (_timer is null)
         {
             var period = TimeSpan.FromSeconds(1 / _setup.SampleHz);
-            _timer = this.RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions(Phase(period), period) { KeepAlive = true });
+            var phase = Phase(period);
+            _schedule = new SampleSchedule(time.GetUtcNow().ToUnixTimeMilliseconds() + (long)phase.TotalMilliseconds, period.TotalMilliseconds);
+            _timer = this.RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions(phase, period) { KeepAlive = true });
         }
 
         return Task.CompletedTask;
@@ -134,20 +139,47 @@ public sealed class BedsideMonitorGrain(
 
     private async Task Tick()
     {
-        if (_feed is null || _curve is null)
+        if (_feed is null || _curve is null || _schedule is null)
         {
             return;
         }
 
-        var now = time.GetUtcNow();
-        double simH = _feed.Clock.SimulationHourAt(now);
-        if (simH <= _lastSimH)
+        long boardBefore = _board!.Version;
+        int n = _schedule.TakeDue(time.GetUtcNow().ToUnixTimeMilliseconds(), _due, out long skipped);
+        if (skipped > 0)
+        {
+            // Given up, not hidden: the sequence numbers move on, so a subscriber sees the gap.
+            _samples += skipped;
+            metrics.MonitorSamplesSkipped.Add(skipped);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            SampleAt(_due[i]);
+        }
+
+        // Aim at the next instant of the schedule, not one period after this turn ended.
+        _timer?.Change(_schedule.DelayToNext(time.GetUtcNow().ToUnixTimeMilliseconds()), TimeSpan.FromMilliseconds(_schedule.PeriodMs));
+        if (_board.Version != boardBefore && _board.Version != _storedVersion)
+        {
+            await Checkpoint();
+        }
+    }
+
+    /// <summary>One reading at its own instant of the schedule; raised alarms and board changes go to the batcher with it.</summary>
+    private void SampleAt(long sampledMs)
+    {
+        // A paused ward stands still: its monitors keep showing their last reading (one that has none takes where the ward stands).
+        double simH = _feed!.Clock.SimulationHourAt(DateTimeOffset.FromUnixTimeMilliseconds(sampledMs));
+        if ((!_feed.Clock.Running && double.IsFinite(_lastSimH)) || simH <= _lastSimH)
         {
             return; // paused, or as fast as possible with no new hour yet
         }
 
         _lastSimH = simH;
-        var v = _sampler!.Sample(simH, _curve.At(simH, _vitals, _breathing), withArtefacts: true);
+
+        // An instant caught up late may fall before the patient's latest curve began: that curve is the truth it has.
+        var v = _sampler!.Sample(simH, _curve!.At(Math.Max(simH, _feed.FromH), _vitals, _breathing), withArtefacts: true);
         if (_curve.ProbeOffAt(simH))
         {
             // A scenario's loose probe: the saturation reads falsely low, as the monitor's own probe-off artefact.
@@ -155,7 +187,6 @@ public sealed class BedsideMonitorGrain(
         }
 
         _samples++;
-        long sampledMs = now.ToUnixTimeMilliseconds();
         var reading = new VitalsReading(simH, v.HrPerMin, v.SbpMmHg, v.DbpMmHg, v.Spo2Percent, v.RrPerMin, v.Artefact == VitalsArtefact.None ? null : v.Artefact.ToString().ToLowerInvariant());
         _recent.Add(reading);
         batcher.Post(WardId, new MonitorReading(PatientNumber, _samples, simH, sampledMs,
@@ -174,11 +205,6 @@ public sealed class BedsideMonitorGrain(
         if (_board.Version != before)
         {
             batcher.Post(WardId, new AlarmBoardChange(PatientNumber, Views(), [.. raised.Select(a => a.Kind)], raised.Count > 0 ? sampledMs : 0, sampledMs));
-        }
-
-        if (_board.Version != _storedVersion)
-        {
-            await Checkpoint();
         }
     }
 

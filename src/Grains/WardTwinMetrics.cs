@@ -24,6 +24,7 @@ public sealed class WardTwinMetrics
         meter.CreateObservableGauge("wards_running", () => Interlocked.Read(ref _wardsRunning), "{ward}", "Live wards running on this silo");
         InfusionRate = meter.CreateHistogram<double>("infusion_rate", "mg/h", "Delivered pump rate at each ward tick, mg/h (clinical unit; the name carries none, as mg/h is no Prometheus base unit)", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.RateMgPerH });
         VitalsSamples = meter.CreateCounter<long>("vitals_samples_total", "{sample}", "Vital-sign readings taken by bedside monitors (4 vitals each)");
+        MonitorSamplesSkipped = meter.CreateCounter<long>("monitor_samples_skipped_total", "{sample}", "Readings monitors gave up because their silo ran their turns more than a few periods late (each leaves a gap in the monitor's sequence numbers)");
         Alarms = meter.CreateCounter<long>("alarms_total", "{alarm}", "Alarms raised, by kind and IEC 60601-1-8 priority");
         StateWriteFailures = meter.CreateCounter<long>("state_write_failures_total", "{write}", "Grain state writes that storage refused, by grain kind");
         TitrationEvents = meter.CreateCounter<long>("titration_events_total", "{event}", "Titration reviews on live wards, by action");
@@ -73,6 +74,8 @@ public sealed class WardTwinMetrics
     public Counter<long> StateWriteFailures { get; }
 
     public Counter<long> VitalsSamples { get; }
+
+    public Counter<long> MonitorSamplesSkipped { get; }
 
     public Counter<long> Alarms { get; }
 

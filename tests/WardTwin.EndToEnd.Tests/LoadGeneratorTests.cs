@@ -23,7 +23,7 @@ public sealed class LoadGeneratorTests
         var report = JsonNode.Parse(await File.ReadAllTextAsync(output))!;
         Assert.Contains("sample instant", (string)report["measured"]!, StringComparison.Ordinal);
         var step = report["steps"]!.AsArray().Single()!;
-        foreach (var field in new[] { "monitors", "readings_per_second", "vitals_per_second", "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "latency_max_ms", "latency_count_with_backfill", "readings", "warmup_readings", "dropped_readings", "out_of_order_readings", "monitors_seen", "batches", "alarms", "alarm_latency_p99_ms", "silo_cpu_percent", "silo_memory_bytes", "silo_stats_from" })
+        foreach (var field in new[] { "monitors", "readings_per_second", "vitals_per_second", "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "latency_max_ms", "latency_count_with_backfill", "readings", "warmup_readings", "dropped_readings", "out_of_order_readings", "monitors_seen", "batches", "alarms", "alarm_latency_p99_ms", "silo_cpu_percent", "silo_memory_bytes", "silo_stats_from", "offered_readings_per_second", "achieved_share", "monitor_lag_p99_ms", "verdict" })
         {
             Assert.True(step[field] is not null, $"{field} missing");
         }
@@ -38,9 +38,19 @@ public sealed class LoadGeneratorTests
         Assert.True((double)step["latency_p99_ms"]! < 2000, "a light load should arrive well within 2 s");
         Assert.True((long)step["silo_memory_bytes"]! > 0);
         Assert.Null(step["error"]);
-        if ((double)step["latency_p99_ms"]! <= 1000)
+        Assert.Equal(100, (double)step["offered_readings_per_second"]!, 6);
+        // Monitors on a schedule fixed on the wall clock: a light load gets all it offered, no monitor behind by more than a period or so.
+        Assert.InRange((double)step["achieved_share"]!, 0.95, 1.05);
+        Assert.Equal(0, (long)step["monitors_silent"]!);
+        Assert.True((double)step["monitor_lag_p99_ms"]! < 1500, $"monitors behind their schedule: p99 {step["monitor_lag_p99_ms"]} ms");
+        if ((string)step["verdict"]! == "sustained")
         {
             Assert.Equal(50, (int)report["highest_sustained_monitors"]!);
+        }
+        else
+        {
+            Assert.StartsWith("shortfall: ", (string)step["verdict"]!, StringComparison.Ordinal);
+            Assert.Contains("shortfall", stdout, StringComparison.Ordinal);
         }
     }
 

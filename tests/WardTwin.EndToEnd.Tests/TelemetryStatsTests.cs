@@ -62,4 +62,40 @@ public sealed class TelemetryStatsTests
         Assert.Equal(1, stats.Alarms);
         Assert.Equal(20, stats.AlarmLatencyMs(99), 0);
     }
+
+    [Fact]
+    public void Monitors_that_fall_behind_their_schedule_are_a_shortfall_though_no_sequence_number_is_missing()
+    {
+        // Two monitors at 1 Hz over a 60 s window: one on schedule, one whose timer fires every 2 s (contiguous numbers, half the readings).
+        var stats = new TelemetryStats(warmupEndsUnixMs: 10_000, sampleIntervalMs: 1000);
+        stats.EndWindow(70_000);
+        for (int i = 0; i < 70; i++)
+        {
+            stats.Reading(0, i + 1, 10_000 + (i * 1000), 10_000 + (i * 1000) + 20);
+        }
+
+        for (int i = 0; i < 26; i++)
+        {
+            stats.Reading(1, i + 1, 10_000 + (i * 2000), 10_000 + (i * 2000) + 20);
+        }
+
+        var f = stats.Schedule(monitorsOffered: 3); // the third monitor never reported
+        Assert.Equal(0, stats.Dropped);
+        Assert.Equal(3, f.OfferedReadingsPerSecond, 6);
+        Assert.Equal((60 + 26) / 60.0, f.AchievedReadingsPerSecond, 6);
+        Assert.True(f.FellBehind);
+        Assert.Equal(1, f.MonitorsSilent);
+        Assert.Equal(60_000, f.MonitorLagMaxMs, 0);  // silent: the whole window behind
+        Assert.InRange(f.MonitorLagP50Ms, 9_000, 9_020); // the slow one last sampled at 60 s: 10 s before the end, less one interval
+
+        var onTime = new TelemetryStats(0, 1000);
+        onTime.EndWindow(60_000);
+        for (int i = 0; i < 60; i++)
+        {
+            onTime.Reading(0, i + 1, i * 1000, (i * 1000) + 5);
+        }
+
+        Assert.False(onTime.Schedule(1).FellBehind);
+        Assert.Equal(0, onTime.Schedule(1).MonitorLagMaxMs, 0);
+    }
 }

@@ -606,7 +606,11 @@ public sealed class Admission
             _outcome.EffectiveRateMgPerH = ToMgPerH(decision.NewRate);
         }
 
-        Note(new TitrationEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported));
+        if (_log is not null || _observer is not null)
+        {
+            // Cohorts keep no log: not made at all, it was a sixteenth of what an admission allocated.
+            Note(new TitrationEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported));
+        }
         _tracker.ResetSinceReview();
         if (_running && Pump.State == PumpState.Stopped)
         {

@@ -61,6 +61,11 @@ internal static class CommonOptions
             Console.Error.WriteLine($"error: {what} is already in use (another WardTwin or program listens there): choose another with --dashboard-url, --silo-port or --gateway-port");
             return 2;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            Console.Error.WriteLine($"error: {string.Join("; ", ex.Failures)}");
+            return 2;
+        }
         catch (DataFileException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");

@@ -37,11 +37,13 @@ internal static class RunCommand
         var advertise = ClusterOptions.AdvertiseIp();
         var data = CommonOptions.Data();
         var cluster = new ClusterOptions();
+        var deviceData = new DeviceDataCliOptions();
         var command = new Command("run", "Start a silo with one live ward and the dashboard, and print the ward's status line")
         {
             beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, wardId, scenario, trainees, session, startPaused, advertise, data,
         };
         cluster.AddTo(command);
+        deviceData.AddTo(command);
         command.SetAction((r, cancel) => CommonOptions.GuardAsync(async () =>
         {
             double scale = TimeScaleParser.Parse(r.GetValue(timeScale)!);
@@ -57,8 +59,10 @@ internal static class RunCommand
             string[] names = [.. r.GetValue(trainees)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             var settings = cluster.Read(r);
             var placement = new SiloPlacement(r.GetValue(siloPort), r.GetValue(gatewayPort), ClusterOptions.ParseAddress(r.GetValue(advertise)!));
+            string id = training is null ? r.GetValue(wardId)! : new TraineeWardKey(r.GetValue(session)!, names.FirstOrDefault() ?? string.Empty).ToString();
+            var devices = deviceData.Read(r, id);
             await ClusterOptions.PreflightAsync(settings);
-            await using var host = SiloHostFactory.BuildWithDashboard(settings, placement, catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error);
+            await using var host = SiloHostFactory.BuildWithDashboard(settings, placement, catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error, devices);
             await host.StartAsync(cancel);
             try
             {
@@ -72,7 +76,6 @@ internal static class RunCommand
             }
 
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            string id = training is null ? r.GetValue(wardId)! : new TraineeWardKey(r.GetValue(session)!, names.FirstOrDefault() ?? string.Empty).ToString();
             var ward = grains.GetGrain<IWardGrain>(id);
             var config = new WardConfig(r.GetValue(beds), r.GetValue(protocol)!, scale, r.GetValue(seed), r.GetValue(arrivals), MonitorHz: r.GetValue(monitorHz));
             Console.WriteLine(settings.Mode == ClusterMode.Embedded

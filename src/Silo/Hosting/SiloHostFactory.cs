@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WardTwin.Cluster;
 using WardTwin.Dashboard;
+using WardTwin.DeviceData;
 using WardTwin.Grains;
 using WardTwin.Hosting;
 using WardTwin.ServiceDefaults;
@@ -30,11 +31,14 @@ public static class SiloHostFactory
     }
 
     /// <summary>The silo with the dashboard in the same process, on the given URLs (default http://127.0.0.1:5080).</summary>
-    public static WebApplication BuildWithDashboard(ClusterSettings cluster, SiloPlacement placement, string? dataPath, IEnumerable<string> urls, LogLevel logLevel = LogLevel.Warning)
+    /// <param name="settings">Settings the command line gave (the device-data outputs), over those of the environment.</param>
+    public static WebApplication BuildWithDashboard(ClusterSettings cluster, SiloPlacement placement, string? dataPath, IEnumerable<string> urls, LogLevel logLevel = LogLevel.Warning, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         Configure(builder, dataPath, logLevel);
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddWardTwinDashboard(builder.Configuration);
+        builder.Services.AddWardTwinDeviceData(builder.Configuration);
         builder.UseOrleans(silo => SiloClustering.Configure(silo, cluster, placement, builder.Configuration));
         builder.WebHost.UseUrls([.. urls]);
         var app = builder.Build();

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace WardTwin.EndToEnd.Tests;
+
+/// <summary>
+/// `run --fhir` against Medplum's in-memory FHIR server: a 4-bed ward's vital signs arrive as Observations the server
+/// finds by LOINC code, with UCUM units and the MDC code beside; each admission's Patient is made once however many
+/// Bundles follow; no Bundle exceeds 500 entries; a server answering 503 at first is retried until it takes them.
+/// </summary>
+[Collection(TimingGroup.Name)]
+public sealed class FhirDeviceDataTests
+{
+    [Fact]
+    public async Task A_4_bed_ward_posts_vital_signs_Observations_with_LOINC_and_UCUM_and_makes_each_Patient_once()
+    {
+        await using var fhir = await MedplumFhirServer.StartAsync();
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "4", "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
+        await Eventually.Holds(async () =>
+        {
+            int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
+            return (hr >= 12, $"{hr} heart rates");
+        }, "three rounds of heart rates from 4 monitors", 60);
+
+        Assert.Equal(4, await fhir.TotalAsync("Patient?identifier=urn:wardtwin:admission|"));
+        Assert.Equal(4, await fhir.TotalAsync("Encounter"));
+        Assert.Equal(8, await fhir.TotalAsync("Device"));
+        var heart = (await fhir.SearchAsync("Observation?code=http://loinc.org|8867-4&_count=1"))["entry"]![0]!["resource"]!;
+        Assert.Equal("vital-signs", (string)heart["category"]![0]!["coding"]![0]!["code"]!);
+        Assert.Equal(("http://unitsofmeasure.org", "/min"), ((string)heart["valueQuantity"]!["system"]!, (string)heart["valueQuantity"]!["code"]!));
+        Assert.Contains(heart["code"]!["coding"]!.AsArray(), c => (string)c!["system"]! == "urn:iso:std:iso:11073:10101" && (string)c["code"]! == "147842");
+        Assert.StartsWith("Patient/", (string)heart["subject"]!["reference"]!, StringComparison.Ordinal);
+        var bp = (await fhir.SearchAsync("Observation?code=http://loinc.org|85354-9&_count=1"))["entry"]![0]!["resource"]!;
+        Assert.Equal(["8480-6", "8462-4"], bp["component"]!.AsArray().Select(c => (string)c!["code"]!["coding"]![0]!["code"]!));
+        Assert.All(bp["component"]!.AsArray(), c => Assert.Equal("mm[Hg]", (string)c!["valueQuantity"]!["code"]!));
+        Assert.True(await fhir.TotalAsync("Observation?code=http://loinc.org|2708-6") > 0);
+        Assert.True(await fhir.TotalAsync("Observation?code=http://loinc.org|9279-1") > 0);
+        var (bundles, most) = await fhir.StatsAsync();
+        Assert.InRange(most, 1, 500);
+        Assert.True(bundles >= 4, $"{bundles} Bundles");
+        Assert.True(await MetricsText.ReadAsync(silo, "wardtwin_fhir_entries_total") > 0);
+    }
+
+    [Fact]
+    public async Task A_server_answering_503_at_first_is_retried_with_back_off_and_then_takes_the_Bundles()
+    {
+        await using var fhir = await MedplumFhirServer.StartAsync(failFirst: 3, failStatus: 503);
+        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "2", "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
+        await Eventually.Holds(async () =>
+        {
+            int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
+            return (hr >= 2, $"{hr} heart rates");
+        }, "heart rates after the 503s", 90);
+        Assert.True(await MetricsText.ReadAsync(silo, "wardtwin_fhir_retries_total", "reason=\"5xx\"") >= 3);
+        Assert.Equal(2, await fhir.TotalAsync("Patient"));
+    }
+}

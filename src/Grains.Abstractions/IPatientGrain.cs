@@ -41,9 +41,12 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>The state now without a replay (scenario conditions poll it).</summary>
     Task<PatientStateNow> GetStateNowAsync();
 
+    /// <summary>The course's events so far (a replay), each with who did it: the trainee page's log of medication, pump and the ward's own actions.</summary>
+    Task<IReadOnlyList<CourseEvent>> GetEventsAsync();
+
     /// <summary>
     /// The course replayed for a score and a debrief, with the protocol's own course beside it, up to the ward's time
     /// <paramref name="atWardH"/> when given (a patient just reactivated stands at its last input until the ward's next tick).
     /// </summary>
-    Task<PatientCourse> GetCourseAsync(double? atWardH = null);
+    Task<PatientCourse> GetCourseAsync(double? atWardH = null, IReadOnlyList<double>? moments = null);
 }

@@ -8,8 +8,8 @@ namespace WardTwin.Grains;
 /// </summary>
 public interface ITrainingSessionGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the scenario (a data file's id) for the trainees named; refused once started.</summary>
-    Task<TrainingView> StartAsync(string scenarioId, IReadOnlyList<string> trainees);
+    /// <summary>Starts the scenario (a data file's id) for the trainees named; refused once started. Paused, every ward's clock waits for <see cref="ResumeAsync"/>.</summary>
+    Task<TrainingView> StartAsync(string scenarioId, IReadOnlyList<string> trainees, bool startPaused = false);
 
     [Orleans.Concurrency.AlwaysInterleave]
     Task<TrainingView> GetViewAsync();
@@ -34,9 +34,24 @@ public interface ITrainingSessionGrain : IGrainWithStringKey
 
     /// <summary>A trainee's debrief: score, record, and each bed's course beside the protocol's own.</summary>
     Task<TrainingDebrief> GetDebriefAsync(string trainee);
+
+    /// <summary>The instructor's note or bookmark on one trainee's record (or every trainee's), at the ward's time, on a bed (or the ward: null).</summary>
+    Task AnnotateAsync(string? trainee, int? bed, string text);
+
+    /// <summary>One bed's log as the trainee's page shows it: the patient's course events (medication, pump, reviews, the ward's own actions) and the alarms and actions recorded on it.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<BedLog> GetBedLogAsync(string trainee, int bed);
 }
 
-/// <summary>A trainee's command: set-rate (value mg/h, confirm), start, pause, resume, stop, replace-bag, set-vtbi (value mL), midazolam (value mg), discharge, acknowledge-alarm (target).</summary>
+/// <summary>A bed's log for the trainee's page: empty (no admission) or the course's events and the session's entries on it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BedLog(
+    [property: Id(0)] int Bed,
+    [property: Id(1)] string? AdmissionId,
+    [property: Id(2)] IReadOnlyList<CourseEvent> Events,
+    [property: Id(3)] IReadOnlyList<RecordedEntry> Record);
+
+/// <summary>A trainee's command: set-rate (value mg/h, confirm with the pump's revision), hold, start, pause, resume, stop, replace-bag, set-vtbi (value mL), midazolam (value mg), oxygen (value L/min), call-doctor, discharge, acknowledge-alarm (target).</summary>
 [GenerateSerializer, Immutable]
 public sealed record TraineeCommand(
     [property: Id(0)] string Action,
@@ -73,7 +88,17 @@ public sealed record TraineeView(
     [property: Id(5)] double Score,
     [property: Id(6)] bool CriticalError,
     [property: Id(7)] IReadOnlyList<RecordedEntry> Latest,
-    [property: Id(8)] IReadOnlyList<RubricLineView> Lines);
+    [property: Id(8)] IReadOnlyList<RubricLineView> Lines,
+    [property: Id(9)] TraineeEnd? Ended = null,
+    [property: Id(10)] bool ClockStarted = true);
+
+/// <summary>Why and when a trainee's scenario ended (a critical error), in words, and what the instructor can do.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TraineeEnd(
+    [property: Id(0)] double SimTimeH,
+    [property: Id(1)] string RubricLine,
+    [property: Id(2)] string What,
+    [property: Id(3)] string InstructorCan);
 
 [GenerateSerializer, Immutable]
 public sealed record RubricLineView(
@@ -85,9 +110,24 @@ public sealed record RubricLineView(
     [property: Id(5)] int Pending,
     [property: Id(6)] double Penalty,
     [property: Id(7)] bool Critical,
-    [property: Id(8)] IReadOnlyList<string> Evidence);
+    [property: Id(8)] IReadOnlyList<EvidenceView> Evidence,
+    [property: Id(9)] string Answers = "");
 
-/// <summary>One stored entry of a session's record: a trainee action, an alarm raised, or a scenario event fired.</summary>
+/// <summary>One occasion of a rubric line: bed, when (day and time), met, missed or open, what happened, and what the trainee's page showed then.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EvidenceView(
+    [property: Id(0)] int Bed,
+    [property: Id(1)] string When,
+    [property: Id(2)] string Outcome,
+    [property: Id(3)] string What,
+    [property: Id(4)] string Saw,
+    [property: Id(5)] double Penalty = 0)
+{
+    /// <summary>"bed 1 day 1 10:45 met: ...", as the record reads it.</summary>
+    public override string ToString() => $"bed {Bed} {When} {Outcome}: {What}";
+}
+
+/// <summary>One stored entry of a session's record: a trainee action, an alarm raised, a scenario event fired, a change of the ward's clock, or the instructor's note.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RecordedEntry(
     [property: Id(0)] RecordedKind Kind,
@@ -105,13 +145,22 @@ public sealed record RecordedEntry(
     [property: Id(12)] string? Priority = null,
     [property: Id(13)] string? EventId = null,
     [property: Id(14)] string? EventKind = null,
-    [property: Id(15)] string? Cause = null);
+    [property: Id(15)] string? Cause = null,
+    [property: Id(16)] bool? Running = null,
+    [property: Id(17)] double? TimeScale = null,
+    [property: Id(18)] double? JumpedFromH = null);
 
 public enum RecordedKind
 {
     TraineeAction,
     AlarmRaised,
     EventFired,
+
+    /// <summary>The ward's clock started, paused, resumed, changed speed or jumped (<see cref="RecordedEntry.Running"/>, <see cref="RecordedEntry.TimeScale"/>, <see cref="RecordedEntry.JumpedFromH"/>).</summary>
+    ClockChanged,
+
+    /// <summary>The instructor's note or bookmark (not scored).</summary>
+    Annotation,
 }
 
 /// <summary>A trainee's debrief: the score with every line's evidence, the record, and per bed the course beside the protocol's.</summary>
@@ -128,4 +177,5 @@ public sealed record TrainingDebrief(
     [property: Id(8)] IReadOnlyList<RubricLineView> Lines,
     [property: Id(9)] IReadOnlyList<RecordedEntry> Record,
     [property: Id(10)] IReadOnlyList<PatientCourse> Beds,
-    [property: Id(11)] IReadOnlyList<AlarmView> OpenAlarms);
+    [property: Id(11)] IReadOnlyList<AlarmView> OpenAlarms,
+    [property: Id(12)] TraineeEnd? Ended = null);

@@ -13,7 +13,8 @@ public sealed record PatientAdmission(
     [property: Id(7)] bool AutoNurse,
     [property: Id(8)] AdmissionOverrides? Overrides = null,
     [property: Id(9)] bool TraineeTitrates = false,
-    [property: Id(10)] double TraineeFromWardH = 0);
+    [property: Id(10)] double TraineeFromWardH = 0,
+    [property: Id(11)] bool TraineeCoMedicates = false);
 
 /// <summary>What a patient grain reports after advancing.</summary>
 [GenerateSerializer, Immutable]

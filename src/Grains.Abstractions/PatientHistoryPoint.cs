@@ -14,4 +14,6 @@ public sealed record PatientHistoryPoint(
     [property: Id(8)] byte WorstSideEffectGrade,
     [property: Id(9)] float HrPerMin = 0,
     [property: Id(10)] float SbpMmHg = 0,
-    [property: Id(11)] float Spo2Percent = 0);
+    [property: Id(11)] float Spo2Percent = 0,
+    [property: Id(12)] float RrPerMin = 0,
+    [property: Id(13)] byte SedationGrade = 0);

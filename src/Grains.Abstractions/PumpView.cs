@@ -1,6 +1,6 @@
 namespace WardTwin.Grains;
 
-/// <summary>The pump as its screen shows it.</summary>
+/// <summary>The pump as its screen shows it: state, rate, delivered, bag left, limits, concentration, volume to be infused (set and left), volume infused.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PumpView(
     [property: Id(0)] string State,
@@ -15,7 +15,9 @@ public sealed record PumpView(
     [property: Id(10)] double? VtbiRemainingMl,
     [property: Id(9)] IReadOnlyList<string> Log,
     [property: Id(11)] long Revision = 0,
-    [property: Id(12)] double ConcentrationMgPerMl = 0);
+    [property: Id(12)] double ConcentrationMgPerMl = 0,
+    [property: Id(13)] double? VtbiMl = null,
+    [property: Id(14)] double InfusedMl = 0);
 
 /// <summary>The answer to a pump request: accepted, refused (with the reason) or needing confirmation.</summary>
 [GenerateSerializer, Immutable]

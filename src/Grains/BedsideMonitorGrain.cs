@@ -107,10 +107,10 @@ public sealed class BedsideMonitorGrain(
             feed.Shift is { } sh ? new Model.Simulation.VitalsShift(sh.HrPerMin, sh.SbpMmHg, sh.DbpMmHg, sh.Spo2Percent, sh.UntilH, sh.RrPerMin, sh.ExtraAaMmHg, sh.ReferenceFastNgPerMl) : null,
             feed.ProbeOffUntilH,
             feed.Breathing is { } br ? new Model.Physiology.BreathingState(br.WeightKg, new(br.MidazolamTimesH, br.MidazolamMg), new(br.FlumazenilTimesH, br.FlumazenilMg),
-                br.OxygenLPerMin, br.Spo2DeltaAtFromH) : null);
-        if (feed.Breathing is { } b && _breathing?.WeightKg != b.WeightKg)
+                br.OxygenLPerMin, br.Spo2DeltaAtFromH, br.RestingSpo2OnAirPercent) : null);
+        if (feed.Breathing is { } b && (_breathing?.WeightKg != b.WeightKg || _breathing.RestingSpo2OnAirPercent != b.RestingSpo2OnAirPercent))
         {
-            _breathing = new Model.Physiology.BreathingModel(catalog.Parameters.Physiology, catalog.Parameters.Pk, b.WeightKg);
+            _breathing = new Model.Physiology.BreathingModel(catalog.Parameters.Physiology, catalog.Parameters.Pk, b.WeightKg, b.RestingSpo2OnAirPercent);
         }
         if (feed.TreatmentEnded)
         {

@@ -5,15 +5,18 @@ namespace WardTwin.Grains;
 /// <summary>What the bedside shows of a walk (its state, the pump's screen, a chart point), built one way for the pages' calls and the pushes.</summary>
 internal static class BedsideViews
 {
-    public static PatientStateNow StateNow(PatientAdmission admitted, Admission walk)
+    /// <param name="eventCount">How many events the walk has logged (a page fetches the log when it grows).</param>
+    public static PatientStateNow StateNow(PatientAdmission admitted, Admission walk, int eventCount = 0)
     {
         var c = walk.ConcentrationsNow;
         var v = walk.ExpectedVitals();
         var grades = walk.CurrentSideEffects().ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal);
+        var since = walk.SideEffectsSinceReview().ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal);
         double? review = walk.NextReviewH is { } r ? admitted.AdmittedAtH + r : null;
+        double? lastReview = walk.LastReviewH is { } lr ? admitted.AdmittedAtH + lr : null;
         return new PatientStateNow(admitted.AdmittedAtH + walk.ClockH, c.SKetamineNgPerMl, c.FastEffectNgPerMl, c.SlowEffectNgPerMl, grades,
             v.HrPerMin, v.SbpMmHg, v.Spo2Percent, walk.TreatmentEnded, review, walk.Pump.RateMgPerH, walk.Pump.State.ToString().ToLowerInvariant(),
-            walk.Programme.HardMaxMgPerH);
+            walk.Programme.HardMaxMgPerH, walk.LastReportedNrs, walk.LastNoticedRelief, since, [.. walk.RuleInputsNow().AlarmsSinceLastReview.Select(Model.Training.AlarmWords.Of)], lastReview, eventCount);
     }
 
     /// <param name="log">The pump's recent log lines (a replay makes them; a push goes without).</param>
@@ -23,7 +26,8 @@ internal static class BedsideViews
         var (deliveredMg, remainingMl, vtbiRemaining) = p.ProjectedAt(walk.ClockH);
         return new PumpView(
             p.State.ToString().ToLowerInvariant(), p.RateMgPerH, p.DeliveredRateMgPerH, deliveredMg, remainingMl, p.NearEmpty,
-            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining, log, walk.PumpRevision, p.Programme.ConcentrationMgPerMl);
+            p.Programme.HardMaxMgPerH, p.Programme.SoftMaxMgPerH, p.Programme.Product, vtbiRemaining, log, walk.PumpRevision,
+            p.Programme.ConcentrationMgPerMl, p.VtbiMl, deliveredMg / p.Programme.ConcentrationMgPerMl);
     }
 
     /// <summary>The truth curve a monitor samples from (exact until the walk's next event), in ward hours, with the ward's clock.</summary>
@@ -38,7 +42,7 @@ internal static class BedsideViews
             c.Shift is { } s ? new VitalsShiftInput(s.HrPerMin, s.SbpMmHg, s.DbpMmHg, s.Spo2Percent, offset + s.UntilH, s.RrPerMin, s.ExtraAaMmHg, s.ReferenceFastNgPerMl) : null,
             offset + c.ProbeOffUntilH,
             c.Breathing is { } br ? new BreathingInput(br.WeightKg, [.. br.Midazolam.TimesH.Select(h => offset + h)], br.Midazolam.Mg,
-                [.. br.Flumazenil.TimesH.Select(h => offset + h)], br.Flumazenil.Mg, br.OxygenLPerMin, br.Spo2DeltaAtFromH) : null,
+                [.. br.Flumazenil.TimesH.Select(h => offset + h)], br.Flumazenil.Mg, br.OxygenLPerMin, br.Spo2DeltaAtFromH, br.RestingSpo2OnAirPercent) : null,
             (int)walk.Devices);
     }
 
@@ -81,6 +85,7 @@ internal static class BedsideViews
         var v = walk.ExpectedVitals();
         return new PatientHistoryPoint(wardTimeH, (float)walk.DeliveredRateMgPerH, (float)c.SKetamineNgPerMl, (float)c.RKetamineNgPerMl,
             (float)(c.SNorketamineNgPerMl + c.RNorketamineNgPerMl), (float)c.SlowEffectNgPerMl, (float)c.FastEffectNgPerMl, walk.LastReportedNrs,
-            (byte)walk.CurrentSideEffects().Values.Max(), (float)v.HrPerMin, (float)v.SbpMmHg, (float)v.Spo2Percent);
+            (byte)walk.CurrentSideEffects().Values.Max(), (float)v.HrPerMin, (float)v.SbpMmHg, (float)v.Spo2Percent, (float)v.RrPerMin,
+            (byte)walk.CurrentSideEffects()["drowsiness"]);
     }
 }

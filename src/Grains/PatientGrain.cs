@@ -27,6 +27,7 @@ public sealed class PatientGrain(
     private bool _countTitrations;
     private WardClockView? _clock;
     private MonitorFeeder? _feeder;
+    private int _eventCount;
 
     private PatientAdmission Admitted => state.State.Admission ?? throw NotAdmitted();
 
@@ -87,7 +88,7 @@ public sealed class PatientGrain(
         if (_clock is { Watched: true } && state.State.Admission is { } a && _walk is { } walk)
         {
             string id = this.GetPrimaryKeyString();
-            batcher.Post(a.WardId, new BedUpdate(AdmissionKey.Parse(id).Number, id, BedsideViews.StateNow(a, walk), BedsideViews.Pump(walk, []), BedsideViews.Point(WardTimeH, walk)));
+            batcher.Post(a.WardId, new BedUpdate(AdmissionKey.Parse(id).Number, id, BedsideViews.StateNow(a, walk, _eventCount), BedsideViews.Pump(walk, []), BedsideViews.Point(WardTimeH, walk)));
         }
     }
 
@@ -228,6 +229,8 @@ public sealed class PatientGrain(
                 now.RateMgPerH, now.DeliveredRateMgPerH, Walk.PumpRevision);
         }
 
+        (press, bool unseen) = SoftLimitConfirmation.Check(press, Walk.Programme);
+        action = PatientJournal.ToAction(press);
         var input = new PatientInput(Walk.ClockH, press with { ExpectedRevision = null }, null);
 
         // Stored before it is applied: a write that fails leaves walk and journal as they were.
@@ -236,7 +239,8 @@ public sealed class PatientGrain(
         await PushTruth(force: false);
         PushBedside();
         Log.PumpKey(logger, this.GetPrimaryKeyString(), action.ToString(), result.Outcome.ToString().ToLowerInvariant(), result.Message, WardTimeH);
-        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), result.Message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
+        string message = unseen ? result.Message + SoftLimitConfirmation.Asked : result.Message;
+        return new PumpReply(result.Outcome.ToString().ToLowerInvariant(), message, Walk.Pump.RateMgPerH, Walk.Pump.DeliveredRateMgPerH, Walk.PumpRevision);
     }
 
     public Task<PumpView> GetPumpViewAsync()
@@ -258,9 +262,15 @@ public sealed class PatientGrain(
         PushBedside();
     }
 
-    public Task<PatientStateNow> GetStateNowAsync() => Task.FromResult(BedsideViews.StateNow(Admitted, Walk));
+    public Task<PatientStateNow> GetStateNowAsync() => Task.FromResult(BedsideViews.StateNow(Admitted, Walk, _eventCount));
 
-    public Task<PatientCourse> GetCourseAsync(double? atWardH = null)
+    public Task<IReadOnlyList<CourseEvent>> GetEventsAsync()
+    {
+        var a = Admitted;
+        return Task.FromResult(CourseEvents.From(Record(chart: null).Log, a.AdmittedAtH));
+    }
+
+    public Task<PatientCourse> GetCourseAsync(double? atWardH = null, IReadOnlyList<double>? moments = null)
     {
         var a = Admitted;
         if (atWardH is { } t && t > WardTimeH && !Walk.TreatmentEnded)
@@ -269,10 +279,10 @@ public sealed class PatientGrain(
             Walk.AdvanceTo(t - a.AdmittedAtH);
         }
 
-        var chart = new PatientChart();
+        var chart = new PatientChart(moments);
         var walk = Record(chart);
         var protocol = PatientJournal.NewWalk(catalog, a, recordEvents: true, observe: null, byProtocol: true);
-        return Task.FromResult(PatientJournal.Course(this.GetPrimaryKeyString(), a, walk, chart.Points, protocol, state.State.Inputs, Walk.ClockH));
+        return Task.FromResult(PatientJournal.Course(this.GetPrimaryKeyString(), a, walk, chart.Points, protocol, state.State.Inputs, Walk.ClockH) with { Moments = chart.AtMoments });
     }
 
     /// <summary>An unknown id: answer, and leave no activation behind (random ids must not fill a silo).</summary>
@@ -291,9 +301,10 @@ public sealed class PatientGrain(
     /// <summary>The live walk's course with its logs kept, replayed to where the live walk is now (for a page).</summary>
     private Admission Record(PatientChart? chart) => Replay(Admitted, state.State.Inputs, Walk.ClockH, recordEvents: true, chart);
 
-    /// <summary>Counts the live walk's titration decisions once each (not again when a new activation replays them).</summary>
+    /// <summary>Counts the live walk's events (the page's log follows the count), and its titration decisions once each (not again when a new activation replays them).</summary>
     private void Observe(AdmissionEvent e)
     {
+        _eventCount++;
         if (_countTitrations && e is TitrationEvent t)
         {
             metrics.TitrationEvents.Add(1, new KeyValuePair<string, object?>("action", WardTwinMetrics.Tag(t.Action)));

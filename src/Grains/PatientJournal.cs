@@ -21,7 +21,7 @@ internal static class PatientJournal
         return byProtocol
             ? new Admission(plan, patient, recordEvents, wardNurseHangsBags: true, livePhysiology: true)
             : new Admission(plan, patient, recordEvents, admission.AutoNurse, observe, admission.TraineeTitrates,
-                traineeFromH: admission.TraineeFromWardH - admission.AdmittedAtH, livePhysiology: true);
+                traineeFromH: admission.TraineeFromWardH - admission.AdmittedAtH, traineeCoMedicates: admission.TraineeCoMedicates, livePhysiology: true);
     }
 
     /// <summary>Replays the journal onto a new walk up to <paramref name="untilWalkH"/>, drawing a chart on the way if given one.</summary>

@@ -11,7 +11,7 @@ namespace WardTwin.Grains;
 /// </summary>
 internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, string sessionId, IReadOnlyList<RecordedEntry> record, TimeProvider time, ILogger logger)
 {
-    /// <summary>The events due for a trainee now: on time by the ward's clock, or on a condition of a bed's state.</summary>
+    /// <summary>The events due for a trainee now: on time by the ward's clock, on a condition of a bed's state, or on what the trainee did or did not do after another event.</summary>
     public async Task<List<RecordedEntry>> DueEvents(string trainee, WardStatus status, Func<string, Task<PatientStateNow?>> stateOf)
     {
         var entries = new List<RecordedEntry>();
@@ -20,7 +20,14 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         {
             try
             {
-                if (e.AtH is { } at ? at <= sessionH : await Holds(e, status, stateOf))
+                if (e.OnTrainee is { } trigger)
+                {
+                    if (Answered(trainee, e, trigger, status.SimTimeH))
+                    {
+                        entries.Add(await Fire(trainee, e, EventCause.Trainee, status));
+                    }
+                }
+                else if (e.AtH is { } at ? at <= sessionH : await Holds(e, status, stateOf))
                 {
                     entries.Add(await Fire(trainee, e, e.AtH is null ? EventCause.Condition : EventCause.Timeline, status));
                 }
@@ -36,7 +43,11 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
 
     public async Task<RecordedEntry> Fire(string trainee, ScenarioEvent e, EventCause cause, WardStatus status)
     {
-        if (e.ToInjection() is { } injection)
+        if (e.Kind == ScenarioEventKind.Finding)
+        {
+            // Only marked: the patient's own course made it.
+        }
+        else if (e.ToInjection() is { } injection)
         {
             await grains.GetGrain<IPatientGrain>(Occupant(status, e.Bed)).InjectAsync(injection.ToInput());
         }
@@ -60,6 +71,14 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
             $"event {id} (instructor): {custom.ToModel().Describe()}", EventId: id, EventKind: custom.Kind, Cause: "instructor");
     }
 
+    /// <summary>Whether the trainee's answer (or its absence) after the event the trigger names has made this event due.</summary>
+    private bool Answered(string trainee, ScenarioEvent e, TraineeTrigger trigger, double nowH)
+    {
+        double? after = record.FirstOrDefault(r => r.Kind == RecordedKind.EventFired && r.Trainee == trainee && r.EventId == trigger.AfterEvent)?.SimTimeH;
+        var actions = TrainingRecords.Actions(record.Where(r => r.Trainee == trainee && r.Bed == e.Bed)).OrderBy(a => a.SimTimeH);
+        return trigger.DueH(after, actions, nowH) is not null;
+    }
+
     private static async Task<bool> Holds(ScenarioEvent e, WardStatus status, Func<string, Task<PatientStateNow?>> stateOf)
     {
         if (e.When is not { } c || status.BedList[e.Bed - 1].AdmissionId is not { } id || await stateOf(id) is not { } now)
@@ -71,6 +90,30 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
             now.SideEffectGrades, now.HrPerMin, now.SbpMmHg, now.Spo2Percent));
     }
 
+    /// <summary>What a ward's push makes due (events on time, on the pushed bedsides' state, on the trainee's answers) and the alarms it raised.</summary>
+    public async Task<List<RecordedEntry>> FromPushAsync(string trainee, WardStatus status, PushedWard pushed, IEnumerable<AlarmBoardChange> alarms)
+    {
+        var entries = new List<RecordedEntry>();
+        try
+        {
+            entries.AddRange(await DueEvents(trainee, status, id => Task.FromResult(pushed.StateOf(id))));
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
+        {
+            Log.TrainingBedFailed(logger, sessionId, trainee, 0, Errors.OneLine(ex));
+        }
+
+        foreach (var change in alarms)
+        {
+            if (status.BedList.FirstOrDefault(b => b.AdmissionId is { } a && AdmissionKey.Parse(a).Number == change.Patient) is { } bed)
+            {
+                entries.AddRange(Raised(trainee, bed.Bed + 1, change.Board, status.SimTimeH));
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Alarms on the beds' monitors not yet in the record, asked of the monitors (an explicit check).</summary>
     public async Task<List<RecordedEntry>> NewAlarms(string trainee, WardStatus status)
     {
@@ -79,7 +122,7 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         {
             try
             {
-                found.AddRange(Raised(trainee, b.Bed + 1, await grains.GetGrain<IBedsideMonitorGrain>(b.AdmissionId!).GetAlarmsAsync()));
+                found.AddRange(Raised(trainee, b.Bed + 1, await grains.GetGrain<IBedsideMonitorGrain>(b.AdmissionId!).GetAlarmsAsync(), status.SimTimeH));
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
             {
@@ -90,16 +133,21 @@ internal sealed class SessionEvents(IGrainFactory grains, Scenario scenario, str
         return found;
     }
 
-    /// <summary>The alarms of a board not yet recorded (each raise once, by its kind and time).</summary>
-    public IEnumerable<RecordedEntry> Raised(string trainee, int bed, IEnumerable<AlarmView> board)
+    /// <summary>
+    /// The alarms of a board not yet recorded (each raise once, by its kind and the monitor's time, kept in Value). The
+    /// monitor samples on the ward's running clock, up to a tick ahead of the ward's time that trainees' actions carry: an
+    /// alarm is recorded no later than the ward's time when the session learnt of it (<paramref name="wardNowH"/>), so an
+    /// acknowledgement a second after it appeared is never recorded before it.
+    /// </summary>
+    public IEnumerable<RecordedEntry> Raised(string trainee, int bed, IEnumerable<AlarmView> board, double wardNowH)
     {
         foreach (var a in board)
         {
-            bool seen = record.Any(e => e.Kind == RecordedKind.AlarmRaised && e.Trainee == trainee && e.Bed == bed && e.Target == a.Kind && e.SimTimeH == a.RaisedAtH);
+            bool seen = record.Any(e => e.Kind == RecordedKind.AlarmRaised && e.Trainee == trainee && e.Bed == bed && e.Target == a.Kind && (e.Value ?? e.SimTimeH) == a.RaisedAtH);
             if (!seen)
             {
-                yield return new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, a.RaisedAtH, time.GetUtcNow().ToUnixTimeMilliseconds(),
-                    $"alarm {a.Kind} ({a.Priority})", Target: a.Kind, Priority: a.Priority);
+                yield return new RecordedEntry(RecordedKind.AlarmRaised, trainee, bed, Math.Min(a.RaisedAtH, wardNowH), time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    $"alarm {AlarmWords.Of(a.Kind)} ({a.Priority})", Value: a.RaisedAtH, Target: a.Kind, Priority: a.Priority);
             }
         }
     }

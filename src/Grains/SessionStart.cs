@@ -21,15 +21,17 @@ internal static partial class SessionStart
         }
     }
 
-    /// <summary>A trainee's ward: the scenario's beds and patients, who decides titration and bags, and from when the trainee takes over.</summary>
-    public static WardConfig WardConfig(Scenario scenario)
+    /// <summary>A trainee's ward: the scenario's beds and patients, who decides titration, bags and co-medication, from when the trainee takes over, and whether its clock waits for the instructor.</summary>
+    public static WardConfig WardConfig(Scenario scenario, bool startPaused)
     {
         var d = scenario.DecisionsOrDefault;
         return new WardConfig(scenario.Ward.Beds, scenario.Ward.Protocol, scenario.Ward.TimeScale, scenario.Patients[0].Seed,
             AutoNurse: d.Bags == Decider.Protocol,
             Patients: [.. scenario.Patients.Select(p => new BedPatient(p.Bed - 1, p.Seed, p.Index, p.Overrides.ToInput()))],
             TraineeTitrates: d.Titration == Decider.Trainee,
-            TraineeFromH: scenario.Ward.StartAtH);
+            TraineeFromH: scenario.Ward.StartAtH,
+            TraineeCoMedicates: d.CoMedication == Decider.Trainee,
+            StartPaused: startPaused);
     }
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]

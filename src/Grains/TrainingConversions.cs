@@ -40,8 +40,8 @@ public static class TrainingConversions
         new(DataJson.EnumName(i.Kind), i.SideEffect is { } e ? SideEffectKinds.Name(e) : null, (int?)i.Grade, i.DurationH, i.HrChangePerMin, i.SbpChangeMmHg, i.Spo2ChangePercent, i.RrChangePerMin);
 
     public static PatientOverrides? ToModel(this AdmissionOverrides? o) =>
-        o is null ? null : new PatientOverrides(o.WeightKg, o.BaselineNrs, o.AnalgesicResponder, o.SideEffectThresholdsNgPerMl);
+        o is null ? null : new PatientOverrides(o.WeightKg, o.BaselineNrs, o.AnalgesicResponder, o.SideEffectThresholdsNgPerMl, o.RestingSpo2Percent);
 
     public static AdmissionOverrides? ToInput(this PatientOverrides? o) =>
-        o is null ? null : new AdmissionOverrides(o.WeightKg, o.BaselineNrs, o.AnalgesicResponder, o.SideEffectThresholdsNgPerMl);
+        o is null ? null : new AdmissionOverrides(o.WeightKg, o.BaselineNrs, o.AnalgesicResponder, o.SideEffectThresholdsNgPerMl, o.RestingSpo2Percent);
 }

@@ -46,7 +46,7 @@ public sealed class TrainingSessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<TrainingView> StartAsync(string scenarioId, IReadOnlyList<string> trainees)
+    public async Task<TrainingView> StartAsync(string scenarioId, IReadOnlyList<string> trainees, bool startPaused = false)
     {
         if (state.State.ScenarioId is not null)
         {
@@ -55,19 +55,22 @@ public sealed class TrainingSessionGrain(
 
         SessionStart.CheckTrainees(trainees);
         var scenario = DataErrors.Translate(() => catalog.Data.LoadScenario(scenarioId));
-        var config = SessionStart.WardConfig(scenario);
+        var config = SessionStart.WardConfig(scenario, startPaused);
+        var clock = new List<RecordedEntry>();
         foreach (var trainee in trainees)
         {
             var ward = Ward(trainee);
-            await ward.StartAsync(config);
+            var status = await ward.StartAsync(config);
             if (scenario.Ward.StartAtH > 0)
             {
-                await ward.JumpToAsync(scenario.Ward.StartAtH);
+                status = await ward.JumpToAsync(scenario.Ward.StartAtH);
             }
+
+            clock.Add(SessionClock.Entry(trainee, status, startPaused ? "the ward waits for the instructor to start the clock" : "the clock starts", null, time));
         }
 
         // Stored as given (an id, or the path of the instructor's own file), so a new activation loads the same file.
-        state.State = new TrainingSessionState(scenarioId, [.. trainees], [], []);
+        state.State = new TrainingSessionState(scenarioId, [.. trainees], [.. clock], []);
         await state.WriteStateAsync();
         Use(scenario);
         Arm();
@@ -89,16 +92,20 @@ public sealed class TrainingSessionGrain(
         var before = await GrainFactory.GetGrain<IPatientGrain>(patientId).GetStateNowAsync();
         var (outcome, message, revision, aboveHard) = await new TraineeActionRunner(GrainFactory, Ward(trainee), bed, patientId, before).RunAsync(command);
         var entry = new RecordedEntry(RecordedKind.TraineeAction, trainee, bed, before.WardTimeH, time.GetUtcNow().ToUnixTimeMilliseconds(),
-            $"{command.Action}{(command.Value is { } x ? " " + x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}{(command.Target is { } g ? " " + g : string.Empty)}: {outcome} ({message})",
+            $"{command.Action}{(command.Value is { } x ? " " + Model.Training.ActionIntents.Number(x) : string.Empty)}{(command.Target is { } g ? " " + Model.Training.AlarmWords.Of(g) : string.Empty)}: {outcome} ({message})",
             command.Action, command.Value, outcome == "accepted", command.Target, before.RateMgPerH, aboveHard);
         await Append([entry]);
         if (Scenario.Rubric.Any(l => l.Critical) && (await Reports().ScoreAsync(trainee, status)).CriticalError)
         {
             // A critical error ends this trainee's scenario: the ward's clock stops and later actions are refused.
-            await Ward(trainee).PauseAsync();
+            var paused = await Clock().ChangeAsync([trainee], w => w.PauseAsync(), "the scenario ended (a critical error)");
             state.State = state.State with { Ended = state.State.Ended.Add(trainee) };
-            await state.WriteStateAsync();
+            await Append(paused);
             message += "; a critical error: the scenario has ended";
+        }
+        else
+        {
+            await Append(await Events().DueEvents(trainee, status, id => GrainFactory.GetGrain<IPatientGrain>(id).GetStateNowAsync()!)); // events that wait on this action
         }
 
         return new TrainingActionReply(outcome, message, before.WardTimeH, revision);
@@ -120,25 +127,27 @@ public sealed class TrainingSessionGrain(
         await Append(entries);
     }
 
-    public Task PauseAsync() => ForEachWard(w => w.PauseAsync());
+    public Task PauseAsync() => ChangeClocks(w => w.PauseAsync(), "paused by the instructor", state.State.Trainees);
 
-    public Task ResumeAsync() => ForEachWard(w => w.ResumeAsync());
+    /// <summary>Every ward whose scenario goes on (a trainee's ended by a critical error stays stopped).</summary>
+    public Task ResumeAsync() => ChangeClocks(w => w.ResumeAsync(), "running", Going);
 
-    public Task SetTimeScaleAsync(double timeScale) => ForEachWard(w => w.SetTimeScaleAsync(timeScale));
+    public Task SetTimeScaleAsync(double timeScale) => ChangeClocks(w => w.SetTimeScaleAsync(timeScale), "a new speed", state.State.Trainees);
 
+    public async Task AnnotateAsync(string? trainee, int? bed, string text)
+    {
+        _ = Scenario;
+        await Append(await SessionNotes.EntriesAsync(GrainFactory, Id, trainee is null ? state.State.Trainees : [Known(trainee)], bed, text, time));
+    }
+
+    public Task<BedLog> GetBedLogAsync(string trainee, int bed) => Reports().BedLogAsync(Known(trainee), bed);
+
+    /// <summary>Moves every ward whose scenario goes on to its next titration review.</summary>
     public async Task<double?> JumpToNextReviewAsync()
     {
-        double? latest = null;
-        foreach (var trainee in state.State.Trainees)
-        {
-            var status = await Ward(trainee).GetStatusAsync();
-            if (await Events().NextReviewAsync(status) is { } target && target > status.SimTimeH)
-            {
-                await Ward(trainee).JumpToAsync(target);
-                latest = Math.Max(latest ?? target, target);
-            }
-        }
-
+        _ = Scenario;
+        var (entries, latest) = await Clock().JumpToNextReviewAsync(Going, Events().NextReviewAsync);
+        await Append(entries);
         await TickAsync();
         return latest;
     }
@@ -184,26 +193,7 @@ public sealed class TrainingSessionGrain(
             return;
         }
 
-        var entries = new List<RecordedEntry>();
-        var events = Events();
-        try
-        {
-            entries.AddRange(await events.DueEvents(trainee, status, id => Task.FromResult(pushed.StateOf(id))));
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or KeyNotFoundException)
-        {
-            Log.TrainingBedFailed(logger, Id, trainee, 0, Errors.OneLine(ex));
-        }
-
-        foreach (var change in batch.Alarms)
-        {
-            if (status.BedList.FirstOrDefault(b => b.AdmissionId is { } a && AdmissionKey.Parse(a).Number == change.Patient) is { } bed)
-            {
-                entries.AddRange(events.Raised(trainee, bed.Bed + 1, change.Board));
-            }
-        }
-
-        await Append(entries);
+        await Append(await Events().FromPushAsync(trainee, status, pushed, batch.Alarms));
     }
 
     public Task<TrainingDebrief> GetDebriefAsync(string trainee) => Reports().DebriefAsync(Known(trainee));
@@ -221,14 +211,17 @@ public sealed class TrainingSessionGrain(
     /// <summary>The scenario's events and alarms as the record stands now.</summary>
     private SessionEvents Events() => new(GrainFactory, Scenario, Id, state.State.Record, time, logger);
 
-    private async Task ForEachWard(Func<IWardGrain, Task> act)
+    /// <summary>A change to the clocks of these trainees' wards, each recorded: real-second windows are counted from them.</summary>
+    private async Task ChangeClocks(Func<IWardGrain, Task> change, string why, IEnumerable<string> trainees)
     {
         _ = Scenario;
-        foreach (var trainee in state.State.Trainees)
-        {
-            await act(Ward(trainee));
-        }
+        await Append(await Clock().ChangeAsync(trainees, change, why));
     }
+
+    /// <summary>The trainees whose scenario goes on (not ended by a critical error).</summary>
+    private IEnumerable<string> Going => state.State.Trainees.Except(state.State.Ended);
+
+    private SessionClock Clock() => new(GrainFactory, Id, time);
 
     /// <summary>Subscribes to every trainee ward's hub now and every 20 s after (a hub forgets a subscriber that does not renew).</summary>
     private void Arm() =>

@@ -110,7 +110,15 @@ public sealed class WardGrain(
             throw;
         }
 
-        _clock.Start(0);
+        if (config.StartPaused)
+        {
+            _clock.Restore(time.GetUtcNow(), 0, running: false); // the clock waits for a resume
+        }
+        else
+        {
+            _clock.Start(0);
+        }
+
         _roster.NoteOccupancy(0);
         await Checkpoint();
         await Registry.AddAsync(Id);
@@ -200,6 +208,7 @@ public sealed class WardGrain(
     {
         string id = await Calls.AdmitByHandAsync(bed, _simH, Config);
         await Checkpoint();
+        Publish();
         return id;
     }
 
@@ -208,6 +217,7 @@ public sealed class WardGrain(
         _ = Config;
         await Calls.DischargeByHandAsync(bed, _simH);
         await Checkpoint();
+        Publish(); // the pages see the bed empty now, paused or not
     }
 
     public Task<bool> EnsureRunningAsync() => Task.FromResult(_config is not null && !_stopped);

@@ -84,7 +84,7 @@ internal sealed class WardRoster
     {
         string id = new AdmissionKey(wardId, Admitted).ToString();
         var named = c.Patients?.FirstOrDefault(p => p.Bed == bed) is { } p0 && atH == 0 ? p0 : null;
-        var admission = new PatientAdmission(wardId, bed, c.ProtocolId, named?.Seed ?? c.Seed, named?.Index ?? Admitted, atH, c.MonitorHz, c.AutoNurse, named?.Overrides, c.TraineeTitrates, c.TraineeFromH);
+        var admission = new PatientAdmission(wardId, bed, c.ProtocolId, named?.Seed ?? c.Seed, named?.Index ?? Admitted, atH, c.MonitorHz, c.AutoNurse, named?.Overrides, c.TraineeTitrates, c.TraineeFromH, c.TraineeCoMedicates);
         Admitted++;
         Beds.Occupy(bed, id);
         return (id, admission);

@@ -17,7 +17,7 @@ public sealed class GarbageRequestTests(RealTimeWardFixture ward) : IClassFixtur
     [InlineData("/api/patients/ward-1/0/rate", "{\"rateMgPerH\": 9, \"rate\": 9}", "rate", "unknown field")]
     [InlineData("/api/patients/ward-1/0/midazolam", "{\"doseMg\": 50}", "doseMg", "outside 0-")]
     [InlineData("/api/wards/ward-1/time-scale", "{\"timeScale\": 0}", "timeScale", "or \"max\"")]
-    [InlineData("/api/wards/ward-1/start", "{\"beds\": 2.5}", "beds", "must be a number")]
+    [InlineData("/api/wards/ward-1/start", "{\"beds\": 2.5}", "beds", "must be a whole number")]
     [InlineData("/api/cohorts", "{\"protocols\": \"erasmus-7d\"}", "protocols", "must be")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"x/../../etc\"]}", "protocols[0]", "not a protocol id")]
     [InlineData("/api/cohorts", "{\"protocols\": [\"erasmus-7d\"], \"prices\": \"de\"}", "prices", "one of nl, us")]

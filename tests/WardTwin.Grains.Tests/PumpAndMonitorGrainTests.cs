@@ -44,7 +44,10 @@ public sealed class PumpAndMonitorGrainTests(TwoSiloCluster fixture)
 
         var soft = await pump.SetRateAsync(13, confirmSoftLimit: false);
         Assert.Equal("needsconfirmation", soft.Outcome);
-        Assert.True((await pump.SetRateAsync(13, confirmSoftLimit: true)).Accepted);
+        var unseen = await pump.SetRateAsync(13, confirmSoftLimit: true); // a confirmation that names no revision is asked again
+        Assert.Equal("needsconfirmation", unseen.Outcome);
+        Assert.Contains("a confirmation carries the revision", unseen.Message, StringComparison.Ordinal);
+        Assert.True((await pump.SetRateAsync(13, confirmSoftLimit: true, unseen.Revision)).Accepted);
         await Eventually(patient, p => p.DeliveredRateMgPerH == 13, "13 mg/h delivered");
 
         Assert.True((await pump.PauseAsync()).Accepted);

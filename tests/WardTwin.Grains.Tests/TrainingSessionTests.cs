@@ -45,7 +45,9 @@ public sealed class TrainingSessionTests(TwoSiloCluster fixture)
         var benLine = ben.Lines.Single(l => l.Id == "lower-on-hypertension");
         Assert.Equal((1, 0), (annLine.Met, annLine.Missed));
         Assert.Equal((0, 1), (benLine.Met, benLine.Missed));
-        Assert.Contains("ann: set-rate", annLine.Evidence[0], StringComparison.Ordinal);
+        Assert.Contains("ann: set-rate", annLine.Evidence[0].What, StringComparison.Ordinal);
+        Assert.Contains("(lower the rate)", annLine.Evidence[0].What, StringComparison.Ordinal);
+        Assert.Contains("SBP", annLine.Evidence[0].Saw, StringComparison.Ordinal);
         Assert.True(ann.Score > ben.Score, $"ann {ann.Score}, ben {ben.Score}");
         Assert.Contains(ann.Record, e => e.Kind == RecordedKind.TraineeAction && e.Trainee == "ann" && e.Action == "set-rate" && e.Accepted && e.WallUnixMs > 0);
 
@@ -54,6 +56,9 @@ public sealed class TrainingSessionTests(TwoSiloCluster fixture)
         var pump = await fixture.Client.GetGrain<IInfusionPumpGrain>(bed.BedList[0].AdmissionId!).GetViewAsync();
         Assert.Equal("occluded", pump.State);
         Assert.Equal("accepted", (await session.ActAsync("ann", 1, new TraineeCommand("resume"))).Outcome);
+        var open = (await session.GetDebriefAsync("ann")).Lines.Single(l => l.Id == "clear-occlusion");
+        Assert.Equal((0, 1), (open.Met, open.Pending)); // scored when its 5-minute window closes
+        await Minutes(session, wards, 6);
         Assert.Equal(1, (await session.GetDebriefAsync("ann")).Lines.Single(l => l.Id == "clear-occlusion").Met);
     }
 

@@ -135,4 +135,53 @@ public sealed class ScenarioFileTests
         Assert.Equal("rubric[0]", ex.Field);
         Assert.Contains("within_s or within_min", ex.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_answer_event_line_must_say_what_answers_it_and_a_wrong_penalty_needs_wrong_answers()
+    {
+        var s = Shipped();
+        s["rubric"]!.AsArray().Add(new JsonObject { ["id"] = "x", ["rule"] = "answer-event", ["event"] = "tachycardia", ["within_min"] = 5, ["weight"] = 1, ["text"] = "t" });
+        var ex = Load(s);
+        Assert.Equal("rubric[6].answers", ex.Field);
+        Assert.Contains("oxygen", ex.Reason, StringComparison.Ordinal);
+
+        s["rubric"]![6]!["answers"] = new JsonArray("lower-rate", "midazolam");
+        s["rubric"]![6]!["wrong_penalty"] = 5;
+        Assert.Equal("rubric[6].wrong_penalty", Load(s).Field);
+
+        s["rubric"]![6]!["wrong_answers"] = new JsonArray("midazolam");
+        var both = Load(s);
+        Assert.Equal("rubric[6].wrong_answers", both.Field);
+        Assert.Contains("'midazolam' is both an answer and a wrong answer", both.Reason, StringComparison.Ordinal);
+
+        s["rubric"]![6]!["answers"] = new JsonArray("lower-rate", "sing");
+        Assert.Contains("lower-rate", Load(s).Reason, StringComparison.Ordinal); // an unknown intent lists the known ones
+    }
+
+    [Fact]
+    public void An_unknown_field_is_named_in_words_without_the_programs_types()
+    {
+        var s = Shipped();
+        s["events"]![0]!["colour"] = "red";
+        var ex = Load(s);
+        Assert.Equal("$.events[0].colour", ex.Field);
+        Assert.StartsWith("unknown field 'colour'", ex.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(".NET", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("WardTwin.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_event_on_the_trainees_answer_must_follow_another_event_of_the_scenario()
+    {
+        var s = Shipped();
+        s["events"]![1]!.AsObject().Remove("when");
+        s["events"]![1]!["on_trainee"] = new JsonObject { ["after_event"] = "earthquake", ["actions"] = new JsonArray("midazolam"), ["within_min"] = 10 };
+        var ex = Load(s);
+        Assert.Equal("events[1].on_trainee.after_event", ex.Field);
+        Assert.Contains("hallucinations", ex.Reason, StringComparison.Ordinal);
+
+        s["events"]![1]!["on_trainee"]!["after_event"] = "hallucinations";
+        s["events"]![1]!["at_h"] = 1;
+        Assert.Contains("exactly one of at_h", Load(s).Reason, StringComparison.Ordinal);
+    }
 }

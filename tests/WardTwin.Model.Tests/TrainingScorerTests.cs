@@ -113,13 +113,23 @@ public sealed class TrainingScorerTests
         ];
         var bag = TrainingScorer.Score(night, record, nowH: 17, fromH: 16).Lines.Single(l => l.Id == "bag");
         Assert.Equal((1, 0), (bag.Met, bag.Missed));
-        Assert.Contains("bag near empty; ann: replace-bag after 9 min", bag.Evidence[0].What, StringComparison.Ordinal);
+        Assert.Contains("bag near empty; ann: replace-bag (hang a new bag) after 9 min", bag.Evidence[0].What, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_hold_at_review_is_met_without_touching_the_pump()
+    public void A_hold_at_review_is_met_by_deciding_to_hold_and_missed_by_doing_nothing()
     {
-        var card = TrainingScorer.Score(Erasmus, [new ReviewDue(Bed, 2.0, 5, 5, "hold", "side effects")], nowH: 3);
-        Assert.Equal(1, card.Lines.Single(l => l.Id == "reviews").Met);
+        // 17:00 with 13 mg/h running after hallucinations: the rule holds (a severe side effect since the last review).
+        ReviewDue review = new(Bed, 8.0, 13, 13, "hold", "held: severe psychotomimetic", Nrs: 7, NoticedRelief: false, WorstSinceReview: "psychotomimetic",
+            WorstSinceReviewGrade: SideEffectGrade.Severe);
+        var idle = TrainingScorer.Score(Erasmus, [review], nowH: 9).Lines.Single(l => l.Id == "reviews");
+        Assert.Equal((0, 1), (idle.Met, idle.Missed));
+        Assert.Contains("no decision within 15 min", idle.Evidence[0].What, StringComparison.Ordinal);
+
+        var held = TrainingScorer.Score(Erasmus, [review, Act(8.05, TraineeActionKind.Hold, rateBefore: 13)], nowH: 9).Lines.Single(l => l.Id == "reviews");
+        Assert.Equal((1, 0), (held.Met, held.Missed));
+        Assert.Contains("ann: hold (keep the rate): 13 mg/h", held.Evidence[0].What, StringComparison.Ordinal);
+        Assert.Contains("side effects since the last review: psychotomimetic severe", held.Evidence[0].Saw, StringComparison.Ordinal);
+        Assert.Contains("NRS 7, no relief noticed", held.Evidence[0].Saw, StringComparison.Ordinal);
     }
 }

@@ -69,7 +69,8 @@ public sealed partial class ApiProblemHandler(IProblemDetailsService problems) :
             return json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "must be a JSON object" : "is not valid JSON";
         }
 
-        return json.Message.Contains("System.Double", StringComparison.Ordinal) || json.Message.Contains("System.Int", StringComparison.Ordinal) ? "must be a number"
+        return json.Message.Contains("System.Int", StringComparison.Ordinal) ? "must be a whole number"
+            : json.Message.Contains("System.Double", StringComparison.Ordinal) ? "must be a number"
             : json.Message.Contains("System.Boolean", StringComparison.Ordinal) ? "must be true or false"
             : json.Message.Contains("System.String", StringComparison.Ordinal) ? "must be a string"
             : "has the wrong type or is not valid JSON";

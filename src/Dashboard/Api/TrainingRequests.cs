@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace WardTwin.Dashboard.Api;
 
@@ -13,6 +14,9 @@ public sealed record TrainingStartRequest
     [MinLength(1)]
     [MaxLength(8)]
     public required string[] Trainees { get; init; }
+
+    /// <summary>Every ward's clock waits for the instructor's resume (the pages can load first).</summary>
+    public bool StartPaused { get; init; }
 }
 
 /// <summary>POST /api/training/{session}/act: one trainee action on one bed (numbered from 1).</summary>
@@ -29,8 +33,12 @@ public sealed record TrainingActRequest
     [StringLength(32, MinimumLength = 1)]
     public required string Action { get; init; }
 
-    /// <summary>mg/h for set-rate, mg for midazolam, mL for set-vtbi; absent for the keys.</summary>
-    [Range(0, 10_000)]
+    /// <summary>
+    /// mg/h for set-rate, mg for midazolam, mL for set-vtbi, L/min for oxygen; absent for the keys. A JSON number or the text
+    /// typed, read strictly (<see cref="Model.Training.ClinicalNumber"/>); no upper bound here: a rate above the pump's hard
+    /// limit, whatever its size, is a hard-limit attempt the pump refuses and the rubric counts.
+    /// </summary>
+    [JsonConverter(typeof(ClinicalNumberJsonConverter))]
     public double? Value { get; init; }
 
     public bool Confirm { get; init; }
@@ -78,4 +86,18 @@ public sealed record TrainingInjectRequest
 
     [Range(-40, 40)]
     public double RrChangePerMin { get; init; }
+}
+
+/// <summary>POST /api/training/{session}/annotate: the instructor's note or bookmark on one trainee's record (or every trainee's), on a bed or the ward.</summary>
+public sealed record TrainingAnnotateRequest
+{
+    [StringLength(32)]
+    public string? Trainee { get; init; }
+
+    [Range(1, 24)]
+    public int? Bed { get; init; }
+
+    [Required]
+    [StringLength(500, MinimumLength = 1)]
+    public required string Text { get; init; }
 }

@@ -6,18 +6,20 @@ function renderDebrief(d, root, startClock) {
   const table = (head, rows) => el('table', {}, el('tr', {}, ...head.map(h => el('th', {}, h))), ...rows.map(r => el('tr', {}, ...r.map(c => el('td', {}, c)))));
   root.replaceChildren();
   root.append(sec(`${d.title} — ${d.trainee}`,
-    el('div', { class: 'score' + (d.criticalError ? ' critical' : ''), id: 'score' }, `score ${fmt(d.score, 0)} %`),
-    el('p', {}, d.criticalError ? `Critical error: ${d.endedBy} — the scenario ended.` : `At ${T(d.simTimeH)} (session ${d.sessionId}, scenario ${d.scenarioId}).`)));
+    el('div', { class: 'score' + (d.criticalError ? ' critical' : ''), id: 'score' }, scoreWords(d.score, d.lines)),
+    el('p', {}, d.ended ? `Critical error at ${T(d.ended.simTimeH)}: ${d.ended.what} — the scenario ended.` : `At ${T(d.simTimeH)} (session ${d.sessionId}, scenario ${d.scenarioId}).`)));
   root.append(sec('Rubric', ...d.lines.map(l => el('div', { class: 'rubric-line' },
     el('strong', {}, `${l.text} `), el('span', {}, l.critical ? '(critical) ' : `(weight ${fmt(l.weight, 0)}) `),
     el('span', { class: 'met' }, `${l.met} met `), el('span', { class: 'missed' }, `${l.missed} missed `), el('span', { class: 'open' }, `${l.pending} open`),
     l.penalty ? el('span', { class: 'missed' }, ` −${fmt(l.penalty, 0)}`) : '',
-    el('ul', {}, ...(l.evidence.length ? l.evidence : ['no occasion']).map(e => el('li', { class: e.includes(' missed:') ? 'missed' : e.includes(' met:') ? 'met' : 'open' }, e)))))));
+    l.answers ? el('div', { class: 'saw' }, `what answers it: ${l.answers}`) : '',
+    el('ul', {}, ...(l.evidence.length ? l.evidence.map(e => el('li', { class: e.outcome },
+      `bed ${e.bed} ${e.when} ${e.outcome}: ${e.what}`, el('div', { class: 'saw' }, `the page showed: ${e.saw}`))) : [el('li', {}, 'no occasion')]))))));
   const alarms = d.record.filter(e => e.kind === 'AlarmRaised');
   const acks = d.record.filter(e => e.kind === 'TraineeAction' && e.action === 'acknowledge-alarm' && e.accepted);
   root.append(sec('Alarms and time to acknowledge', table(['raised', 'bed', 'alarm', 'priority', 'acknowledged after'], alarms.map(a => {
     const ack = acks.find(x => x.bed === a.bed && x.target === a.target && x.simTimeH >= a.simTimeH);
-    return [T(a.simTimeH), String(a.bed), a.target, a.priority, ack ? `${fmt((ack.simTimeH - a.simTimeH) * 3600, 0)} s by ${ack.trainee}` : 'not acknowledged'];
+    return [T(a.simTimeH), String(a.bed), a.what.replace(/^alarm /, ''), a.priority, ack ? `${fmt((ack.simTimeH - a.simTimeH) * 3600, 0)} s by ${ack.trainee}` : 'not acknowledged'];
   }))));
   for (const bed of d.beds) {
     const box = el('div', { class: 'chartbox' }), canvas = el('canvas'); box.append(canvas);
@@ -47,6 +49,8 @@ function renderDebrief(d, root, startClock) {
       series('SpO2, trainee (%)', pts(bed.chart, x => x.spo2Percent), 'spo2', '#58a6ff'),
     ], [{ id: 'rate', title: 'heart rate (/min)' }, { id: 'bp', title: 'blood pressure (mmHg)' }, { id: 'spo2', title: 'SpO2 (%)', max: 100 }], startClock);
   }
+  const notes = d.record.filter(e => e.kind === 'Annotation');
+  if (notes.length) root.append(sec("Instructor's notes and bookmarks", table(['sim time', 'bed', 'note'], notes.map(e => [T(e.simTimeH), e.bed ? String(e.bed) : 'ward', e.what]))));
   root.append(sec('Every action and event', table(['sim time', 'wall clock', 'bed', 'what'],
-    d.record.map(e => [T(e.simTimeH), new Date(e.wallUnixMs).toISOString().slice(11, 19), String(e.bed), e.what]))));
+    d.record.map(e => [T(e.simTimeH), new Date(e.wallUnixMs).toISOString().slice(11, 19), e.bed ? String(e.bed) : 'ward', e.what]))));
 }

@@ -7,6 +7,10 @@ const dayClock = (h, startClock = '09:00') => {
 };
 const GRADES = ['none', 'mild', 'moderate', 'severe'];
 
+// A score means something once an occasion has been decided (met, missed, or a penalty): before that there is none to show.
+const scoreWords = (score, lines) => (lines || []).some(l => l.met + l.missed > 0 || l.penalty > 0)
+  ? `score ${fmt(score, 0)} %` : 'score – (no occasion decided yet)';
+
 // A line chart against ward time shown as time of day; each dataset names its axis (one per unit), units in the axis titles.
 function timeChart(canvas, datasets, axes, startClock) {
   const scales = { x: { type: 'linear', title: { display: true, text: 'time of day (day of admission)' }, ticks: { callback: v => dayClock(v, startClock), maxTicksLimit: 8 } } };

@@ -55,6 +55,12 @@ public static class DataJson
     public static string Explain(JsonException ex)
     {
         string reason = ex.Message.Split(" Path:", 2)[0];
+        var unknown = Regex.Match(reason, "^The JSON property '([^']+)' could not be mapped");
+        if (unknown.Success)
+        {
+            return $"unknown field '{unknown.Groups[1].Value}' (see the format in docs)";
+        }
+
         var missing = Regex.Match(reason, "missing required properties including: (.*?)\\.?$");
         if (missing.Success)
         {

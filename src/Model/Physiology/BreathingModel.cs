@@ -20,11 +20,14 @@ public sealed class BreathingModel
     private BreathingState? _cacheOwner;
     private LagCache _cache = LagCache.Empty;
 
-    public BreathingModel(PhysiologyParameters p, PkParameters pk, double weightKg)
+    /// <param name="restingSpo2OnAirPercent">A patient with lungs of their own: the A-a gradient is the one that gives this saturation
+    /// at rest on air (alveolar gas equation and Severinghaus's curve inverted); null keeps the parameter file's.</param>
+    public BreathingModel(PhysiologyParameters p, PkParameters pk, double weightKg, double? restingSpo2OnAirPercent = null)
     {
         _p = p;
-        _b = p.Breathing;
+        _b = restingSpo2OnAirPercent is { } own ? p.Breathing with { AaGradientMmHg = OwnAaGradient(p.Breathing, own) } : p.Breathing;
         WeightKg = weightKg;
+        RestingSpo2OnAirPercent = restingSpo2OnAirPercent;
         _drugs = new DrugResponses(p, pk, weightKg);
         _gas = new GasExchange(_b);
         _sedation = new SedationScale(p.Sedation);
@@ -32,6 +35,11 @@ public sealed class BreathingModel
     }
 
     public double WeightKg { get; }
+
+    public double? RestingSpo2OnAirPercent { get; }
+
+    /// <summary>The patient's A-a gradient (mmHg).</summary>
+    public double AaGradientMmHg => _b.AaGradientMmHg;
 
     public GasExchange Gas => _gas;
 
@@ -122,6 +130,15 @@ public sealed class BreathingModel
     /// <summary>An injected change belongs to the drug: it fades as the fast effect site falls below its level at the injection (pausing the pump helps).</summary>
     private static double ShiftScale(VitalsCurve curve, double timeH) =>
         curve.Shift is { ReferenceFastNgPerMl: > 0 } sh ? Math.Clamp(curve.FastEffectAt(timeH) / sh.ReferenceFastNgPerMl, 0, 1) : 1;
+
+    private static double OwnAaGradient(BreathingParameters b, double restingSpo2Percent)
+    {
+        var ideal = new GasExchange(b with { AaGradientMmHg = 0 });
+        double gradient = ideal.ArterialPo2MmHg(1, ideal.Fio2(0)) - ideal.Po2ForSaturation(restingSpo2Percent);
+        return gradient >= 0
+            ? gradient
+            : throw new ArgumentOutOfRangeException(nameof(restingSpo2Percent), $"a resting SpO2 of {restingSpo2Percent} % on air is above what ideal lungs give");
+    }
 
     private ref LagCache CacheFor(BreathingState s)
     {

@@ -14,9 +14,9 @@ public sealed class LivePhysiology(ModelParameters parameters, VirtualPatient pa
 {
     private double _ondansetronAtH = double.NegativeInfinity;
 
-    public BreathingModel Model { get; } = new(parameters.Physiology, parameters.Pk, patient.WeightKg);
+    public BreathingModel Model { get; } = new(parameters.Physiology, parameters.Pk, patient.WeightKg, patient.RestingSpo2OnAirPercent);
 
-    public BreathingState State { get; private set; } = BreathingState.Start(patient.WeightKg);
+    public BreathingState State { get; private set; } = BreathingState.Start(patient.WeightKg, patient.RestingSpo2OnAirPercent);
 
     /// <summary>Carries the lagged SpO2 along <paramref name="current"/> (the curve since the last event) to <paramref name="toH"/>.</summary>
     public void Settle(VitalsCurve current, double toH)

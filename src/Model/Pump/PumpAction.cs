@@ -9,6 +9,8 @@ public sealed record PumpAction(PumpActionKind Kind, double? Value = null, bool 
     {
         PumpActionKind.SetRate => $"set rate {Value:0.###} mg/h{(ConfirmSoftLimit ? " (confirmed)" : string.Empty)}",
         PumpActionKind.SetVtbi => Value is { } v ? $"set volume to be infused {v:0.#} mL" : "clear volume to be infused",
+        PumpActionKind.ReplaceBag => "new bag hung",
+        PumpActionKind.Occlude => "line occluded",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

@@ -57,6 +57,7 @@ public sealed class Admission
     private double _treatmentEndH = double.NaN;
     private string? _earlyDischargeReason;
     private readonly bool _traineeTitrates;
+    private readonly bool _traineeCoMedicates;
     private readonly double _traineeFromH;
     private VitalsShift? _vitalsShift;
     private double _probeOffUntilH = double.NegativeInfinity;
@@ -71,14 +72,17 @@ public sealed class Admission
     /// <param name="traineeTitrates">A trainee decides each titration review: the walk notes what the protocol's rule would
     /// set (<see cref="ReviewDueEvent"/>) and leaves the pump to the trainee.</param>
     /// <param name="traineeFromH">When the trainee takes over (hours of the walk): before it the protocol titrates and the ward nurse hangs bags.</param>
+    /// <param name="traineeCoMedicates">From <paramref name="traineeFromH"/> the trainee decides the co-medication: the protocol gives none of its
+    /// scheduled or triggered doses (a clonidine patch already on stays on).</param>
     /// <param name="carried">A later course of the same patient: the PK/PD state the last course left (its time is this course's 0 h),
     /// so the slow effect site starts where the first course left it. Null: a first course, from nothing.</param>
     /// <param name="livePhysiology">A live ward's patient (grains, training): midazolam PK and MOAA/S sedation, breathing and SpO2 with its
     /// lag, flumazenil, ondansetron and oxygen, and side-effect grades at every look. Cohorts leave it off and walk the card's model as calibrated.</param>
     public Admission(ProtocolPlan plan, VirtualPatient patient, bool recordEvents = false, bool wardNurseHangsBags = true, Action<AdmissionEvent>? observer = null,
-        bool traineeTitrates = false, double traineeFromH = 0, PkPdSnapshot? carried = null, bool livePhysiology = false)
+        bool traineeTitrates = false, double traineeFromH = 0, PkPdSnapshot? carried = null, bool traineeCoMedicates = false, bool livePhysiology = false)
     {
         _traineeTitrates = traineeTitrates;
+        _traineeCoMedicates = traineeCoMedicates;
         _traineeFromH = traineeFromH;
         var protocol = plan.Protocol;
         var parameters = plan.Parameters;
@@ -186,6 +190,18 @@ public sealed class Admission
     /// <summary>The last score of current pain the patient reported (review, assessment, T1), if any; worst-of-24-h scores go to the outcome only.</summary>
     public int? LastReportedNrs { get; private set; }
 
+    /// <summary>Whether the patient noticed pain reduction when last asked at a review (null before the first).</summary>
+    public bool? LastNoticedRelief { get; private set; }
+
+    /// <summary>When the last titration review was (hours of the walk), if one was.</summary>
+    public double? LastReviewH { get; private set; }
+
+    /// <summary>What the titration rule would read if a review were now: relief as last noticed, the worst side effects and the alarms since the last review.</summary>
+    public TitrationReport RuleInputsNow() => _tracker.Report(LastNoticedRelief ?? false, _alarms.Rules);
+
+    /// <summary>The worst grade of each side effect the observations saw since the last review.</summary>
+    public IReadOnlyDictionary<string, SideEffectGrade> SideEffectsSinceReview() => _tracker.SinceReviewByName();
+
     /// <summary>Concentrations at the host's clock.</summary>
     public Concentrations ConcentrationsNow => _pk.ConcentrationsAt(ClockH);
 
@@ -264,7 +280,7 @@ public sealed class Admission
         if (!TreatmentEnded)
         {
             AdvancePk(ClockH);
-            EndTreatment(ClockH, reason);
+            EndTreatment(ClockH, reason, byHand: true);
         }
     }
 
@@ -447,7 +463,7 @@ public sealed class Admission
             case TimelineEventKind.Assessment:
                 Assess(e.TimeH, e.Arg);
                 break;
-            case TimelineEventKind.CoMedication:
+            case TimelineEventKind.CoMedication when !TraineeCoMedicates(e.TimeH):
                 Note(_comedication.Scheduled(e.TimeH, e.Arg));
                 break;
             case TimelineEventKind.TreatmentEnd:
@@ -464,6 +480,8 @@ public sealed class Admission
                 break;
         }
     }
+
+    private bool TraineeCoMedicates(double t) => _traineeCoMedicates && t >= _traineeFromH;
 
     /// <summary>Moves the PK/PD state to <paramref name="t"/>; a live walk first carries its lagged SpO2 along the curve it leaves.</summary>
     private void AdvancePk(double t)
@@ -544,7 +562,10 @@ public sealed class Admission
             _tracker.RecordPlateau(_pk.PlasmaConcentrations);
         }
 
-        _comedication.Trigger(t, _tracker, _log is null && _observer is null ? null : _note);
+        if (!TraineeCoMedicates(t))
+        {
+            _comedication.Trigger(t, _tracker, _log is null && _observer is null ? null : _note);
+        }
         if (_protocol.EarlyDischarge?.SevereSideEffectH is { } limit && _tracker.SevereHours >= limit && _protocol.IsInpatient)
         {
             EndTreatment(t, $"severe side effects for {limit:0} h");
@@ -562,6 +583,8 @@ public sealed class Admission
         // "Do you notice pain reduction?" asks about pain now, whatever the daily assessment's measure.
         int reported = ReportNrs(t, PainMeasure.Current);
         bool noticed = _pain.NoticesRelief(Patient, PainMeasure.Current, reported);
+        LastNoticedRelief = noticed;
+        LastReviewH = t;
         _outcome.NoteOnset(t, noticed);
         var report = _tracker.Report(noticed, _alarms.Rules);
         double before = _titrationState.Rate;
@@ -571,7 +594,7 @@ public sealed class Admission
             // The trainee decides: the protocol's state moves on (frozen on relief, reviews counted) but keeps the trainee's rate.
             _titrationState = decision.State with { Rate = before };
             _outcome.Reviews++;
-            Note(new ReviewDueEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported, ToMgPerH(before), ToMgPerH(decision.NewRate)));
+            Note(new ReviewDueEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported, ToMgPerH(before), ToMgPerH(decision.NewRate), report));
             _tracker.ResetSinceReview();
             return;
         }
@@ -636,7 +659,7 @@ public sealed class Admission
     public CourseAftermath Aftermath() => new(
         new PkPdState(_system), _endState ?? throw new InvalidOperationException("the course has not ended"), _pain, Patient, _treatmentEndH, _outcomeTimes.Measure, _parameters.Pain.ReportNoiseSd);
 
-    private void EndTreatment(double t, string? earlyReason)
+    private void EndTreatment(double t, string? earlyReason, bool byHand = false)
     {
         if (TreatmentEnded)
         {
@@ -658,7 +681,7 @@ public sealed class Admission
         var times = SeededRandom.For(Patient.Seed, Patient.Index, StreamPurpose.OutcomeTimes);
         _outcome.T2WeeksAfterEnd = _outcomeTimes.T2.Draw(ref times);
         _after = Timeline.AfterTreatment(_outcomeTimes, t, _outcome.T2WeeksAfterEnd);
-        Note(new DischargeEvent(t, earlyReason));
+        Note(new DischargeEvent(t, earlyReason, byHand));
     }
 
     public AdmissionOutcome Outcome()

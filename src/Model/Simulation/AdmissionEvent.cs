@@ -43,24 +43,24 @@ public sealed record PumpAlertEvent(double TimeH, string What, bool NewBagHung, 
     public override string Detail => NewBagHung ? $"{What}: new bag hung" : What;
 }
 
-/// <summary>A co-medication dose (scheduled, triggered by a side effect, or given by hand).</summary>
-public sealed record CoMedicationEvent(double TimeH, Drug Drug, double DoseMg, string Why) : AdmissionEvent(TimeH)
+/// <summary>A co-medication dose (scheduled, triggered by a side effect, or given by hand: <paramref name="ByHand"/>).</summary>
+public sealed record CoMedicationEvent(double TimeH, Drug Drug, double DoseMg, string Why, bool ByHand = false) : AdmissionEvent(TimeH)
 {
     public override string Kind => "co-medication";
 
     public override string Detail => $"{Drug.ToString().ToLowerInvariant()} {DoseMg.ToString("0.##", CultureInfo.InvariantCulture)} mg ({Why})";
 }
 
-/// <summary>The end of treatment: as planned, or early with the reason.</summary>
-public sealed record DischargeEvent(double TimeH, string? EarlyReason) : AdmissionEvent(TimeH)
+/// <summary>The end of treatment: as planned, or early with the reason (<paramref name="ByHand"/>: the ward's staff discharged the patient).</summary>
+public sealed record DischargeEvent(double TimeH, string? EarlyReason, bool ByHand = false) : AdmissionEvent(TimeH)
 {
     public override string Kind => "discharge";
 
     public override string Detail => EarlyReason is null ? "end of treatment" : $"early discharge: {EarlyReason}";
 }
 
-/// <summary>A titration review the trainee decides: what the protocol's rule would set (in the protocol's unit and in mg/h) and why.</summary>
-public sealed record ReviewDueEvent(double TimeH, TitrationAction Action, double FromRate, double ToRate, string UnitSymbol, string Reason, int Nrs, double FromMgPerH, double ToMgPerH)
+/// <summary>A titration review the trainee decides: what the protocol's rule would set (in the protocol's unit and in mg/h), why, and what it read (<paramref name="Seen"/>).</summary>
+public sealed record ReviewDueEvent(double TimeH, TitrationAction Action, double FromRate, double ToRate, string UnitSymbol, string Reason, int Nrs, double FromMgPerH, double ToMgPerH, TitrationReport Seen)
     : AdmissionEvent(TimeH)
 {
     public override string Kind => "review";

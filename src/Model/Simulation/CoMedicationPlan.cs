@@ -83,7 +83,7 @@ internal sealed class CoMedicationPlan
     }
 
     public CoMedicationEvent ByHand(double t, double doseMg) =>
-        Give(t, new CoMedication(Drug.Midazolam, doseMg, CoMedicationWhen.OnSideEffect), "given by hand");
+        Give(t, new CoMedication(Drug.Midazolam, doseMg, CoMedicationWhen.OnSideEffect), "given by hand") with { ByHand = true };
 
     private CoMedicationEvent Give(double t, CoMedication m, string why)
     {

@@ -139,6 +139,18 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         return new TitrationReport(noticedRelief, worst, worstKind, now, nowKind, alarms);
     }
 
+    /// <summary>The worst grade of each side effect seen since the last review, by name.</summary>
+    public IReadOnlyDictionary<string, SideEffectGrade> SinceReviewByName()
+    {
+        var result = new Dictionary<string, SideEffectGrade>(_sinceReview.Length, StringComparer.Ordinal);
+        for (int k = 0; k < _sinceReview.Length; k++)
+        {
+            result[SideEffectKinds.Name((SideEffectKind)k)] = _sinceReview[k];
+        }
+
+        return result;
+    }
+
     public void ResetSinceReview()
     {
         Array.Clear(_sinceReview);

@@ -7,6 +7,8 @@ namespace WardTwin.Model.Simulation;
 /// One virtual patient: covariates, individual PK/PD constants and personal thresholds, all drawn from its seed.
 /// BaselineNrs is the true current pain before treatment (continuous, 0..10); reported scores round it.
 /// BaselineMeasure is the pain measure the cohort's baseline was published in.
+/// RestingSpo2OnAirPercent: a scenario's patient with lungs of their own (COPD, obesity): the live physiology solves their
+/// A-a gradient from this resting saturation instead of the parameter file's; null for a drawn patient.
 /// </summary>
 public sealed record VirtualPatient(
     int Index,
@@ -24,7 +26,8 @@ public sealed record VirtualPatient(
     bool PlaceboResponder,
     double[] SideEffectThresholdsNgPerMl,
     VitalsBaseline Vitals,
-    PainMeasure BaselineMeasure = PainMeasure.Current);
+    PainMeasure BaselineMeasure = PainMeasure.Current,
+    double? RestingSpo2OnAirPercent = null);
 
 /// <summary>A patient's resting vital signs.</summary>
 public sealed record VitalsBaseline(double HrPerMin, double SbpMmHg, double DbpMmHg, double Spo2Percent, double RrPerMin);

@@ -16,7 +16,8 @@ public sealed record Scenario(
     [property: JsonRequired] IReadOnlyList<RubricLine> Rubric,
     ScenarioDecisions? Decisions = null,
     IReadOnlyList<ScenarioEvent>? Events = null,
-    string? Source = null)
+    string? Source = null,
+    AnswerWindows AnswerWindows = AnswerWindows.Simulated)
 {
     /// <summary>In a training scenario the trainee decides unless the file says otherwise.</summary>
     public ScenarioDecisions DecisionsOrDefault => Decisions ?? new ScenarioDecisions();
@@ -38,8 +39,22 @@ public sealed record ScenarioWard(
     int? StartDay = null,
     string? StartClock = null);
 
-/// <summary>Who decides the titration reviews and the bag changes.</summary>
-public sealed record ScenarioDecisions(Decider Titration = Decider.Trainee, Decider Bags = Decider.Trainee);
+/// <summary>
+/// Who decides the titration reviews, the bag changes and the co-medication (the protocol's midazolam and clonidine) once the
+/// trainee takes over. The trainee, unless the file says <c>protocol</c>: then the ward does it on its own, and the trainee's
+/// page and log say so.
+/// </summary>
+public sealed record ScenarioDecisions(Decider Titration = Decider.Trainee, Decider Bags = Decider.Trainee, Decider CoMedication = Decider.Trainee);
+
+/// <summary>How a rubric's windows (<c>within_s</c>, <c>within_min</c>) are counted.</summary>
+public enum AnswerWindows
+{
+    /// <summary>In the ward's simulated time: 60 s is a simulated minute (5 real seconds at speed 12).</summary>
+    Simulated,
+
+    /// <summary>In seconds the trainee lived through while the ward ran, whatever its speed (a pause stops them; a jump takes none).</summary>
+    Real,
+}
 
 public enum Decider
 {

@@ -3,8 +3,9 @@ using WardTwin.Model.Protocols;
 namespace WardTwin.Model.Training;
 
 /// <summary>
-/// Something that happens to a bed's patient, ward or monitor: at a time after the session starts, or the first
-/// time a condition on the model's state holds. The instructor can also inject any of these live.
+/// Something that happens to a bed's patient, ward or monitor: at a time after the session starts (<c>at_h</c>), the first
+/// time a condition on the model's state holds (<c>when</c>), or as the answer to what the trainee did or did not do after
+/// another event (<c>on_trainee</c>). The instructor can also inject any of these live.
 /// </summary>
 public sealed record ScenarioEvent(
     string Id,
@@ -19,7 +20,8 @@ public sealed record ScenarioEvent(
     double? SbpChangeMmHg = null,
     double? Spo2ChangePercent = null,
     string? Note = null,
-    double? RrChangePerMin = null);
+    double? RrChangePerMin = null,
+    TraineeTrigger? OnTrainee = null);
 
 public enum ScenarioEventKind
 {
@@ -47,6 +49,12 @@ public enum ScenarioEventKind
 
     /// <summary>A new patient arrives in the (free) bed.</summary>
     NewAdmission,
+
+    /// <summary>
+    /// Nothing is done to the patient: the event marks the moment the bed's modelled course met its <c>when</c> (SpO2 falling
+    /// below 92 % after a dose, say), so a rubric line can ask for the answer to what the model did by itself.
+    /// </summary>
+    Finding,
 }
 
 /// <summary>A condition on one bed's model state: a quantity above or below a value (a side effect reaching a grade).</summary>

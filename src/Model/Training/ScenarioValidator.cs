@@ -80,7 +80,11 @@ public static partial class ScenarioValidator
         for (int i = 0; i < s.Patients.Count; i++)
         {
             var p = s.Patients[i];
-            CheckBed($"patients[{i}].bed", p.Bed);
+            if (p.Bed < 1 || p.Bed > w.Beds)
+            {
+                Fail($"patients[{i}].bed", $"bed {p.Bed} does not exist on a ward of {w.Beds}");
+            }
+
             if (s.Patients.Take(i).Any(q => q.Bed == p.Bed))
             {
                 Fail($"patients[{i}].bed", $"bed {p.Bed} already has a patient");
@@ -91,11 +95,22 @@ public static partial class ScenarioValidator
                 Fail($"patients[{i}].index", "must be >= 0");
             }
 
+            if (p.Handover is { Length: > 400 })
+            {
+                Fail($"patients[{i}].handover", "at most 400 characters: a handover, not a case history");
+            }
+
             if (p.Overrides is { } o)
             {
                 if (o.WeightKg is { } kg && kg is < 30 or > 250)
                 {
                     Fail($"patients[{i}].overrides.weight_kg", $"{kg} kg is outside 30-250");
+                }
+
+                if (o.RestingSpo2Percent is { } spo2 && spo2 is < 85 or > 97)
+                {
+                    // Above 97 % the parameter file's healthy lungs already say it; below 85 % the patient is not one for a general ward.
+                    Fail($"patients[{i}].overrides.resting_spo2_percent", $"{spo2} % is outside 85-97");
                 }
 
                 if (o.BaselineNrs is { } nrs && nrs is < 0 or > 10)
@@ -118,152 +133,11 @@ public static partial class ScenarioValidator
             }
         }
 
-        var events = s.EventsOrEmpty;
-        for (int i = 0; i < events.Count; i++)
-        {
-            CheckEvent(events[i], $"events[{i}]");
-            if (events.Take(i).Any(e => e.Id == events[i].Id))
-            {
-                Fail($"events[{i}].id", $"'{events[i].Id}' is used twice");
-            }
-        }
-
-        if (s.Rubric.Count == 0)
-        {
-            Fail("rubric", "a scenario needs at least one rubric line");
-        }
-
-        for (int i = 0; i < s.Rubric.Count; i++)
-        {
-            CheckLine(s.Rubric[i], $"rubric[{i}]");
-            if (s.Rubric.Take(i).Any(r => r.Id == s.Rubric[i].Id))
-            {
-                Fail($"rubric[{i}].id", $"'{s.Rubric[i].Id}' is used twice");
-            }
-        }
-
-        void CheckBed(string field, int bed)
-        {
-            if (bed < 1 || bed > w.Beds)
-            {
-                Fail(field, $"bed {bed} does not exist on a ward of {w.Beds}");
-            }
-        }
-
-        void CheckEvent(ScenarioEvent e, string at)
-        {
-            if (string.IsNullOrWhiteSpace(e.Id))
-            {
-                Fail($"{at}.id", "an event needs an id (the rubric and the record name it)");
-            }
-
-            CheckBed($"{at}.bed", e.Bed);
-            if ((e.AtH is null) == (e.When is null))
-            {
-                Fail(at, "give exactly one of at_h (hours after the session starts) and when (a condition)");
-            }
-
-            if (e.AtH is { } t && (t < 0 || !double.IsFinite(t)))
-            {
-                Fail($"{at}.at_h", "must be >= 0");
-            }
-
-            if (e.When is { } c)
-            {
-                CheckCondition(c, $"{at}.when");
-            }
-
-            bool lasting = e.Kind is ScenarioEventKind.SideEffect or ScenarioEventKind.VitalsChange or ScenarioEventKind.ProbeOff;
-            if (lasting && e.DurationH is not > 0)
-            {
-                Fail($"{at}.duration_h", $"a {DataJson.EnumName(e.Kind)} event needs a duration in hours > 0");
-            }
-
-            if (e.Kind == ScenarioEventKind.SideEffect)
-            {
-                if (e.SideEffect is null || !SideEffectKinds.TryParse(e.SideEffect, out _))
-                {
-                    Fail($"{at}.side_effect", $"'{e.SideEffect}' is not a side effect; known: {Known()}");
-                }
-
-                if (e.Grade is null or SideEffectGrade.None)
-                {
-                    Fail($"{at}.grade", "a side-effect event needs a grade: mild, moderate or severe");
-                }
-            }
-
-            if (e.Kind == ScenarioEventKind.VitalsChange && e.HrChangePerMin is null && e.SbpChangeMmHg is null && e.Spo2ChangePercent is null && e.RrChangePerMin is null)
-            {
-                Fail(at, "a vitals-change event needs at least one of hr_change_per_min, sbp_change_mm_hg, spo2_change_percent, rr_change_per_min");
-            }
-
-            if (e.RrChangePerMin is { } rr && !double.IsFinite(rr))
-            {
-                Fail($"{at}.rr_change_per_min", "must be a finite number of breaths a minute");
-            }
-        }
-
-        void CheckCondition(ScenarioCondition c, string at)
-        {
-            if (c.Quantity == ConditionQuantity.SideEffectGrade)
-            {
-                if (c.SideEffect is null || !SideEffectKinds.TryParse(c.SideEffect, out _))
-                {
-                    Fail($"{at}.side_effect", $"'{c.SideEffect}' is not a side effect; known: {Known()}");
-                }
-
-                if (c.AtLeast is null or SideEffectGrade.None)
-                {
-                    Fail($"{at}.at_least", "a side-effect condition needs at_least: mild, moderate or severe");
-                }
-            }
-            else if ((c.Above is null) == (c.Below is null))
-            {
-                Fail(at, $"a {DataJson.EnumName(c.Quantity)} condition needs exactly one of above and below");
-            }
-        }
-
-        void CheckLine(RubricLine r, string at)
-        {
-            if (string.IsNullOrWhiteSpace(r.Id) || string.IsNullOrWhiteSpace(r.Text))
-            {
-                Fail(at, "a rubric line needs an id and a text");
-            }
-
-            if (r.Weight < 0 || r.Penalty < 0)
-            {
-                Fail(at, "weight and penalty must be >= 0");
-            }
-
-            bool windowed = r.Rule is not (RubricRule.NeverAboveHardLimit or RubricRule.MedicationWithoutIndication);
-            if (windowed && r.WindowH is not > 0)
-            {
-                Fail(at, $"a {DataJson.EnumName(r.Rule)} line needs within_s or within_min > 0");
-            }
-
-            if (r.WithinS is not null && r.WithinMin is not null)
-            {
-                Fail(at, "give within_s or within_min, not both");
-            }
-
-            if (r.Rule is RubricRule.MidazolamFor && (r.SideEffect is null || !SideEffectKinds.TryParse(r.SideEffect, out _)))
-            {
-                Fail($"{at}.side_effect", $"'{r.SideEffect}' is not a side effect; known: {Known()}");
-            }
-
-            if (r.Rule == RubricRule.AnswerEvent && !events.Any(e => e.Id == r.Event))
-            {
-                Fail($"{at}.event", $"'{r.Event}' is not one of this scenario's events ({string.Join(", ", events.Select(e => e.Id))})");
-            }
-
-            if (!windowed && r.Penalty == 0 && !r.Critical)
-            {
-                Fail(at, $"a {DataJson.EnumName(r.Rule)} line needs a penalty or critical: true");
-            }
-        }
+        ScenarioEventValidator.Check(s, Fail);
+        RubricValidator.Check(s, Fail);
     }
 
-    private static string Known() => string.Join(", ", SideEffectKinds.All.Select(SideEffectKinds.Name));
+    internal static string Known() => string.Join(", ", SideEffectKinds.All.Select(SideEffectKinds.Name));
 
     [GeneratedRegex("^[a-z0-9._-]+$")]
     private static partial Regex IdPattern();

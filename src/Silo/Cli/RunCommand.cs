@@ -33,13 +33,14 @@ internal static class RunCommand
         var scenario = new Option<string?>("--scenario") { Description = "Start a training scenario (id from data/scenarios/ or a file) instead of a plain ward: each trainee gets a ward from it; the instructor console is /instructor.html" };
         var trainees = new Option<string>("--trainees") { Description = "With --scenario: the trainees, comma-separated", DefaultValueFactory = _ => "trainee" };
         var session = new Option<string>("--session") { Description = "With --scenario: the training session's id", DefaultValueFactory = _ => "training-1" };
+        var startPaused = new Option<bool>("--start-paused") { Description = "With --scenario: every trainee's clock waits until the instructor resumes it (the console's Start clock button), so nothing happens before the pages are open" };
         var advertise = ClusterOptions.AdvertiseIp();
         var data = CommonOptions.Data();
         var cluster = new ClusterOptions();
         var deviceData = new DeviceDataCliOptions();
         var command = new Command("run", "Start a silo with one live ward and the dashboard, and print the ward's status line")
         {
-            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, wardId, scenario, trainees, session, advertise, data,
+            beds, protocol, timeScale, seed, arrivals, monitorHz, seconds, siloPort, gatewayPort, dashboard, wardId, scenario, trainees, session, startPaused, advertise, data,
         };
         cluster.AddTo(command);
         deviceData.AddTo(command);
@@ -50,6 +51,11 @@ internal static class RunCommand
             _ = catalog.LoadProtocol(r.GetValue(protocol)!);
             string? scenarioId = r.GetValue(scenario) is { } sc && File.Exists(sc) ? Path.GetFullPath(sc) : r.GetValue(scenario);
             var training = scenarioId is null ? null : catalog.LoadScenario(scenarioId); // a bad file fails here, naming the field
+            if (training is null && r.GetValue(startPaused))
+            {
+                throw new ArgumentException("--start-paused: only with --scenario (a plain ward starts at once; pause it from the dashboard)");
+            }
+
             string[] names = [.. r.GetValue(trainees)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             var settings = cluster.Read(r);
             var placement = new SiloPlacement(r.GetValue(siloPort), r.GetValue(gatewayPort), ClusterOptions.ParseAddress(r.GetValue(advertise)!));
@@ -77,9 +83,14 @@ internal static class RunCommand
                 : $"cluster '{settings.ClusterId}' on PostgreSQL at {settings.Where}: silo {placement.AdvertisedAddress}:{placement.SiloPort}, gateway :{placement.GatewayPort}");
             if (training is not null)
             {
-                var started = await grains.GetGrain<ITrainingSessionGrain>(r.GetValue(session)!).StartAsync(scenarioId!, names);
+                bool paused = r.GetValue(startPaused);
+                var started = await grains.GetGrain<ITrainingSessionGrain>(r.GetValue(session)!).StartAsync(scenarioId!, names, paused);
                 string url = r.GetValue(dashboard)![0].TrimEnd('/');
                 Console.WriteLine($"training {started.SessionId}: {started.Title}, for {string.Join(", ", names)}.");
+                if (paused)
+                {
+                    Console.WriteLine("the clock is paused: it starts when the instructor presses Start clock (Resume) on the console.");
+                }
                 Console.WriteLine($"instructor: {url}/instructor.html?session={started.SessionId}");
                 foreach (var t in started.Trainees)
                 {

@@ -125,6 +125,9 @@ public sealed class BedsideMonitorGrain(
             var phase = Phase(period);
             _schedule = new SampleSchedule(time.GetUtcNow().ToUnixTimeMilliseconds() + (long)phase.TotalMilliseconds, period.TotalMilliseconds);
             _timer = this.RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions(phase, period) { KeepAlive = true });
+
+            // The series exists at zero from the first monitor on, so "nothing skipped" reads as 0, not as no data.
+            metrics.MonitorSamplesSkipped.Add(0);
         }
 
         return Task.CompletedTask;

@@ -131,6 +131,7 @@ public sealed class CalibrateAndBenchTests
         var m = System.Text.RegularExpressions.Regex.Match(line, @"^model: (\d+) admissions/s \(best of 5 rounds; median (\d+)\)$");
         Assert.True(m.Success, line);
         Assert.True(long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "the best round is at least the median");
-        Assert.Contains("goal 40000/s: ratio", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("goal >= 4x the turn-2 build (d9eb65d) in the same minutes: scripts/bench-against.sh d9eb65d 3 model", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"aim 100000/s: \d+\.\d\d", run.Stdout);
     }
 }

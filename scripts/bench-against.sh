@@ -7,7 +7,8 @@
 #   scripts/bench-against.sh d9eb65d 3 psa --draws 200
 #   scripts/bench-against.sh d9eb65d 3 grains --patients 10000 --live 0 --seconds 10
 #
-# The figure read from each run: `model` the median round (admissions/s), `psa` admissions/s, `grains` the
+# The figure read from each run: `model` the median round (admissions/s; the whole run's rate from builds that print
+# no rounds), `psa` admissions/s, `grains` the
 # grains' admissions/s. Both builds are Release; each runs from its own source tree, so each reads its own data.
 set -euo pipefail
 if [ $# -lt 3 ]; then
@@ -17,7 +18,7 @@ fi
 base=$1 runs=$2 kind=$3
 shift 3
 case "$kind" in
-  model) pattern='median ([0-9.]+)' ;;
+  model) pattern='^model: ([0-9.]+) admissions/s( \(best of [0-9]+ rounds; median ([0-9.]+)\))?' ;;
   psa) pattern='s \(([0-9.]+)/s' ;;
   grains) pattern='^grains: ([0-9.]+) admissions/s' ;;
   *) echo "bench-against: '$kind' is not one it reads a figure from (model, psa, grains)" >&2; exit 2 ;;
@@ -40,7 +41,8 @@ figure() {
   shift 2
   line=$(cd "$tree" && dotnet "$dll" bench "$kind" "$@" 2>&1 | tee -a "$work/out/runs.log" | grep -E "$pattern" | head -1) || true
   [[ $line =~ $pattern ]] || { echo "bench-against: no figure in the output of $tree (see $work/out/runs.log)" >&2; exit 1; }
-  echo "${BASH_REMATCH[1]}"
+  # Builds that print a median round give it; older ones give one rate for the whole run.
+  echo "${BASH_REMATCH[3]:-${BASH_REMATCH[1]}}"
 }
 
 news=() bases=()

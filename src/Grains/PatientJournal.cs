@@ -103,8 +103,5 @@ internal static class PatientJournal
     public static double MidazolamMgSince(IReadOnlyList<PatientInput> inputs, double fromWalkH) =>
         inputs.Where(i => i.MidazolamMg is not null && i.WalkTimeH > fromWalkH).Sum(i => i.MidazolamMg!.Value);
 
-    public static Intervention ToModel(InterventionInput i) =>
-        Enum.GetValues<InterventionKind>().FirstOrDefault(k => Model.Data.DataJson.EnumName(k) == i.Kind, (InterventionKind)(-1)) is var kind && Enum.IsDefined(kind)
-            ? new Intervention(kind, i.Amount)
-            : throw new ArgumentException($"kind: unknown intervention '{i.Kind}' (known: {string.Join(", ", Enum.GetValues<InterventionKind>().Select(k => Model.Data.DataJson.EnumName(k)))})");
+    public static Intervention ToModel(InterventionInput i) => new(Model.Data.DataJson.ParseEnumName<InterventionKind>(i.Kind, "kind: unknown intervention"), i.Amount);
 }

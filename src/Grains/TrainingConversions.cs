@@ -11,11 +11,7 @@ public static class TrainingConversions
 {
     public static Injection ToModel(this InjectionInput i)
     {
-        var kind = Enum.GetValues<InjectionKind>().FirstOrDefault(k => DataJson.EnumName(k) == i.Kind, (InjectionKind)(-1));
-        if (!Enum.IsDefined(kind))
-        {
-            throw new ArgumentException($"kind: unknown event '{i.Kind}' (known: {string.Join(", ", Enum.GetValues<InjectionKind>().Select(k => DataJson.EnumName(k)))})");
-        }
+        var kind = DataJson.ParseEnumName<InjectionKind>(i.Kind, "kind: unknown event");
 
         SideEffectKind? effect = null;
         if (kind == InjectionKind.SideEffect)

@@ -48,6 +48,25 @@ public static class DataJson
     public static string EnumName<T>(T value)
         where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
 
+    /// <summary>Every name a data file or request may use for <typeparamref name="T"/>, for a refusal to list.</summary>
+    public static string EnumNames<T>()
+        where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => EnumName(v)));
+
+    /// <summary>The value named <paramref name="name"/>, or an <see cref="ArgumentException"/> "<paramref name="unknown"/> 'name' (known: ...)".</summary>
+    public static T ParseEnumName<T>(string? name, string unknown)
+        where T : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (EnumName(value) == name)
+            {
+                return value;
+            }
+        }
+
+        throw new ArgumentException($"{unknown} '{name}' (known: {EnumNames<T>()})");
+    }
+
     /// <summary>
     /// The serializer's reason in a user's words: what the field must be (an enum's allowed names, a whole
     /// number), or which required fields are missing, never the name of one of our types.

@@ -91,5 +91,5 @@ internal static class RubricValidator
         }
     }
 
-    private static string Known() => string.Join(", ", Enum.GetValues<ActionIntent>().Select(i => DataJson.EnumName(i)));
+    private static string Known() => DataJson.EnumNames<ActionIntent>();
 }

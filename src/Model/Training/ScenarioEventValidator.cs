@@ -99,7 +99,7 @@ internal static class ScenarioEventValidator
 
         if (t.Actions is not { Count: > 0 })
         {
-            fail($"{at}.actions", $"name the actions it waits for, e.g. [midazolam]; known: {string.Join(", ", Enum.GetValues<ActionIntent>().Select(i => DataJson.EnumName(i)))}");
+            fail($"{at}.actions", $"name the actions it waits for, e.g. [midazolam]; known: {DataJson.EnumNames<ActionIntent>()}");
         }
 
         if (!(t.WithinMin > 0) || !double.IsFinite(t.WithinMin))

@@ -13,10 +13,8 @@ public static class Pcd01Builder
 
     public static string Monitor(MessageHeader header, MonitorObservation o, string controlId, DateTimeOffset sentAt)
     {
-        var sb = MessageFrame.Open(header, o.Device, "ORU^R01^ORU_R01", MessageFrame.Pcd01Profile, controlId, sentAt, Monitoring);
-        var obx = new ObxWriter(sb);
+        var (sb, obx) = Open(header, o.Device, Mdc.MonitorMds, controlId, sentAt);
         string t = Hl7Text.Time(o.SampledAt);
-        obx.Header(Mdc.MonitorMds, "1.0.0.0", $"{o.Device.Eui64}^^{o.Device.Eui64}^EUI-64");
         obx.Header(Mdc.EcgVmd, "1.1.0.0");
         obx.Header(Mdc.EcgChan, "1.1.1.0");
         obx.Numeric(Mdc.HeartRate, "1.1.1.1", Hl7Text.Number(o.HrPerMin, 0), Mdc.PerMinBeats, t);
@@ -38,10 +36,8 @@ public static class Pcd01Builder
 
     public static string Pump(MessageHeader header, PumpObservation o, string controlId, DateTimeOffset sentAt)
     {
-        var sb = MessageFrame.Open(header, o.Device, "ORU^R01^ORU_R01", MessageFrame.Pcd01Profile, controlId, sentAt, Monitoring);
-        var obx = new ObxWriter(sb);
+        var (sb, obx) = Open(header, o.Device, Mdc.PumpMds, controlId, sentAt);
         string t = Hl7Text.Time(o.At);
-        obx.Header(Mdc.PumpMds, "1.0.0.0", $"{o.Device.Eui64}^^{o.Device.Eui64}^EUI-64");
         obx.Header(Mdc.PumpVmd, "1.1.0.0");
         obx.Header(Mdc.PumpChan, "1.1.1.0");
         obx.Numeric(Mdc.PumpRate, "1.1.1.1", Hl7Text.Number(o.RateMlPerH, 1), Mdc.MlPerH, t);
@@ -51,5 +47,14 @@ public static class Pcd01Builder
         obx.Text("ST", Mdc.DrugName, "1.1.1.5", Hl7Text.Escape(o.Drug), "R", t);
         obx.Numeric(Mdc.DrugConcentration, "1.1.1.6", Hl7Text.Number(o.ConcentrationMgPerMl, 2), Mdc.MgPerMl, t);
         return sb.ToString();
+    }
+
+    /// <summary>The message up to the device's MDS row (OBX-18 its EUI-64); the device's own tree follows.</summary>
+    private static (System.Text.StringBuilder Message, ObxWriter Obx) Open(MessageHeader header, DeviceIdentity device, MdcCode mds, string controlId, DateTimeOffset sentAt)
+    {
+        var sb = MessageFrame.Open(header, device, "ORU^R01^ORU_R01", MessageFrame.Pcd01Profile, controlId, sentAt, Monitoring);
+        var obx = new ObxWriter(sb);
+        obx.Header(mds, "1.0.0.0", $"{device.Eui64}^^{device.Eui64}^EUI-64");
+        return (sb, obx);
     }
 }

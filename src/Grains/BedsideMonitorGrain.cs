@@ -21,7 +21,7 @@ public sealed class BedsideMonitorGrain(
     [FromKeyedServices(Orleans.Runtime.TimeProviderNames.Grains)] TimeProvider time,
     ILogger<BedsideMonitorGrain> logger) : Grain, IBedsideMonitorGrain
 {
-    // What the patient page draws, no more: at 32 bytes a reading the ring is a quarter of a bed's memory.
+    // What the patient page draws, no more: even at 16 bytes a reading the ring is a tenth of a bed's memory.
     private const int Keep = MonitorLimits.RecentReadings;
     private readonly ReadingRing _recent = new(Keep);
     private readonly VitalsModel _vitals = new(catalog.Parameters.Vitals);

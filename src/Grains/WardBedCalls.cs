@@ -6,41 +6,37 @@ namespace WardTwin.Grains;
 /// What a ward asks of its beds' patients: admit, move to a time, discharge. Each bed's call stands alone: one that
 /// fails marks its bed and is logged (once, and again when it recovers), never stops the ward or the other beds.
 /// </summary>
-internal sealed class WardBedCalls(IGrainFactory grains, string wardId, WardRoster roster, WardTwinMetrics metrics, ILogger logger)
+/// <param name="callsInFlight">Calls to patients the ward has in flight at the most (<see cref="WardTwinOptions.WardCallsInFlight"/>).</param>
+internal sealed class WardBedCalls(IGrainFactory grains, string wardId, WardRoster roster, WardTwinMetrics metrics, ILogger logger, int callsInFlight)
 {
-    /// <summary>Moves every occupied bed's patient to <paramref name="target"/> at once.</summary>
+    /// <summary>Moves every occupied bed's patient to <paramref name="target"/>, a bounded number at a time.</summary>
     public Task MoveAllAsync(double target, WardClockView clock)
     {
-        var moving = new List<Task>();
+        var occupied = new List<(int Bed, string Id)>(roster.Occupied);
         for (int b = 0; b < roster.Beds.Count; b++)
         {
             if (roster.Beds[b] is { } id)
             {
-                moving.Add(MoveAsync(b, id, target, clock));
+                occupied.Add((b, id));
             }
         }
 
-        return Task.WhenAll(moving);
+        return BoundedFanOut.RunAsync(occupied, callsInFlight, o => MoveAsync(o.Bed, o.Id, target, clock));
     }
 
-    /// <summary>Admits a new patient to each bed, all at once (each stores its admission): a 10,000-bed ward starts in one round of calls.</summary>
-    public async Task AdmitAsync(List<int> beds, double atH, WardConfig config)
+    /// <summary>Admits a new patient to each bed (each stores its admission), a bounded number at a time: a 10,000-bed ward starts in one round.</summary>
+    public Task AdmitAsync(List<int> beds, double atH, WardConfig config)
     {
-        if (beds.Count == 0)
-        {
-            return;
-        }
-
-        var admissions = new List<Task>(beds.Count);
+        var admissions = new List<(string Id, PatientAdmission Admission)>(beds.Count);
         foreach (int bed in beds)
         {
             var (id, admission) = roster.Admit(wardId, bed, atH, config);
-            admissions.Add(grains.GetGrain<IPatientGrain>(id).AdmitAsync(admission));
+            admissions.Add((id, admission));
             metrics.AdmissionStarted();
             Log.Admitted(logger, wardId, id, bed, atH);
         }
 
-        await Task.WhenAll(admissions);
+        return BoundedFanOut.RunAsync(admissions, callsInFlight, a => grains.GetGrain<IPatientGrain>(a.Id).AdmitAsync(a.Admission));
     }
 
     /// <summary>

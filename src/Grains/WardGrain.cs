@@ -42,7 +42,7 @@ public sealed class WardGrain(
 
     private WardBeds Beds => _roster.Beds;
 
-    private WardBedCalls Calls => new(GrainFactory, Id, _roster, metrics, logger);
+    private WardBedCalls Calls => new(GrainFactory, Id, _roster, metrics, logger, options.Value.WardCallsInFlight);
 
     private StoreHealth Health => _health ??= new StoreHealth("ward", Id, logger, metrics);
 

@@ -40,6 +40,12 @@ public sealed class WardTwinOptions
     /// <summary>How often a running ward moves its clock, in real milliseconds.</summary>
     public int WardTickMs { get; set; } = 1000;
 
+    /// <summary>
+    /// Calls a ward has in flight to its patients at the most when it moves its clock or admits: enough to keep every
+    /// core busy, few enough that a 10,000-bed tick does not queue every monitor on the silo behind it.
+    /// </summary>
+    public int WardCallsInFlight { get; set; } = 256;
+
     /// <summary>How often a running ward stores its sim time between changes, in real seconds.</summary>
     public double WardCheckpointSeconds { get; set; } = 5;
 

@@ -12,8 +12,8 @@ public static class SiloServices
     {
         services.AddOptions<WardTwinOptions>().Bind(configuration.GetSection(WardTwinOptions.Section))
             .Validate(o => o.ShardSize > 0 && o.WardTickMs > 0 && o.WardCheckpointSeconds > 0 && o.WardKeeperIntervalMs > 0 && o.TelemetryBatchMs > 0
-                    && o.WindowAdmissions > 0 && o.ChunkAdmissions > 0 && o.ReadWaitSeconds > 0 && o.UnitsInFlight > 0,
-                "WardTwin:ShardSize, WardTickMs, WardCheckpointSeconds, WardKeeperIntervalMs, TelemetryBatchMs, WindowAdmissions, ChunkAdmissions, ReadWaitSeconds and UnitsInFlight must be > 0")
+                    && o.WindowAdmissions > 0 && o.ChunkAdmissions > 0 && o.ReadWaitSeconds > 0 && o.UnitsInFlight > 0 && o.WardCallsInFlight > 0,
+                "WardTwin:ShardSize, WardTickMs, WardCheckpointSeconds, WardKeeperIntervalMs, TelemetryBatchMs, WindowAdmissions, ChunkAdmissions, ReadWaitSeconds, UnitsInFlight and WardCallsInFlight must be > 0")
             .ValidateOnStart();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TelemetryBatcher>();

@@ -63,6 +63,7 @@ internal static class BenchMemory
             await ward.PauseAsync();
             status = await ward.GetStatusAsync();
             int activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
             var (heap, set, compacted) = Measure();
             double heapPer = (heap - heapBefore) / (double)Math.Max(status.Occupied, 1);
             double setPer = (set - setBefore) / (double)Math.Max(status.Occupied, 1);
@@ -82,9 +83,12 @@ internal static class BenchMemory
                 ["working_set_ratio_to_first"] = Math.Round(setPer / firstSet.Value, 3),
                 ["working_set_compacted_bytes_per_admission"] = Math.Round(compactedPer),
                 ["working_set_compacted_ratio_to_first"] = Math.Round(compactedPer / firstCompacted.Value, 3),
+                ["gc_committed_bytes"] = gc.TotalCommittedBytes,
+                ["gc_fragmented_bytes"] = gc.FragmentedBytes,
+                ["gc_heap_bytes"] = gc.HeapSizeBytes,
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"t={status.SimTimeH,7:0.0} h  live {status.Occupied,6} ({activations} activations)  managed {heapPer / 1024,6:0.0} KB/admission ({heapPer / firstHeap.Value:0.00}x)  working set {setPer / 1024,6:0.0} KB ({setPer / firstSet.Value:0.00}x), compacted {compactedPer / 1024,6:0.0} KB ({compactedPer / firstCompacted.Value:0.00}x)"));
+                $"t={status.SimTimeH,7:0.0} h  live {status.Occupied,6} ({activations} activations)  managed {heapPer / 1024,6:0.0} KB/admission ({heapPer / firstHeap.Value:0.00}x)  working set {setPer / 1024,6:0.0} KB ({setPer / firstSet.Value:0.00}x), compacted {compactedPer / 1024,6:0.0} KB ({compactedPer / firstCompacted.Value:0.00}x); before the full collection the GC held {gc.HeapSizeBytes / 1048576.0:0} MB of heap, {gc.FragmentedBytes / 1048576.0:0} MB of it free fragments, {gc.TotalCommittedBytes / 1048576.0:0} MB committed"));
             await ward.ResumeAsync();
         }
 

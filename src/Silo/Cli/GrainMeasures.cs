@@ -54,7 +54,7 @@ internal static class GrainMeasures
         await ward.StartAsync(new WardConfig(beds, protocolId, TimeScale: 1, Seed: 1, MonitorHz: 1));
         double startSeconds = clock.Elapsed.TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(seconds));
-        var lags = (await ward.GetTickLagsMsAsync()).Order().ToArray();
+        var lags = await ward.GetTickLagsMsAsync();
         var status = await ward.GetStatusAsync();
         return new LiveRun(ward, status, lags, startSeconds);
     }
@@ -74,9 +74,20 @@ internal static class GrainMeasures
         sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-/// <summary>What a live ward's run measured.</summary>
-internal sealed record LiveRun(IWardGrain Ward, WardStatus Status, double[] LagsMs, double StartSeconds)
+/// <summary>What a live ward's run measured; <paramref name="TickLagsMs"/> in the order of the ticks.</summary>
+internal sealed record LiveRun(IWardGrain Ward, WardStatus Status, double[] TickLagsMs, double StartSeconds)
 {
+    /// <summary>
+    /// The first ticks of a new ward are its warm-up (every patient's first move after its admission, the JIT): they
+    /// are reported apart (<see cref="WarmupMaxMs"/>) and left out of the percentiles, which describe the ward running.
+    /// </summary>
+    public const int WarmupTicks = 5;
+
+    /// <summary>The ticks after the warm-up, sorted.</summary>
+    public double[] LagsMs { get; } = TickLagsMs.Skip(WarmupTicks).Order().ToArray();
+
+    public double? WarmupMaxMs => TickLagsMs.Length == 0 ? null : TickLagsMs.Take(WarmupTicks).Max();
+
     public double? P50 => GrainMeasures.Percentile(LagsMs, 0.5);
 
     public double? P99 => GrainMeasures.Percentile(LagsMs, 0.99);

@@ -24,18 +24,23 @@ internal static class BenchMemory
         var live = new Option<int>("--live") { Description = "Live admissions (beds)", DefaultValueFactory = _ => 10_000 };
         var protocol = new Option<string>("--protocol") { Description = "Protocol of the ward", DefaultValueFactory = _ => "erasmus-7d" };
         var at = new Option<double[]>("--at-h") { Description = "Checkpoints in simulated hours", DefaultValueFactory = _ => [1, 24, 72, 144], AllowMultipleArgumentsPerToken = true };
+        var realTime = new Option<double>("--real-time-s")
+        {
+            Description = "At each checkpoint, also run the ward this many seconds in real time and measure again (the sprint to the checkpoint leaves the GC sized for its allocation rate)",
+            DefaultValueFactory = _ => 0,
+        };
         var output = new Option<string>("--out") { Description = "JSON file for the figures", Required = true };
         var data = CommonOptions.Data();
-        var command = new Command("memory", "Bytes per live admission at hour 1 and on later days of the admission (is it flat?)") { live, protocol, at, output, data };
-        command.SetAction(r => CommonOptions.GuardAsync(() => Run(r.GetValue(live), r.GetValue(protocol)!, r.GetValue(at)!, r.GetValue(output)!, r.GetValue(data))).GetAwaiter().GetResult());
+        var command = new Command("memory", "Bytes per live admission at hour 1 and on later days of the admission (is it flat?)") { live, protocol, at, realTime, output, data };
+        command.SetAction(r => CommonOptions.GuardAsync(() => Run(r.GetValue(live), r.GetValue(protocol)!, r.GetValue(at)!, r.GetValue(realTime), r.GetValue(output)!, r.GetValue(data))).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> Run(int live, string protocolId, double[] checkpointsH, string output, string? dataDir)
+    private static async Task<int> Run(int live, string protocolId, double[] checkpointsH, double realTimeS, string output, string? dataDir)
     {
-        if (live < 1 || checkpointsH.Length == 0 || checkpointsH.Any(h => h <= 0 || !double.IsFinite(h)))
+        if (live < 1 || checkpointsH.Length == 0 || checkpointsH.Any(h => h <= 0 || !double.IsFinite(h)) || realTimeS is < 0 or > 3600)
         {
-            throw new ArgumentException("--live must be at least 1 and every --at-h a positive number of hours");
+            throw new ArgumentException("--live must be at least 1, every --at-h a positive number of hours and --real-time-s within 0..3600");
         }
 
         var catalog = DataCatalog.Locate(dataDir);
@@ -89,6 +94,23 @@ internal static class BenchMemory
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"t={status.SimTimeH,7:0.0} h  live {status.Occupied,6} ({activations} activations)  managed {heapPer / 1024,6:0.0} KB/admission ({heapPer / firstHeap.Value:0.00}x)  working set {setPer / 1024,6:0.0} KB ({setPer / firstSet.Value:0.00}x), compacted {compactedPer / 1024,6:0.0} KB ({compactedPer / firstCompacted.Value:0.00}x); before the full collection the GC held {gc.HeapSizeBytes / 1048576.0:0} MB of heap, {gc.FragmentedBytes / 1048576.0:0} MB of it free fragments, {gc.TotalCommittedBytes / 1048576.0:0} MB committed"));
+            if (realTimeS > 0)
+            {
+                await ward.SetTimeScaleAsync(1);
+                await ward.ResumeAsync();
+                await Task.Delay(TimeSpan.FromSeconds(realTimeS));
+                await ward.PauseAsync();
+                var inRealTime = await ward.GetStatusAsync();
+                var (_, realSet, _) = Measure();
+                double realSetPer = (realSet - setBefore) / (double)Math.Max(inRealTime.Occupied, 1);
+                lastSet = realSetPer;
+                rows[^1]!["real_time_seconds"] = realTimeS;
+                rows[^1]!["working_set_after_real_time_bytes_per_admission"] = Math.Round(realSetPer);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"           after {realTimeS:0} s in real time: live {inRealTime.Occupied,6}  working set {realSetPer / 1024,6:0.0} KB/admission"));
+                await ward.SetTimeScaleAsync(double.PositiveInfinity);
+            }
+
             await ward.ResumeAsync();
         }
 

@@ -3,11 +3,11 @@ using System.Runtime.ExceptionServices;
 namespace WardTwin.Grains;
 
 /// <summary>
-/// One call per item with a bounded number in flight, driven from the calling grain's own turns (so the items'
-/// continuations stay single-threaded). A 10,000-bed ward made 10,000 calls at once every tick: ~150,000 pooled
-/// response sources stayed in the heap and every monitor on the silo queued behind them (issue 24).
+/// One call per item with a bounded number in flight, driven from the calling grain's own turns. A 10,000-bed ward
+/// made 10,000 calls at once every tick: ~150,000 pooled response sources stayed in the heap and every monitor on the
+/// silo queued behind them (issue 24).
 /// </summary>
-internal static class BoundedFanOut
+public static class BoundedFanOut
 {
     /// <summary>Calls <paramref name="call"/> for every item, at most <paramref name="width"/> at once; every item is called even when some fail, then the first failure is thrown.</summary>
     public static async Task RunAsync<T>(IReadOnlyList<T> items, int width, Func<T, Task> call)
@@ -17,19 +17,20 @@ internal static class BoundedFanOut
             return;
         }
 
-        int next = 0;
+        // Interlocked although a grain runs one turn at a time: called from anywhere else, lanes run in parallel.
+        int next = -1;
         ExceptionDispatchInfo? first = null;
         async Task Lane()
         {
-            while (next < items.Count)
+            for (int i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
             {
                 try
                 {
-                    await call(items[next++]);
+                    await call(items[i]);
                 }
                 catch (Exception ex)
                 {
-                    first ??= ExceptionDispatchInfo.Capture(ex);
+                    Interlocked.CompareExchange(ref first, ExceptionDispatchInfo.Capture(ex), null);
                 }
             }
         }

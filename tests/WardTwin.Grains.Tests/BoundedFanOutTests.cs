@@ -1,0 +1,43 @@
+namespace WardTwin.Grains.Tests;
+
+public sealed class BoundedFanOutTests
+{
+    [Fact]
+    public async Task Never_has_more_than_its_width_in_flight_and_calls_every_item()
+    {
+        int inFlight = 0, most = 0;
+        var called = new List<int>();
+        await BoundedFanOut.RunAsync(Enumerable.Range(0, 1000).ToList(), 16, async i =>
+        {
+            most = Math.Max(most, Interlocked.Increment(ref inFlight));
+            await Task.Yield();
+            lock (called)
+            {
+                called.Add(i);
+            }
+
+            Interlocked.Decrement(ref inFlight);
+        });
+
+        Assert.InRange(most, 2, 16);
+        Assert.Equal(Enumerable.Range(0, 1000), called.Order());
+    }
+
+    [Fact]
+    public async Task A_failing_call_stops_nothing_and_its_failure_is_thrown_after_all_ran()
+    {
+        int ran = 0;
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => BoundedFanOut.RunAsync(Enumerable.Range(0, 100).ToList(), 4, async i =>
+        {
+            await Task.Yield();
+            Interlocked.Increment(ref ran);
+            if (i % 10 == 3)
+            {
+                throw new InvalidOperationException($"bed {i} failed");
+            }
+        }));
+
+        Assert.Equal(100, ran);
+        Assert.StartsWith("bed ", thrown.Message);
+    }
+}

@@ -60,32 +60,121 @@ public static class PatientsCsv
     }
 
     /// <summary>Every column before the daily scores, joined.</summary>
-    internal static string Fixed(AdmissionOutcome a, CostBreakdown c)
+    internal static string Fixed(AdmissionOutcome a, CostBreakdown c) => AppendFixed(new StringBuilder(), a, c).ToString();
+
+    /// <summary>Appends every column before the daily scores.</summary>
+    internal static StringBuilder AppendFixed(StringBuilder sb, AdmissionOutcome a, CostBreakdown c)
     {
-        var row = new List<string>
+        var row = new CsvFields(sb);
+        row.I(a.PatientIndex);
+        row.B(a.Female);
+        row.F(a.AgeYears);
+        row.F(a.WeightKg);
+        row.B(a.AnalgesicResponder);
+        row.B(a.PlaceboResponder);
+        row.I(a.NrsT0);
+        row.I(a.NrsT0Cohort);
+        row.I(a.NrsT1);
+        row.I(a.NrsT2);
+        row.B(a.ResponderT1TwoPoints);
+        row.B(a.ResponderT1ThirtyPercent);
+        row.B(a.ResponderT2TwoPoints);
+        row.B(a.ResponderT2ThirtyPercent);
+        row.F(a.EffectiveRateMgPerH);
+        row.F(a.MaxRateMgPerH);
+        row.F(a.EndRateMgPerH);
+        row.F(a.TotalMg);
+        if (a.OnsetDay is { } d)
         {
-            I(a.PatientIndex), B(a.Female), F(a.AgeYears), F(a.WeightKg), B(a.AnalgesicResponder), B(a.PlaceboResponder),
-            I(a.NrsT0), I(a.NrsT0Cohort), I(a.NrsT1), I(a.NrsT2), B(a.ResponderT1TwoPoints), B(a.ResponderT1ThirtyPercent), B(a.ResponderT2TwoPoints), B(a.ResponderT2ThirtyPercent),
-            F(a.EffectiveRateMgPerH), F(a.MaxRateMgPerH), F(a.EndRateMgPerH), F(a.TotalMg), a.OnsetDay is { } d ? I(d) : string.Empty,
-        };
-        row.AddRange(a.WorstSideEffects.Select(g => I((int)g)));
-        row.Add(B(a.Hallucinations));
-        row.AddRange(a.Alarms.Select(B));
-        row.AddRange([F(a.PlateauSKetamineNgPerMl), F(a.PlateauRKetamineNgPerMl), F(a.PlateauSNorketamineNgPerMl), F(a.PlateauRNorketamineNgPerMl), F(a.PeakSNorketamineNgPerMl),
-            F(a.TreatmentH), F(a.BedDays), I(a.DayCareSessions), I(a.OutpatientVisits), Quote(a.EarlyDischargeReason ?? string.Empty), I(a.Reviews), I(a.MidazolamDoses),
-            F(c.Total)]);
-        row.AddRange(c.Items.Select(x => F(x)));
-        row.AddRange([F(a.T2WeeksAfterEnd), F(a.ReliefDurationWeeks), B(a.ReliefCensored)]);
-        return string.Join(',', row);
+            row.I(d);
+        }
+        else
+        {
+            row.Empty();
+        }
+
+        foreach (var g in a.WorstSideEffects)
+        {
+            row.I((int)g);
+        }
+
+        row.B(a.Hallucinations);
+        foreach (bool alarm in a.Alarms)
+        {
+            row.B(alarm);
+        }
+
+        row.F(a.PlateauSKetamineNgPerMl);
+        row.F(a.PlateauRKetamineNgPerMl);
+        row.F(a.PlateauSNorketamineNgPerMl);
+        row.F(a.PlateauRNorketamineNgPerMl);
+        row.F(a.PeakSNorketamineNgPerMl);
+        row.F(a.TreatmentH);
+        row.F(a.BedDays);
+        row.I(a.DayCareSessions);
+        row.I(a.OutpatientVisits);
+        row.Quoted(a.EarlyDischargeReason ?? string.Empty);
+        row.I(a.Reviews);
+        row.I(a.MidazolamDoses);
+        row.F(c.Total);
+        foreach (double item in c.Items)
+        {
+            row.F(item);
+        }
+
+        row.F(a.T2WeeksAfterEnd);
+        row.F(a.ReliefDurationWeeks);
+        row.B(a.ReliefCensored);
+        return sb;
     }
 
     /// <summary>One measure's daily scores as fields, a day without a score empty (not yet padded to the longest stay).</summary>
     internal static string[] Daily(int[] scores) => [.. scores.Select(s => s >= 0 ? I(s) : string.Empty)];
 
+    /// <summary>Appends one measure's daily scores, comma-separated, as <see cref="Daily"/> gives them.</summary>
+    internal static StringBuilder AppendDaily(StringBuilder sb, int[] scores)
+    {
+        var row = new CsvFields(sb);
+        foreach (int s in scores)
+        {
+            if (s >= 0)
+            {
+                row.I(s);
+            }
+            else
+            {
+                row.Empty();
+            }
+        }
+
+        return sb;
+    }
+
     /// <summary>The weekly scores, then (a patient followed for years) the horizon's columns: they close the row.</summary>
-    internal static string[] Weekly(AdmissionOutcome a) => a.Horizon is { } h
-        ? [.. a.WeeklyNrsAfter.Select(I), I(h.Courses), I(h.BoosterCourses), I(h.BoosterSessions), F(h.BedDays), F(h.ChairHours), F(h.Qalys), F(h.QalysDiscounted)]
-        : [.. a.WeeklyNrsAfter.Select(I)];
+    internal static string[] Weekly(AdmissionOutcome a) => AppendWeekly(new StringBuilder(), a) is { Length: > 0 } sb ? sb.ToString().Split(',') : [];
+
+    /// <summary>Appends the weekly scores, then (a patient followed for years) the horizon's columns, comma-separated.</summary>
+    internal static StringBuilder AppendWeekly(StringBuilder sb, AdmissionOutcome a)
+    {
+        var row = new CsvFields(sb);
+        foreach (int w in a.WeeklyNrsAfter)
+        {
+            row.I(w);
+        }
+
+        if (a.Horizon is { } h)
+        {
+            row.I(h.Courses);
+            row.I(h.BoosterCourses);
+            row.I(h.BoosterSessions);
+            row.F(h.BedDays);
+            row.F(h.ChairHours);
+            row.F(h.Qalys);
+            row.F(h.QalysDiscounted);
+        }
+
+        return sb;
+    }
 
     private static readonly string[] HorizonColumns =
         ["horizon_courses", "horizon_booster_courses", "horizon_booster_sessions", "horizon_bed_days", "horizon_chair_hours", "horizon_qalys", "horizon_qalys_discounted"];
@@ -112,9 +201,4 @@ public static class PatientsCsv
 
     private static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
 
-    private static string B(bool x) => x ? "1" : "0";
-
-    private static string F(double? x) => x is { } v ? Math.Round(v, 4).ToString(CultureInfo.InvariantCulture) : string.Empty;
-
-    private static string Quote(string s) => s.Length == 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -36,15 +36,15 @@ public sealed class PatientsCsvWriter : IDisposable
     public void Add(AdmissionOutcome a, CostBreakdown cost)
     {
         ArgumentNullException.ThrowIfNull(a);
-        _line.Clear().Append(PatientsCsv.Fixed(a, cost));
+        PatientsCsv.AppendFixed(_line.Clear(), a, cost);
         foreach (var scores in a.DailyNrs)
         {
             _days = Math.Max(_days, scores.Length);
-            _line.Append(Part).AppendJoin(',', PatientsCsv.Daily(scores));
+            PatientsCsv.AppendDaily(_line.Append(Part), scores);
         }
 
         _horizon |= a.Horizon is not null;
-        _line.Append(Part).AppendJoin(',', PatientsCsv.Weekly(a));
+        PatientsCsv.AppendWeekly(_line.Append(Part), a);
         _rows.Write(_line.Append('\n'));
     }
 

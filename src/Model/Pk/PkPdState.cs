@@ -8,13 +8,13 @@ namespace WardTwin.Model.Pk;
 public sealed class PkPdState
 {
     private readonly PkPdSystem _system;
-    private readonly double[] _modal;
+    private double[] _modal;
 
     // Decay factors for the two step lengths seen last: hourly observations, and the steps to reviews between them.
-    private readonly double[][] _decayCache;
-    private readonly double[] _decayCacheDt = [double.NaN, double.NaN];
+    private double[] _decay0, _decay1;
+    private double _decay0Dt = double.NaN, _decay1Dt = double.NaN;
     private int _decayCacheNext;
-    private readonly double[] _projected;
+    private double[] _projected;
 
     public PkPdState(PkPdSystem system)
     {
@@ -22,7 +22,57 @@ public sealed class PkPdState
         int k = system.ActiveModes.Length;
         _modal = new double[k];
         _projected = new double[k];
-        _decayCache = [new double[k], new double[k]];
+        _decay0 = new double[k];
+        _decay1 = new double[k];
+    }
+
+    /// <summary>
+    /// Back to nothing given at 0 h, for the system's current patient (after <see cref="PkPdSystem.Reset"/>): a cohort's runner
+    /// reuses the state and its arrays from admission to admission. The decay cache is dropped, since the eigenvalues changed.
+    /// </summary>
+    internal void Reset()
+    {
+        int k = _system.ActiveModes.Length;
+        if (_modal.Length != k)
+        {
+            _modal = new double[k];
+            _projected = new double[k];
+            _decay0 = new double[k];
+            _decay1 = new double[k];
+        }
+
+        Array.Clear(_modal);
+        _decay0Dt = _decay1Dt = double.NaN;
+        _decayCacheNext = 0;
+        TimeH = 0;
+        RateMgPerH = 0;
+        DeliveredMg = 0;
+    }
+
+    /// <summary>Whether this state moves on <paramref name="system"/>.</summary>
+    internal bool MovesOn(PkPdSystem system) => ReferenceEquals(system, _system);
+
+    /// <summary>This state becomes a copy of <paramref name="other"/>, which moves on the same system (no snapshot allocated), as
+    /// <see cref="Restore"/> of its <see cref="Snapshot"/> would make it.</summary>
+    internal void CopyFrom(PkPdState other)
+    {
+        if (!ReferenceEquals(other._system, _system))
+        {
+            throw new ArgumentException("the state copied moves on another system", nameof(other));
+        }
+
+        if (_modal.Length != other._modal.Length)
+        {
+            Reset();
+        }
+
+        // The decay cache may hold another patient's exponentials (a reused state): dropped.
+        _decay0Dt = _decay1Dt = double.NaN;
+        _decayCacheNext = 0;
+        other._modal.CopyTo(_modal, 0);
+        TimeH = other.TimeH;
+        RateMgPerH = other.RateMgPerH;
+        DeliveredMg = other.DeliveredMg;
     }
 
     public double TimeH { get; private set; }
@@ -70,26 +120,34 @@ public sealed class PkPdState
 
     private double[] DecayFor(double dt)
     {
-        if (dt == _decayCacheDt[0])
+        if (dt == _decay0Dt)
         {
-            return _decayCache[0];
+            return _decay0;
         }
 
-        if (dt == _decayCacheDt[1])
+        if (dt == _decay1Dt)
         {
-            return _decayCache[1];
+            return _decay1;
         }
 
         int slot = _decayCacheNext;
         _decayCacheNext ^= 1;
-        var decay = _decayCache[slot];
+        var decay = slot == 0 ? _decay0 : _decay1;
         var l = _system.ActiveEigenvalues;
         for (int j = 0; j < decay.Length; j++)
         {
             decay[j] = Math.Exp(l[j] * dt);
         }
 
-        _decayCacheDt[slot] = dt;
+        if (slot == 0)
+        {
+            _decay0Dt = dt;
+        }
+        else
+        {
+            _decay1Dt = dt;
+        }
+
         return decay;
     }
 

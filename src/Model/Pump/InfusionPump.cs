@@ -13,7 +13,20 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
     private readonly List<PumpEvent>? _log = keepLog ? [] : null;
     private bool _nearEmptyRaised;
 
-    public PumpProgramme Programme => programme;
+    // The last event of the pump's own, as plain values: made into a PumpEvent (and its words) only when someone asks,
+    // since a cohort's walk, which keeps no log, raises several per admission and reads none.
+    private PumpEventKind _ownKind;
+    private double _ownTimeH, _ownValue;
+    private PumpEvent? _lastOwnEvent;
+
+    // The programme as the pump reads it: the bag and drug from one programme, the limits as numbers. A reused pump (a
+    // cohort's) gets the plan's programme and the patient's limits, and makes the record of both only if someone asks.
+    private PumpProgramme _bag = programme;
+    private double _hardMaxMgPerH = programme.HardMaxMgPerH;
+    private double? _softMaxMgPerH = programme.SoftMaxMgPerH;
+    private PumpProgramme? _programme = programme;
+
+    public PumpProgramme Programme => _programme ??= _bag with { HardMaxMgPerH = _hardMaxMgPerH, SoftMaxMgPerH = _softMaxMgPerH };
 
     public PumpState State { get; private set; } = PumpState.Idle;
 
@@ -36,14 +49,42 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
     public IReadOnlyList<PumpEvent> Log => _log ?? (IReadOnlyList<PumpEvent>)[];
 
     /// <summary>The last event the pump raised by itself, whether or not the log is kept.</summary>
-    public PumpEvent? LastOwnEvent { get; private set; }
+    public PumpEvent? LastOwnEvent => OwnEvents == 0 ? null : _lastOwnEvent ??= new PumpEvent(_ownTimeH, _ownKind, OwnDetail(_ownKind, _ownValue));
+
+    /// <summary>How many events the pump has raised by itself: a caller sees whether one came by comparing counts.</summary>
+    public long OwnEvents { get; private set; }
+
+    /// <summary>
+    /// A new programme (another patient) and everything back to a pump fresh from the box: a cohort's runner reuses the pump
+    /// from admission to admission. The log, if kept, is emptied.
+    /// </summary>
+    /// <param name="bag">The programme but for its limits (the drug, the bag, the near-empty warning).</param>
+    internal void Reset(PumpProgramme bag, double hardMaxMgPerH, double? softMaxMgPerH)
+    {
+        _bag = bag;
+        _hardMaxMgPerH = hardMaxMgPerH;
+        _softMaxMgPerH = softMaxMgPerH;
+        _programme = null;
+        _log?.Clear();
+        _nearEmptyRaised = false;
+        _lastOwnEvent = null;
+        OwnEvents = 0;
+        State = PumpState.Idle;
+        TimeH = 0;
+        RateMgPerH = 0;
+        DeliveredMg = 0;
+        VtbiMl = null;
+        InfusedSinceVtbiMl = 0;
+        RemainingMl = bag.BagVolumeMl;
+        BagsUsed = 1;
+    }
 
     /// <summary>The near-empty warning is on: raised when the bag reached its lead time, cleared by a new bag.</summary>
-    public bool NearEmpty => State == PumpState.Running && (_nearEmptyRaised || RemainingMl <= (RateMlPerH * Programme.NearEmptyMinutes / 60) + 1e-9);
+    public bool NearEmpty => State == PumpState.Running && (_nearEmptyRaised || RemainingMl <= (RateMlPerH * _bag.NearEmptyMinutes / 60) + 1e-9);
 
     public double DeliveredRateMgPerH => State == PumpState.Running ? RateMgPerH : 0;
 
-    private double RateMlPerH => RateMgPerH / Programme.ConcentrationMgPerMl;
+    private double RateMlPerH => RateMgPerH / _bag.ConcentrationMgPerMl;
 
     /// <summary>When the bag will be near-empty or empty at the current rate, if running.</summary>
     public double? NextEventTimeH
@@ -56,7 +97,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             }
 
             double hoursToEmpty = RemainingMl / RateMlPerH;
-            double nearAt = hoursToEmpty - (Programme.NearEmptyMinutes / 60);
+            double nearAt = hoursToEmpty - (_bag.NearEmptyMinutes / 60);
             double bagEvent = !_nearEmptyRaised && nearAt > 0 ? nearAt : hoursToEmpty;
             double vtbiAt = VtbiMl is { } vtbi ? Math.Max(0, (vtbi - InfusedSinceVtbiMl) / RateMlPerH) : double.PositiveInfinity;
             return TimeH + Math.Min(bagEvent, vtbiAt);
@@ -77,18 +118,18 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             {
                 State = PumpState.Stopped;
                 VtbiMl = null;
-                RecordOwn(PumpEventKind.VolumeToBeInfused, $"volume to be infused reached ({vtbi:0.#} mL): stopped");
+                RecordOwn(PumpEventKind.VolumeToBeInfused, vtbi);
             }
             else if (!_nearEmptyRaised && RemainingMl > 1e-9)
             {
                 _nearEmptyRaised = true;
-                RecordOwn(PumpEventKind.NearEmpty, $"{RemainingMl:0.#} mL left");
+                RecordOwn(PumpEventKind.NearEmpty, RemainingMl);
             }
             else
             {
                 RemainingMl = 0;
                 State = PumpState.Empty;
-                RecordOwn(PumpEventKind.Empty, "bag empty: delivery stopped");
+                RecordOwn(PumpEventKind.Empty, 0);
             }
         }
 
@@ -98,31 +139,39 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
     /// <summary>Asks for a new rate; refused above the hard limit, held for confirmation above the soft limit.</summary>
     public PumpResult SetRate(double timeH, double rateMgPerH, bool confirmed)
     {
+        var outcome = SetRate(timeH, rateMgPerH, confirmed, out string message);
+        return new PumpResult(outcome, message, RateMgPerH);
+    }
+
+    /// <summary><see cref="SetRate(double, double, bool)"/> without the answer's record: the walk's own commands do not read it.</summary>
+    internal PumpOutcome SetRate(double timeH, double rateMgPerH, bool confirmed, out string message)
+    {
         AdvanceTo(timeH);
         if (!double.IsFinite(rateMgPerH) || rateMgPerH < 0)
         {
-            return Refuse($"rate must be a number >= 0 mg/h, not {rateMgPerH}");
+            return Refuse($"rate must be a number >= 0 mg/h, not {rateMgPerH}", out message);
         }
 
         if (State == PumpState.Stopped)
         {
             // A stopped pump delivers nothing whatever its rate: saying "ok" here would hide that.
-            return Refuse($"the pump is stopped: start it before setting a rate");
+            return Refuse($"the pump is stopped: start it before setting a rate", out message);
         }
 
-        if (rateMgPerH > Programme.HardMaxMgPerH + 1e-9)
+        if (rateMgPerH > _hardMaxMgPerH + 1e-9)
         {
-            return Refuse($"{F(rateMgPerH)} mg/h is above the hard limit of {F(Programme.HardMaxMgPerH)} mg/h");
+            return Refuse($"{F(rateMgPerH)} mg/h is above the hard limit of {F(_hardMaxMgPerH)} mg/h", out message);
         }
 
-        if (Programme.SoftMaxMgPerH is { } soft && rateMgPerH > soft + 1e-9 && !confirmed)
+        if (_softMaxMgPerH is { } soft && rateMgPerH > soft + 1e-9 && !confirmed)
         {
-            return new PumpResult(PumpOutcome.NeedsConfirmation, $"{F(rateMgPerH)} mg/h is above the soft limit of {F(soft)} mg/h: confirm to continue", RateMgPerH);
+            message = $"{F(rateMgPerH)} mg/h is above the soft limit of {F(soft)} mg/h: confirm to continue";
+            return PumpOutcome.NeedsConfirmation;
         }
 
         double before = RateMgPerH;
         RateMgPerH = rateMgPerH;
-        _nearEmptyRaised &= RemainingMl <= (RateMlPerH * Programme.NearEmptyMinutes / 60) + 1e-9;
+        _nearEmptyRaised &= RemainingMl <= (RateMlPerH * _bag.NearEmptyMinutes / 60) + 1e-9;
         if (State == PumpState.Idle)
         {
             State = PumpState.Running;
@@ -130,10 +179,11 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
         if (_log is not null)
         {
-            Record(PumpEventKind.Rate, $"{F(before)} -> {F(rateMgPerH)} mg/h{(confirmed && Programme.SoftMaxMgPerH is { } s && rateMgPerH > s ? " (soft limit confirmed)" : string.Empty)}");
+            Record(PumpEventKind.Rate, $"{F(before)} -> {F(rateMgPerH)} mg/h{(confirmed && _softMaxMgPerH is { } s && rateMgPerH > s ? " (soft limit confirmed)" : string.Empty)}");
         }
 
-        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+        message = "ok";
+        return PumpOutcome.Accepted;
     }
 
     /// <summary>A key pressed on the pump at a time.</summary>
@@ -159,7 +209,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
         double dt = Math.Max(0, timeH - TimeH);
         double ml = State == PumpState.Running ? Math.Min(RateMlPerH * dt, RemainingMl) : 0;
         double? vtbi = VtbiMl is { } v ? Math.Max(0, v - InfusedSinceVtbiMl - ml) : null;
-        return (DeliveredMg + (ml * Programme.ConcentrationMgPerMl), RemainingMl - ml, vtbi);
+        return (DeliveredMg + (ml * _bag.ConcentrationMgPerMl), RemainingMl - ml, vtbi);
     }
 
     /// <summary>Sets (or clears, with null) the volume to be infused from now on.</summary>
@@ -177,15 +227,23 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
     }
 
-    public PumpResult Start(double timeH) => Transition(timeH, PumpEventKind.Start, [PumpState.Idle, PumpState.Stopped], PumpState.Running);
+    public PumpResult Start(double timeH) => Answer(Start(timeH, out string message), message);
 
-    public PumpResult Pause(double timeH) => Transition(timeH, PumpEventKind.Pause, [PumpState.Running], PumpState.Paused);
+    public PumpResult Pause(double timeH) => Answer(Transition(timeH, PumpEventKind.Pause, States(PumpState.Running), PumpState.Paused, out string message), message);
 
-    public PumpResult Resume(double timeH) => Transition(timeH, PumpEventKind.Resume, [PumpState.Paused, PumpState.Occluded], PumpState.Running);
+    public PumpResult Resume(double timeH) => Answer(Transition(timeH, PumpEventKind.Resume, States(PumpState.Paused, PumpState.Occluded), PumpState.Running, out string message), message);
 
-    public PumpResult Stop(double timeH) => Transition(timeH, PumpEventKind.Stop, [PumpState.Running, PumpState.Paused, PumpState.Occluded, PumpState.Empty, PumpState.Idle], PumpState.Stopped);
+    public PumpResult Stop(double timeH) => Answer(Stop(timeH, out string message), message);
 
-    public PumpResult Occlude(double timeH) => Transition(timeH, PumpEventKind.Occlusion, [PumpState.Running], PumpState.Occluded);
+    public PumpResult Occlude(double timeH) => Answer(Transition(timeH, PumpEventKind.Occlusion, States(PumpState.Running), PumpState.Occluded, out string message), message);
+
+    /// <summary>Start without the answer's record (the walk's own command).</summary>
+    internal PumpOutcome Start(double timeH, out string message) =>
+        Transition(timeH, PumpEventKind.Start, States(PumpState.Idle, PumpState.Stopped), PumpState.Running, out message);
+
+    /// <summary>Stop without the answer's record (the walk's own command).</summary>
+    internal PumpOutcome Stop(double timeH, out string message) =>
+        Transition(timeH, PumpEventKind.Stop, States(PumpState.Running, PumpState.Paused, PumpState.Occluded, PumpState.Empty, PumpState.Idle), PumpState.Stopped, out message);
 
     /// <summary>A fault (a scenario's, or an instructor's): the bag runs dry now; a running pump stops delivering and alarms.</summary>
     public PumpResult EmptyBag(double timeH)
@@ -198,7 +256,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             State = PumpState.Empty;
         }
 
-        RecordOwn(PumpEventKind.Empty, "bag empty: delivery stopped");
+        RecordOwn(PumpEventKind.Empty, 0);
         return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
     }
 
@@ -208,7 +266,7 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
         var result = Occlude(timeH);
         if (result.Accepted)
         {
-            RecordOwn(PumpEventKind.Occlusion, "line occluded: delivery stopped");
+            RecordOwn(PumpEventKind.Occlusion, 0);
         }
 
         return result;
@@ -217,8 +275,15 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
     /// <summary>A new full bag; an empty pump carries on at its programmed rate.</summary>
     public PumpResult ReplaceBag(double timeH)
     {
+        ReplaceBagQuietly(timeH);
+        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+    }
+
+    /// <summary>A new full bag, without the answer's record (the ward nurse's, which nobody reads).</summary>
+    internal void ReplaceBagQuietly(double timeH)
+    {
         AdvanceTo(timeH);
-        RemainingMl = Programme.BagVolumeMl;
+        RemainingMl = _bag.BagVolumeMl;
         BagsUsed++;
         _nearEmptyRaised = false;
         if (State == PumpState.Empty)
@@ -228,18 +293,30 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
 
         if (_log is not null)
         {
-            Record(PumpEventKind.Bag, $"new {F(Programme.BagVolumeMl)} mL bag ({F(Programme.BagMg)} mg)");
+            Record(PumpEventKind.Bag, $"new {F(_bag.BagVolumeMl)} mL bag ({F(_bag.BagMg)} mg)");
         }
-
-        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
     }
 
-    private PumpResult Transition(double timeH, PumpEventKind action, PumpState[] from, PumpState to)
+    /// <summary>A set of states as bits, to test membership without an array.</summary>
+    private static int States(params ReadOnlySpan<PumpState> states)
+    {
+        int mask = 0;
+        foreach (var state in states)
+        {
+            mask |= 1 << (int)state;
+        }
+
+        return mask;
+    }
+
+    private PumpResult Answer(PumpOutcome outcome, string message) => new(outcome, message, RateMgPerH);
+
+    private PumpOutcome Transition(double timeH, PumpEventKind action, int from, PumpState to, out string message)
     {
         AdvanceTo(timeH);
-        if (!from.Contains(State))
+        if ((from & (1 << (int)State)) == 0)
         {
-            return Refuse($"cannot {action.ToString().ToLowerInvariant()} a pump that is {State.ToString().ToLowerInvariant()}");
+            return Refuse($"cannot {action.ToString().ToLowerInvariant()} a pump that is {State.ToString().ToLowerInvariant()}", out message);
         }
 
         State = to;
@@ -248,7 +325,8 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
             Record(action, $"now {to.ToString().ToLowerInvariant()}");
         }
 
-        return new PumpResult(PumpOutcome.Accepted, "ok", RateMgPerH);
+        message = "ok";
+        return PumpOutcome.Accepted;
     }
 
     private void Integrate(double timeH)
@@ -256,29 +334,49 @@ public sealed class InfusionPump(PumpProgramme programme, bool keepLog = true)
         double dt = timeH - TimeH;
         if (dt > 0 && State == PumpState.Running)
         {
-            double mg = Math.Min(RateMgPerH * dt, RemainingMl * Programme.ConcentrationMgPerMl);
+            double mg = Math.Min(RateMgPerH * dt, RemainingMl * _bag.ConcentrationMgPerMl);
             DeliveredMg += mg;
-            RemainingMl = Math.Max(0, RemainingMl - (mg / Programme.ConcentrationMgPerMl));
-            InfusedSinceVtbiMl += mg / Programme.ConcentrationMgPerMl;
+            RemainingMl = Math.Max(0, RemainingMl - (mg / _bag.ConcentrationMgPerMl));
+            InfusedSinceVtbiMl += mg / _bag.ConcentrationMgPerMl;
         }
 
         TimeH = Math.Max(TimeH, timeH);
     }
 
-    private PumpResult Refuse(string reason)
+    private PumpResult Refuse(string reason) => Answer(Refuse(reason, out string message), message);
+
+    private PumpOutcome Refuse(string reason, out string message)
     {
         Record(PumpEventKind.Refused, reason);
-        return new PumpResult(PumpOutcome.Refused, reason, RateMgPerH);
+        message = reason;
+        return PumpOutcome.Refused;
     }
 
     private void Record(PumpEventKind kind, string detail) => _log?.Add(new PumpEvent(TimeH, kind, detail));
 
     /// <summary>An event of the pump's own (bag near empty or empty, volume reached), kept as the last one even without a log.</summary>
-    private void RecordOwn(PumpEventKind kind, string detail)
+    /// <param name="value">What its words quote: the volume to be infused, or the volume left at near-empty.</param>
+    private void RecordOwn(PumpEventKind kind, double value)
     {
-        LastOwnEvent = new PumpEvent(TimeH, kind, detail);
-        _log?.Add(LastOwnEvent);
+        _ownKind = kind;
+        _ownTimeH = TimeH;
+        _ownValue = value;
+        _lastOwnEvent = null;
+        OwnEvents++;
+        if (_log is not null)
+        {
+            _log.Add(LastOwnEvent!);
+        }
     }
+
+    private static string OwnDetail(PumpEventKind kind, double value) => kind switch
+    {
+        PumpEventKind.VolumeToBeInfused => $"volume to be infused reached ({value:0.#} mL): stopped",
+        PumpEventKind.NearEmpty => $"{value:0.#} mL left",
+        PumpEventKind.Empty => "bag empty: delivery stopped",
+        PumpEventKind.Occlusion => "line occluded: delivery stopped",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     private static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 }

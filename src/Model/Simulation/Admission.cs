@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using WardTwin.Model.Outcomes;
 using WardTwin.Model.Parameters;
 using WardTwin.Model.Pd;
@@ -21,47 +23,58 @@ namespace WardTwin.Model.Simulation;
 /// </summary>
 public sealed class Admission
 {
-    private readonly Protocol _protocol;
-    private readonly ModelParameters _parameters;
-    private readonly PkPdState _pk;
-    private readonly PkPdSystem _system;
-    private PkPdSnapshot? _endState;
-    private readonly PainModel _pain;
-    private readonly SideEffectModel _sideEffects;
-    private readonly VitalsModel _vitals;
-    private readonly VitalsSampler _sampler;
-    private readonly AlarmEvaluator _alarms;
-    private readonly TitrationEngine? _titration;
-    private readonly IReadOnlyList<(double StartH, double EndH)> _infusions;
-    private readonly TimelineEvent[] _treatment;
-    private readonly ObservationTracker _tracker;
+    // What the admission was made with (a live ward's options); the same for every patient a reused admission walks.
     private readonly List<AdmissionEvent>? _log;
     private readonly Action<AdmissionEvent>? _observer;
     private readonly Action<AdmissionEvent> _note;
-    private readonly double _hardMaxInProtocolUnits;
-    private readonly double _sessionH;
-    private readonly double _mgPerHPerProtocolUnit;
+    private readonly bool _traineeTitrates;
+    private readonly bool _traineeCoMedicates;
+    private readonly double _traineeFromH;
+    private readonly LivePhysiology? _live;
+
+    // The protocol's and the parameters' (from the plan, shared by every admission under it).
+    private ProtocolPlan _plan;
+    private Protocol _protocol;
+    private ModelParameters _parameters;
+    private SideEffectModel _sideEffects;
+    private VitalsModel _vitals;
+    private AlarmEvaluator _alarms;
+    private TitrationEngine? _titration;
+    private IReadOnlyList<(double StartH, double EndH)> _infusions;
+    private TimelineEvent[] _treatment;
+    private IReadOnlyList<PainMeasure> _assessmentMeasures;
+    private OutcomeTimes _outcomeTimes;
+    private double _sessionH;
+
+    // The patient's; a reused admission resets these in place rather than making new ones (see Restart).
+    private readonly PkPdSystem _system;
+    private readonly PkPdState _pk;
+    private PkPdState? _endPk;
+    private PainModel _pain;
+    private VitalsSampler _sampler;
+    private ObservationTracker _tracker;
     private readonly BedsidePump _pump;
-    private readonly CoMedicationPlan _comedication;
-    private readonly OutcomeRecord _outcome;
-    private readonly IReadOnlyList<PainMeasure> _assessmentMeasures;
-    private readonly OutcomeTimes _outcomeTimes;
+    private CoMedicationPlan _comedication;
+    private OutcomeRecord _outcome;
+    private List<TimelineEvent>? _afterEvents;
+    private double _hardMaxInProtocolUnits;
+    private double _mgPerHPerProtocolUnit;
+
+    // Where the walk stands.
     private int _treatmentCount;
     private List<TimelineEvent>? _after;
     private int _nextAfter;
     private SeededRandom _background;
     private SeededRandom _discharge;
     private int _next;
-    private TitrationState _titrationState;
+    private double _titrationRate;
+    private bool _titrationFrozen;
+    private double? _titrationFrozenRate;
     private bool _running;
     private double _treatmentEndH = double.NaN;
     private string? _earlyDischargeReason;
-    private readonly bool _traineeTitrates;
-    private readonly bool _traineeCoMedicates;
-    private readonly double _traineeFromH;
     private VitalsShift? _vitalsShift;
     private double _probeOffUntilH = double.NegativeInfinity;
-    private readonly LivePhysiology? _live;
 
     /// <param name="recordEvents">Keep the admission's and the pump's logs (tests, a replay for a page); cohorts and live
     /// wards skip them, so memory does not grow with the admission.</param>
@@ -84,53 +97,152 @@ public sealed class Admission
         _traineeTitrates = traineeTitrates;
         _traineeCoMedicates = traineeCoMedicates;
         _traineeFromH = traineeFromH;
-        var protocol = plan.Protocol;
-        var parameters = plan.Parameters;
-        _protocol = protocol;
-        _parameters = parameters;
-        Patient = patient;
-        (double sFraction, double rFraction) = protocol.Product == Product.SKetamine ? (1.0, 0.0) : (0.5, 0.5);
-        var system = new PkPdSystem(patient.Pk, sFraction, rFraction, parameters.Pain.RPotency, patient.Ke0SlowPerH, patient.Ke0FastPerH);
-        _system = system;
-        _pk = new PkPdState(system);
-        if (carried is not null)
-        {
-            _pk.Restore(carried);
-        }
-
-        _pain = new PainModel(parameters.Pain);
-        _sideEffects = new SideEffectModel(parameters.SideEffects);
-        _vitals = new VitalsModel(parameters.Vitals);
-        _sampler = new VitalsSampler(parameters.Vitals, SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Monitor));
-        _alarms = new AlarmEvaluator(parameters.Alarms);
-        _titration = plan.Titration;
-        _infusions = plan.Infusions;
-        _treatment = plan.TreatmentEvents;
-        _treatmentCount = _treatment.Length;
-        _tracker = new ObservationTracker(parameters.Alarms.Count, parameters.Simulation.ObservationIntervalH);
         _log = recordEvents ? [] : null;
         _observer = observer;
         _note = Note;
-        _background = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.BackgroundSideEffects);
-        _discharge = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Discharge);
-        _sessionH = protocol.Schedule.SessionH ?? 1;
-        _mgPerHPerProtocolUnit = RateUnits.ToMgPerHour(1, protocol.Rate.Unit, patient.WeightKg, _sessionH);
-        _hardMaxInProtocolUnits = protocol.Limits.HardMax.ToMgPerHour(patient.WeightKg, _sessionH) / _mgPerHPerProtocolUnit;
-        _titrationState = new TitrationState(protocol.Rate.Start);
-        Programme = PumpProgrammeFor(plan, patient);
-        _pump = new BedsidePump(Programme, recordEvents, wardNurseHangsBags) { NurseUntilH = traineeFromH };
-        _comedication = new CoMedicationPlan(protocol, parameters.SideEffects, patient);
+        UsePlan(plan, patient);
+        var parameters = plan.Parameters;
+        (double sFraction, double rFraction) = Fractions(plan.Protocol);
+        _system = new PkPdSystem(patient.Pk, sFraction, rFraction, parameters.Pain.RPotency, patient.Ke0SlowPerH, patient.Ke0FastPerH);
+        _pk = new PkPdState(_system);
+        _pain = new PainModel(parameters.Pain);
+        _sampler = new VitalsSampler(parameters.Vitals, MonitorStream(patient));
+        _tracker = NewTracker(parameters);
+        _pump = new BedsidePump(PumpProgrammeFor(plan, patient), recordEvents, wardNurseHangsBags) { NurseUntilH = traineeFromH };
+        _comedication = new CoMedicationPlan(plan, patient);
+        _outcome = NewOutcomeRecord();
+        StartWalk(patient, carried);
         if (livePhysiology)
         {
             _live = new LivePhysiology(parameters, patient);
             _comedication.OnMidazolam = _live.GiveMidazolam;
         }
-        _assessmentMeasures = protocol.Assessments.MeasuresOrDefault;
-        _outcomeTimes = protocol.OutcomesOrDefault;
-        _outcome = new OutcomeRecord(_assessmentMeasures.Count, _outcomeTimes.FollowUpHorizonWeeks);
     }
 
-    public VirtualPatient Patient { get; }
+    /// <summary>
+    /// This admission walks another patient from the start, exactly as a new one made with the same options would (a cohort's
+    /// runner keeps one per thread: the PK/PD system and state, the tracker, the pump, the records and their arrays are reset
+    /// in place, not made again for each of thousands of patients). Only for an admission without a log, observer, trainee or
+    /// live physiology, whose earlier patient nobody reads any more: its outcome is a separate object, made before this.
+    /// </summary>
+    internal void Restart(ProtocolPlan plan, VirtualPatient patient, PkPdSnapshot? carried = null)
+    {
+        if (_log is not null || _observer is not null || _traineeTitrates || _traineeCoMedicates || _live is not null)
+        {
+            throw new InvalidOperationException("only a cohort's admission (no log, observer, trainee or live physiology) is walked again");
+        }
+
+        var parameters = plan.Parameters;
+        if (!ReferenceEquals(parameters, _parameters))
+        {
+            // The pain model's cache is the patient's C50 and is checked at each use: only other parameters need another model.
+            _pain = new PainModel(parameters.Pain);
+        }
+
+        UsePlan(plan, patient);
+        (double sFraction, double rFraction) = Fractions(plan.Protocol);
+        _system.Reset(patient.Pk, sFraction, rFraction, parameters.Pain.RPotency, patient.Ke0SlowPerH, patient.Ke0FastPerH);
+        _pk.Reset();
+        if (_sampler.Fits(parameters.Vitals))
+        {
+            _sampler.Reset(MonitorStream(patient));
+        }
+        else
+        {
+            _sampler = new VitalsSampler(parameters.Vitals, MonitorStream(patient));
+        }
+
+        if (_tracker.Fits(parameters.Alarms.Count, parameters.Simulation.ObservationIntervalH))
+        {
+            _tracker.Reset();
+        }
+        else
+        {
+            _tracker = NewTracker(parameters);
+        }
+
+        var (hardMax, softMax) = PumpLimitsFor(plan, patient);
+        _pump.Reset(plan.PumpBag, hardMax, softMax);
+        if (_comedication.Fits(plan))
+        {
+            _comedication.Reset(patient);
+        }
+        else
+        {
+            _comedication = new CoMedicationPlan(plan, patient);
+        }
+
+        if (_outcome.Fits(_assessmentMeasures.Count, _outcomeTimes.FollowUpHorizonWeeks))
+        {
+            _outcome.Reset();
+        }
+        else
+        {
+            _outcome = NewOutcomeRecord();
+        }
+
+        StartWalk(patient, carried);
+    }
+
+    /// <summary>The plan's shared parts, for a walk under it.</summary>
+    [MemberNotNull(nameof(_plan), nameof(_protocol), nameof(_parameters), nameof(_sideEffects), nameof(_vitals), nameof(_alarms), nameof(_infusions), nameof(_treatment),
+        nameof(_assessmentMeasures), nameof(_outcomeTimes), nameof(Patient))]
+    private void UsePlan(ProtocolPlan plan, VirtualPatient patient)
+    {
+        _plan = plan;
+        _protocol = plan.Protocol;
+        _parameters = plan.Parameters;
+        _sideEffects = plan.SideEffects;
+        _vitals = plan.Vitals;
+        _alarms = plan.Alarms;
+        _titration = plan.Titration;
+        _infusions = plan.Infusions;
+        _treatment = plan.TreatmentEvents;
+        _assessmentMeasures = plan.AssessmentMeasures;
+        _outcomeTimes = plan.OutcomeTimes;
+        _sessionH = plan.SessionH;
+        Patient = patient;
+    }
+
+    /// <summary>The patient's own numbers and streams, and the walk at its start (the objects are already new or reset).</summary>
+    private void StartWalk(VirtualPatient patient, PkPdSnapshot? carried)
+    {
+        if (carried is not null)
+        {
+            _pk.Restore(carried);
+        }
+
+        _background = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.BackgroundSideEffects);
+        _discharge = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Discharge);
+        _mgPerHPerProtocolUnit = RateUnits.ToMgPerHour(1, _protocol.Rate.Unit, patient.WeightKg, _sessionH);
+        _hardMaxInProtocolUnits = _protocol.Limits.HardMax.ToMgPerHour(patient.WeightKg, _sessionH) / _mgPerHPerProtocolUnit;
+        _titrationRate = _protocol.Rate.Start;
+        _titrationFrozen = false;
+        _titrationFrozenRate = null;
+        ClockH = 0;
+        _treatmentCount = _treatment.Length;
+        _after = null;
+        _nextAfter = 0;
+        _next = 0;
+        _running = false;
+        _treatmentEndH = double.NaN;
+        _earlyDischargeReason = null;
+        _vitalsShift = null;
+        _probeOffUntilH = double.NegativeInfinity;
+        LastReportedNrs = null;
+        LastNoticedRelief = null;
+        LastReviewH = null;
+    }
+
+    private static (double S, double R) Fractions(Protocol protocol) => protocol.Product == Product.SKetamine ? (1.0, 0.0) : (0.5, 0.5);
+
+    private static SeededRandom MonitorStream(VirtualPatient patient) => SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Monitor);
+
+    private static ObservationTracker NewTracker(ModelParameters parameters) => new(parameters.Alarms.Count, parameters.Simulation.ObservationIntervalH);
+
+    private OutcomeRecord NewOutcomeRecord() => new(_assessmentMeasures.Count, _outcomeTimes.FollowUpHorizonWeeks);
+
+    public VirtualPatient Patient { get; private set; }
 
     /// <summary>Where the host's clock has brought the walk (hours since admission); every event up to it is handled.</summary>
     public double ClockH { get; private set; }
@@ -148,14 +260,14 @@ public sealed class Admission
     }
 
     /// <summary>The pump rate the protocol asks for now, in the protocol's unit.</summary>
-    public double ProtocolRate => _titrationState.Rate;
+    public double ProtocolRate => _titrationRate;
 
     public double DeliveredRateMgPerH => _pk.RateMgPerH;
 
     public IReadOnlyList<AdmissionEvent> Log => _log ?? [];
 
     /// <summary>The pump programme this patient needs (limits in mg/h for the patient's weight, the bag).</summary>
-    public PumpProgramme Programme { get; }
+    public PumpProgramme Programme => _pump.Pump.Programme;
 
     /// <summary>The pump at the bed (its state moves at events and inputs; see <see cref="InfusionPump.ProjectedAt"/> for the instants between).</summary>
     public InfusionPump Pump => _pump.Pump;
@@ -209,17 +321,26 @@ public sealed class Admission
 
     public static PumpProgramme PumpProgrammeFor(ProtocolPlan plan, VirtualPatient patient)
     {
-        var p = plan.Protocol;
-        var defaults = plan.Parameters.Pump;
-        double sessionH = p.Schedule.SessionH ?? 1;
-        return new PumpProgramme(
-            p.Arm == Arm.Placebo ? "saline (placebo)" : p.Product == Product.SKetamine ? "S-ketamine" : "racemic ketamine",
-            p.Bag?.ConcentrationMgPerMl ?? defaults.ConcentrationMgPerMl,
-            p.Bag?.VolumeMl ?? defaults.BagVolumeMl,
-            p.Limits.HardMax.ToMgPerHour(patient.WeightKg, sessionH),
-            p.Limits.SoftMax?.ToMgPerHour(patient.WeightKg, sessionH),
-            defaults.NearEmptyMinutes);
+        var (hardMax, softMax) = PumpLimitsFor(plan, patient);
+        return plan.PumpBag with { HardMaxMgPerH = hardMax, SoftMaxMgPerH = softMax };
     }
+
+    /// <summary>The drug library's limits for the patient's weight, mg/h.</summary>
+    private static (double HardMax, double? SoftMax) PumpLimitsFor(ProtocolPlan plan, VirtualPatient patient)
+    {
+        var p = plan.Protocol;
+        double sessionH = p.Schedule.SessionH ?? 1;
+        return (p.Limits.HardMax.ToMgPerHour(patient.WeightKg, sessionH), p.Limits.SoftMax?.ToMgPerHour(patient.WeightKg, sessionH));
+    }
+
+    /// <summary>The pump programme's drug and bag under a protocol: the same for every patient (the limits are not: 0 and none here).</summary>
+    internal static PumpProgramme PumpBagFor(Protocol p, PumpParameters defaults) => new(
+        p.Arm == Arm.Placebo ? "saline (placebo)" : p.Product == Product.SKetamine ? "S-ketamine" : "racemic ketamine",
+        p.Bag?.ConcentrationMgPerMl ?? defaults.ConcentrationMgPerMl,
+        p.Bag?.VolumeMl ?? defaults.BagVolumeMl,
+        HardMaxMgPerH: 0,
+        SoftMaxMgPerH: null,
+        defaults.NearEmptyMinutes);
 
     /// <summary>The host's clock reached <paramref name="timeH"/>: handle every event up to it.</summary>
     public void AdvanceTo(double timeH)
@@ -251,7 +372,7 @@ public sealed class Admission
                 if (action.Kind == PumpActionKind.SetRate)
                 {
                     // Later reviews continue from the rate set by hand.
-                    _titrationState = _titrationState with { Rate = Pump.RateMgPerH / _mgPerHPerProtocolUnit };
+                    _titrationRate = Pump.RateMgPerH / _mgPerHPerProtocolUnit;
                     _outcome.NoteRate(Pump.RateMgPerH);
                 }
             }
@@ -422,8 +543,12 @@ public sealed class Admission
         if (_pump.NextEventTimeH is { } pumpAt && (TimelineFinished || pumpAt < Peek().TimeH))
         {
             AdvancePk(pumpAt);
-            var (delivered, alert) = _pump.HandleEvent(pumpAt);
-            Note(alert);
+            var (delivered, alert) = _pump.HandleEvent(pumpAt, describe: Noting);
+            if (alert is not null)
+            {
+                Note(alert);
+            }
+
             Deliver(delivered);
             ClockH = Math.Max(ClockH, pumpAt);
             return;
@@ -452,7 +577,7 @@ public sealed class Admission
                 break;
             case TimelineEventKind.InfusionStop:
                 _running = false;
-                Deliver(_pump.Command(e.TimeH, new PumpCommand(PumpCommandKind.Stop, 0)));
+                Deliver(_pump.Stop(e.TimeH));
                 break;
             case TimelineEventKind.Observation:
                 Observe(e.TimeH, scheduled: true);
@@ -464,7 +589,11 @@ public sealed class Admission
                 Assess(e.TimeH, e.Arg);
                 break;
             case TimelineEventKind.CoMedication when !TraineeCoMedicates(e.TimeH):
-                Note(_comedication.Scheduled(e.TimeH, e.Arg));
+                if (_comedication.Scheduled(e.TimeH, e.Arg, describe: Noting) is { } given)
+                {
+                    Note(given);
+                }
+
                 break;
             case TimelineEventKind.TreatmentEnd:
                 EndTreatment(e.TimeH, null);
@@ -495,6 +624,9 @@ public sealed class Admission
     }
 
     private TimelineEvent Peek() => _next < _treatmentCount ? _treatment[_next] : _after![_nextAfter];
+
+    /// <summary>Someone reads the events (a log or an observer): otherwise none is made at all (a cohort's walk).</summary>
+    private bool Noting => _log is not null || _observer is not null;
 
     private void Note(AdmissionEvent e)
     {
@@ -528,9 +660,9 @@ public sealed class Admission
             return;
         }
 
-        double mgPerH = ToMgPerH(_titrationState.Rate);
+        double mgPerH = ToMgPerH(_titrationRate);
         _outcome.NoteRate(mgPerH);
-        Deliver(_pump.Command(_pk.TimeH, new PumpCommand(PumpCommandKind.SetRate, mgPerH)));
+        Deliver(_pump.SetRate(_pk.TimeH, mgPerH));
     }
 
     private void Observe(double t, bool scheduled)
@@ -568,7 +700,7 @@ public sealed class Admission
         }
         if (_protocol.EarlyDischarge?.SevereSideEffectH is { } limit && _tracker.SevereHours >= limit && _protocol.IsInpatient)
         {
-            EndTreatment(t, $"severe side effects for {limit:0} h");
+            EndTreatment(t, _plan.SevereSideEffectsReason);
         }
     }
 
@@ -586,39 +718,58 @@ public sealed class Admission
         LastNoticedRelief = noticed;
         LastReviewH = t;
         _outcome.NoteOnset(t, noticed);
-        var report = _tracker.Report(noticed, _alarms.Rules);
-        double before = _titrationState.Rate;
-        var decision = _titration.Review(_titrationState, report, _hardMaxInProtocolUnits);
+        var (worst, worstKind) = _tracker.WorstSinceReview;
+        var (now, nowKind) = _tracker.WorstNow;
+        int holdingAlarms = _tracker.AlarmsSinceReview & _plan.AlarmsHoldingRaise;
+        double before = _titrationRate;
+        var step = _titration.Decide(before, _titrationFrozen, _titrationFrozenRate, noticed, worst, now, holdingAlarms != 0, _hardMaxInProtocolUnits);
+        if (step.Action == TitrationAction.Freeze)
+        {
+            _titrationFrozen = true;
+            _titrationFrozenRate = before;
+        }
+
         if (_traineeTitrates && t >= _traineeFromH)
         {
             // The trainee decides: the protocol's state moves on (frozen on relief, reviews counted) but keeps the trainee's rate.
-            _titrationState = decision.State with { Rate = before };
             _outcome.Reviews++;
-            Note(new ReviewDueEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported, ToMgPerH(before), ToMgPerH(decision.NewRate), report));
+            var report = _tracker.Report(noticed, _alarms.Rules);
+            Note(new ReviewDueEvent(t, step.Action, before, step.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), Reason(step, holdingAlarms), reported, ToMgPerH(before), ToMgPerH(step.NewRate), report));
             _tracker.ResetSinceReview();
             return;
         }
 
-        _titrationState = decision.State;
+        _titrationRate = step.NewRate;
         _outcome.Reviews++;
-        if (decision.Action == TitrationAction.Freeze)
+        if (step.Action == TitrationAction.Freeze)
         {
-            _outcome.EffectiveRateMgPerH = ToMgPerH(decision.NewRate);
+            _outcome.EffectiveRateMgPerH = ToMgPerH(step.NewRate);
         }
 
-        if (_log is not null || _observer is not null)
+        if (Noting)
         {
-            // Cohorts keep no log: not made at all, it was a sixteenth of what an admission allocated.
-            Note(new TitrationEvent(t, decision.Action, before, decision.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), decision.Reason, reported));
+            // Cohorts keep no log: the event and its reason's words are not made at all (with the review's records, they were a
+            // fifth of what an admission allocated).
+            Note(new TitrationEvent(t, step.Action, before, step.NewRate, RateUnits.Symbol(_protocol.Rate.Unit), Reason(step, holdingAlarms), reported));
         }
+
         _tracker.ResetSinceReview();
-        if (_running && Pump.State == PumpState.Stopped)
+        if (_running && Pump.State == PumpState.Stopped && Noting)
         {
             // Stopped by hand or at its volume to be infused while the protocol still runs: the reviewing nurse restarts it, visibly.
             Note(new PumpAlertEvent(t, "the pump was stopped: restarted at the review", NewBagHung: false));
         }
 
         ApplyRate();
+    }
+
+    /// <summary>The words of a review's decision, from what the tracker holds since the last review (read before it is reset).</summary>
+    private string Reason(TitrationStep step, int holdingAlarms)
+    {
+        var (worst, worstKind) = _tracker.WorstSinceReview;
+        var (now, nowKind) = _tracker.WorstNow;
+        string? alarm = holdingAlarms == 0 ? null : AlarmEvaluator.Name(_alarms.Rules[BitOperations.TrailingZeroCount(holdingAlarms)]);
+        return _titration!.Reason(step.Why, nowKind, now, worstKind, worst, alarm);
     }
 
     private void Assess(double t, int day)
@@ -656,8 +807,31 @@ public sealed class Admission
     }
 
     /// <summary>What follows the course's end, for a horizon of years: scores at any later time, and the state a next course starts from.</summary>
-    public CourseAftermath Aftermath() => new(
-        new PkPdState(_system), _endState ?? throw new InvalidOperationException("the course has not ended"), _pain, Patient, _treatmentEndH, _outcomeTimes.Measure, _parameters.Pain.ReportNoiseSd);
+    public CourseAftermath Aftermath() => new(AtEnd(new PkPdState(_system)), _pain, Patient, _treatmentEndH, _outcomeTimes.Measure, _parameters.Pain.ReportNoiseSd);
+
+    /// <summary>The same aftermath in <paramref name="reuse"/> (and its PK/PD state), for a walk that follows one course at a time.</summary>
+    internal CourseAftermath Aftermath(CourseAftermath? reuse)
+    {
+        if (reuse is null || !reuse.MovesOn(_system))
+        {
+            return Aftermath();
+        }
+
+        reuse.Reset(AtEnd(reuse.State), _pain, Patient, _treatmentEndH, _outcomeTimes.Measure, _parameters.Pain.ReportNoiseSd);
+        return reuse;
+    }
+
+    /// <summary><paramref name="pk"/> (on this admission's system) set to the state the course ended in.</summary>
+    private PkPdState AtEnd(PkPdState pk)
+    {
+        if (!TreatmentEnded || _endPk is null)
+        {
+            throw new InvalidOperationException("the course has not ended");
+        }
+
+        pk.CopyFrom(_endPk);
+        return pk;
+    }
 
     private void EndTreatment(double t, string? earlyReason, bool byHand = false)
     {
@@ -670,18 +844,24 @@ public sealed class Admission
         _earlyDischargeReason = earlyReason;
         if (_running || _pump.Pump.State is not (PumpState.Stopped or PumpState.Idle))
         {
-            Deliver(_pump.Command(t, new PumpCommand(PumpCommandKind.Stop, 0)));
+            Deliver(_pump.Stop(t));
         }
 
-        _endState = _pk.Snapshot();
-        _outcome.EndRateProtocolUnits = _titrationState.Rate;
-        _outcome.EndRateMgPerH = ToMgPerH(_titrationState.Rate);
+        _endPk ??= new PkPdState(_system);
+        _endPk.CopyFrom(_pk);
+        _outcome.EndRateProtocolUnits = _titrationRate;
+        _outcome.EndRateMgPerH = ToMgPerH(_titrationRate);
         _running = false;
         _treatmentCount = _next;
         var times = SeededRandom.For(Patient.Seed, Patient.Index, StreamPurpose.OutcomeTimes);
         _outcome.T2WeeksAfterEnd = _outcomeTimes.T2.Draw(ref times);
-        _after = Timeline.AfterTreatment(_outcomeTimes, t, _outcome.T2WeeksAfterEnd);
-        Note(new DischargeEvent(t, earlyReason, byHand));
+        _afterEvents ??= new List<TimelineEvent>(_outcomeTimes.FollowUpHorizonWeeks + 2);
+        Timeline.AfterTreatment(_outcomeTimes, t, _outcome.T2WeeksAfterEnd, _afterEvents);
+        _after = _afterEvents;
+        if (Noting)
+        {
+            Note(new DischargeEvent(t, earlyReason, byHand));
+        }
     }
 
     public AdmissionOutcome Outcome()
@@ -696,7 +876,12 @@ public sealed class Admission
         int t0 = _pain.Baseline(Patient, o.Measure);
         var (reliefWeeks, censored) = r.ReliefDuration(t0);
         bool dayCare = _protocol.Setting == Setting.DayCare;
-        int sessions = _infusions.Count(i => i.StartH < _treatmentEndH);
+        int sessions = 0;
+        for (int i = 0; i < _infusions.Count; i++)
+        {
+            sessions += _infusions[i].StartH < _treatmentEndH ? 1 : 0;
+        }
+
         var plateau = _tracker.Plateau();
         bool hasS = _protocol.Arm == Arm.Active;
         bool hasR = hasS && _protocol.Product == Product.Racemic;

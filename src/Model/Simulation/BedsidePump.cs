@@ -13,6 +13,13 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
 {
     public InfusionPump Pump { get; } = new(programme, keepLog);
 
+    /// <summary>Another patient's programme on a fresh pump: a cohort's runner reuses the bedside from admission to admission.</summary>
+    public void Reset(PumpProgramme bag, double hardMaxMgPerH, double? softMaxMgPerH)
+    {
+        Pump.Reset(bag, hardMaxMgPerH, softMaxMgPerH);
+        Revision = 0;
+    }
+
     public double? NextEventTimeH => Pump.NextEventTimeH;
 
     /// <summary>Goes up at every change of the pump (command, own event, key, fault): a user confirming on what they saw checks it.</summary>
@@ -21,45 +28,52 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
     /// <summary>Until then the ward nurse hangs bags even where a trainee decides them (a scenario that starts on day 2).</summary>
     public double NurseUntilH { get; init; }
 
-    /// <summary>The protocol's command; the nurse who carries it out starts a stopped pump.</summary>
-    public double Command(double t, PumpCommand command)
+    /// <summary>The protocol's command to run at a rate; the nurse who carries it out starts a stopped pump and confirms a soft limit.</summary>
+    public double SetRate(double t, double rateMgPerH)
     {
         Revision++;
-        if (command.Kind == PumpCommandKind.Stop)
+        if (Pump.State == PumpState.Stopped)
         {
-            if (Pump.State != PumpState.Stopped)
-            {
-                Pump.Stop(t);
-            }
+            Pump.Start(t, out _);
         }
-        else
-        {
-            if (Pump.State == PumpState.Stopped)
-            {
-                Pump.Start(t);
-            }
 
-            Pump.SetRate(t, command.RateMgPerH, confirmed: true);
+        Pump.SetRate(t, rateMgPerH, confirmed: true, out _);
+        return Pump.DeliveredRateMgPerH;
+    }
+
+    /// <summary>The protocol's command to stop.</summary>
+    public double Stop(double t)
+    {
+        Revision++;
+        if (Pump.State != PumpState.Stopped)
+        {
+            Pump.Stop(t, out _);
         }
 
         return Pump.DeliveredRateMgPerH;
     }
 
-    /// <summary>Moves the pump through its next event; returns the delivery after it and what happened.</summary>
-    public (double DeliveredMgPerH, PumpAlertEvent Alert) HandleEvent(double t)
+    /// <summary>Moves the pump through its next event; returns the delivery after it and, when <paramref name="describe"/>, what happened (a cohort keeps no log).</summary>
+    public (double DeliveredMgPerH, PumpAlertEvent? Alert) HandleEvent(double t, bool describe)
     {
         Revision++;
-        var eventBefore = Pump.LastOwnEvent;
+        long ownBefore = Pump.OwnEvents;
         var stateBefore = Pump.State;
         Pump.AdvanceTo(t);
-        string what = !ReferenceEquals(Pump.LastOwnEvent, eventBefore) ? Pump.LastOwnEvent!.Detail : Describe(stateBefore);
+        bool own = Pump.OwnEvents != ownBefore;
+        string? what = !describe ? null : own ? Pump.LastOwnEvent!.Detail : Describe(stateBefore);
         bool hang = (wardNurseHangsBags || t < NurseUntilH) && (Pump.NearEmpty || Pump.State == PumpState.Empty);
         if (hang)
         {
-            Pump.ReplaceBag(t);
+            Pump.ReplaceBagQuietly(t);
         }
 
-        var cause = !ReferenceEquals(Pump.LastOwnEvent, eventBefore) ? Pump.LastOwnEvent!.Kind : (PumpEventKind?)null;
+        if (what is null)
+        {
+            return (Pump.DeliveredRateMgPerH, null);
+        }
+
+        var cause = own ? Pump.LastOwnEvent!.Kind : (PumpEventKind?)null;
         return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, what, hang, cause));
     }
 
@@ -85,7 +99,7 @@ internal sealed class BedsidePump(PumpProgramme programme, bool keepLog, bool wa
         bool hang = (wardNurseHangsBags || t < NurseUntilH) && Pump.State == PumpState.Empty;
         if (hang)
         {
-            Pump.ReplaceBag(t);
+            Pump.ReplaceBagQuietly(t);
         }
 
         return (Pump.DeliveredRateMgPerH, new PumpAlertEvent(t, "bag empty: delivery stopped", hang, PumpEventKind.Empty));

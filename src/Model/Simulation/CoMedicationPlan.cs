@@ -13,29 +13,50 @@ internal sealed class CoMedicationPlan
 {
     private readonly IReadOnlyList<CoMedication> _meds;
     private readonly SideEffectParameters _parameters;
-    private readonly bool _clonidinePatch;
+    private bool _clonidinePatch;
 
-    // Per medication, the side effects that trigger it, resolved from their names once (observations are hourly).
+    // Per medication, the side effects that trigger it, resolved from their names once per protocol (observations are hourly).
     private readonly SideEffectKind[][] _triggers;
     private double _lastMidazolamH = double.NegativeInfinity;
     private double _lastClonidineOralH = double.NegativeInfinity;
 
-    public CoMedicationPlan(Protocol protocol, SideEffectParameters parameters, VirtualPatient patient)
+    public CoMedicationPlan(ProtocolPlan plan, VirtualPatient patient)
     {
-        _meds = protocol.CoMedicationOrEmpty;
-        _parameters = parameters;
+        _meds = plan.CoMedications;
+        _parameters = plan.Parameters.SideEffects;
+        _triggers = plan.CoMedicationTriggers;
+        Reset(patient);
+    }
+
+    /// <summary>Whether this plan was made for the protocol of <paramref name="plan"/> (a reused one is kept only then).</summary>
+    public bool Fits(ProtocolPlan plan) => ReferenceEquals(_triggers, plan.CoMedicationTriggers) && ReferenceEquals(_parameters, plan.Parameters.SideEffects);
+
+    /// <summary>Another patient, nothing given yet: a cohort's runner reuses the plan from admission to admission.</summary>
+    public void Reset(VirtualPatient patient)
+    {
         var draw = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.CoMedication);
+        _clonidinePatch = false;
         for (int m = 0; m < _meds.Count; m++)
         {
             bool given = draw.NextDouble() < _meds[m].Probability;
             _clonidinePatch |= given && _meds[m].Drug == Drug.Clonidine && _meds[m].When == CoMedicationWhen.Continuous;
         }
 
-        _triggers = new SideEffectKind[_meds.Count][];
-        for (int m = 0; m < _meds.Count; m++)
+        _lastMidazolamH = double.NegativeInfinity;
+        _lastClonidineOralH = double.NegativeInfinity;
+        MidazolamDoses = 0;
+    }
+
+    /// <summary>Resolves each medication's triggering side effects from their names (once per protocol).</summary>
+    public static SideEffectKind[][] Triggers(IReadOnlyList<CoMedication> meds)
+    {
+        var triggers = new SideEffectKind[meds.Count][];
+        for (int m = 0; m < meds.Count; m++)
         {
-            _triggers[m] = _meds[m].When != CoMedicationWhen.OnSideEffect ? [] : [.. _meds[m].SideEffects!.Select(Kind)];
+            triggers[m] = meds[m].When != CoMedicationWhen.OnSideEffect ? [] : [.. meds[m].SideEffects!.Select(Kind)];
         }
+
+        return triggers;
     }
 
     public int MidazolamDoses { get; private set; }
@@ -56,9 +77,15 @@ internal sealed class CoMedicationPlan
     public bool ClonidineActive(double t, bool treatmentEnded) =>
         t - _lastClonidineOralH < _parameters.ClonidineOralEffectH || (_clonidinePatch && !treatmentEnded);
 
-    public CoMedicationEvent Scheduled(double t, int index) => Give(t, _meds[index], "scheduled");
+    /// <summary>A scheduled dose; the event for a log only when <paramref name="describe"/> (a cohort keeps none).</summary>
+    public CoMedicationEvent? Scheduled(double t, int index, bool describe)
+    {
+        var m = _meds[index];
+        Give(t, m);
+        return describe ? new CoMedicationEvent(t, m.Drug, m.DoseMg, "scheduled") : null;
+    }
 
-    /// <summary>Doses the protocol gives for a side effect the nurse has just seen.</summary>
+    /// <summary>Doses the protocol gives for a side effect the nurse has just seen; <paramref name="note"/> hears of each (null: nobody listens).</summary>
     public void Trigger(double t, ObservationTracker tracker, Action<AdmissionEvent>? note)
     {
         for (int i = 0; i < _meds.Count; i++)
@@ -74,18 +101,21 @@ internal sealed class CoMedicationPlan
             {
                 if (current[(int)kind] > SideEffectGrade.None)
                 {
-                    var given = Give(t, m, SideEffectKinds.Name(kind));
-                    note?.Invoke(given);
+                    Give(t, m);
+                    note?.Invoke(new CoMedicationEvent(t, m.Drug, m.DoseMg, SideEffectKinds.Name(kind)));
                     break;
                 }
             }
         }
     }
 
-    public CoMedicationEvent ByHand(double t, double doseMg) =>
-        Give(t, new CoMedication(Drug.Midazolam, doseMg, CoMedicationWhen.OnSideEffect), "given by hand") with { ByHand = true };
+    public CoMedicationEvent ByHand(double t, double doseMg)
+    {
+        Give(t, new CoMedication(Drug.Midazolam, doseMg, CoMedicationWhen.OnSideEffect));
+        return new CoMedicationEvent(t, Drug.Midazolam, doseMg, "given by hand") { ByHand = true };
+    }
 
-    private CoMedicationEvent Give(double t, CoMedication m, string why)
+    private void Give(double t, CoMedication m)
     {
         if (m.Drug == Drug.Midazolam)
         {
@@ -97,8 +127,6 @@ internal sealed class CoMedicationPlan
         {
             _lastClonidineOralH = t;
         }
-
-        return new CoMedicationEvent(t, m.Drug, m.DoseMg, why);
     }
 
     private static SideEffectKind Kind(string name) =>

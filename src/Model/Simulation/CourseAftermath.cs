@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WardTwin.Model.Pd;
 using WardTwin.Model.Pk;
 
@@ -11,16 +12,34 @@ namespace WardTwin.Model.Simulation;
 public sealed class CourseAftermath
 {
     private readonly PkPdState _pk;
-    private readonly PainModel _pain;
-    private readonly VirtualPatient _patient;
-    private readonly double _endH;
-    private readonly PainMeasure _measure;
-    private readonly double _noiseSd;
+    private PainModel _pain;
+    private VirtualPatient _patient;
+    private double _endH;
+    private PainMeasure _measure;
+    private double _noiseSd;
 
-    internal CourseAftermath(PkPdState pk, PkPdSnapshot atEnd, PainModel pain, VirtualPatient patient, double endH, PainMeasure measure, double noiseSd)
+    /// <param name="atEnd">The PK/PD state at the course's end, which the aftermath then moves forward (its own, not the course's).</param>
+    internal CourseAftermath(PkPdState atEnd, PainModel pain, VirtualPatient patient, double endH, PainMeasure measure, double noiseSd)
     {
-        _pk = pk;
-        _pk.Restore(atEnd);
+        _pk = atEnd;
+        Reset(atEnd, pain, patient, endH, measure, noiseSd);
+    }
+
+    /// <summary>The state this aftermath moves (a reused one is set to the next course's end in place).</summary>
+    internal PkPdState State => _pk;
+
+    /// <summary>Whether this aftermath's state moves on <paramref name="system"/> (a reused one is kept only then).</summary>
+    internal bool MovesOn(PkPdSystem system) => _pk.MovesOn(system);
+
+    /// <summary>Another course's aftermath in this object: its state, already set to the course's end, is this one's own.</summary>
+    [MemberNotNull(nameof(_pain), nameof(_patient))]
+    internal void Reset(PkPdState atEnd, PainModel pain, VirtualPatient patient, double endH, PainMeasure measure, double noiseSd)
+    {
+        if (!ReferenceEquals(atEnd, _pk))
+        {
+            throw new ArgumentException("an aftermath is reset with its own state", nameof(atEnd));
+        }
+
         _pain = pain;
         _patient = patient;
         _endH = endH;

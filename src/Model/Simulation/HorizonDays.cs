@@ -13,9 +13,17 @@ internal sealed class HorizonDays
 
     public HorizonDays(double years)
     {
-        _nrs = new sbyte[(int)Math.Round(years * Discounting.DaysPerYear)];
-        Array.Fill(_nrs, (sbyte)-1);
+        _nrs = new sbyte[Length(years)];
+        Reset();
     }
+
+    /// <summary>Whether these days span <paramref name="years"/> (a reused one is kept only then).</summary>
+    public bool Fits(double years) => _nrs.Length == Length(years);
+
+    /// <summary>No day scored yet: a cohort's runner reuses the days from patient to patient.</summary>
+    public void Reset() => Array.Fill(_nrs, (sbyte)-1);
+
+    private static int Length(double years) => (int)Math.Round(years * Discounting.DaysPerYear);
 
     /// <summary>The course's treatment days from its daily scores (the first measure); days without one keep the score before. Returns the last score.</summary>
     public int Treatment(double startH, AdmissionOutcome o, int before)

@@ -33,22 +33,27 @@ public sealed class HorizonWalk
         _booster = _rule.Policy == RetreatmentPolicy.Booster ? new ProtocolPlan(_rule.Booster(plan.Protocol), plan.Parameters) : null;
     }
 
-    public AdmissionOutcome Run(VirtualPatient patient)
+    public AdmissionOutcome Run(VirtualPatient patient) => Run(patient, new AdmissionWorkspace());
+
+    /// <summary>The same walk in a workspace of the caller's thread, whose admission, days and lists it reuses.</summary>
+    internal AdmissionOutcome Run(VirtualPatient patient, AdmissionWorkspace workspace)
     {
         double horizonH = _settings.Years * Discounting.DaysPerYear * 24;
-        var days = new HorizonDays(_settings.Years);
+        var days = workspace.Days(_settings.Years);
         var uptake = SeededRandom.For(patient.Seed, patient.Index, StreamPurpose.Retreatment);
-        var course = new Admission(_plan, patient);
+        var course = workspace.Admit(_plan, patient);
         var first = course.RunToEnd();
         var o = first;
         int t0 = first.NrsT0;
         double startH = 0;
         int lastScore = t0;
-        var later = new List<(double StartH, bool Booster, AdmissionOutcome Outcome)>();
+        var later = workspace.LaterCourses;
+        later.Clear();
         while (true)
         {
             lastScore = days.Treatment(startH, o, lastScore);
-            var after = course.Aftermath();
+            var after = course.Aftermath(workspace.Aftermath);
+            workspace.Aftermath = after;
             var (nextH, booster) = FollowUp(after, startH, horizonH, t0, o, later.Count + 1, days, ref uptake, ref lastScore);
             if (nextH is not { } next || startH + next >= horizonH)
             {
@@ -56,13 +61,15 @@ public sealed class HorizonWalk
             }
 
             var coursePatient = patient with { Seed = (long)SeededRandom.Key(patient.Seed, patient.Index, ((ulong)StreamPurpose.Retreatment << 16) | (uint)later.Count) };
-            course = new Admission(booster ? _booster! : _plan, coursePatient, carried: after.HandOverAt(next));
+            course = workspace.Admit(booster ? _booster! : _plan, coursePatient, after.HandOverAt(next));
             o = course.RunToEnd();
             startH += next;
             later.Add((startH, booster, o));
         }
 
-        return first with { Horizon = Summarise(first, later, days) };
+        var horizon = Summarise(first, later, days);
+        later.Clear();
+        return first with { Horizon = horizon };
     }
 
     /// <summary>Weekly scores after a course until the horizon or the next course; returns when that course starts (the course's hours) and whether it is a booster.</summary>
@@ -109,24 +116,44 @@ public sealed class HorizonWalk
 
     private HorizonOutcome Summarise(AdmissionOutcome first, List<(double StartH, bool Booster, AdmissionOutcome Outcome)> later, HorizonDays days)
     {
-        var all = later.Select(l => (l.StartH, l.Booster, l.Outcome)).Prepend((0.0, false, first)).ToList();
-        double bedDays = 0, chairHours = 0, sideEffectLoss = 0, sideEffectLossDiscounted = 0;
-        int boosterSessions = 0;
-        foreach (var (startH, booster, o) in all)
+        // Every course in order, the first at 0 h: sums in the same order as ever, so the figures keep every bit.
+        var sums = default(CourseSums);
+        Add(ref sums, 0.0, false, first);
+        int boosterCourses = 0;
+        var startYears = later.Count == 0 ? [] : new double[later.Count];
+        var isBooster = later.Count == 0 ? [] : new bool[later.Count];
+        var outcomes = later.Count == 0 ? [] : new AdmissionOutcome[later.Count];
+        for (int i = 0; i < later.Count; i++)
         {
-            var protocol = booster ? _booster!.Protocol : _plan.Protocol;
-            bedDays += o.BedDays;
-            chairHours += o.DayCareSessions * (protocol.Schedule.SessionH ?? 0);
-            boosterSessions += booster ? Math.Max(o.DayCareSessions, 1) : 0;
-            double loss = SideEffectDays(o) / Discounting.DaysPerYear;
-            sideEffectLoss += loss;
-            sideEffectLossDiscounted += loss * Discounting.Factor(_settings.EffectDiscountRate, startH / 24 / Discounting.DaysPerYear);
+            var (startH, booster, o) = later[i];
+            Add(ref sums, startH, booster, o);
+            boosterCourses += booster ? 1 : 0;
+            startYears[i] = startH / 24 / Discounting.DaysPerYear;
+            isBooster[i] = booster;
+            outcomes[i] = o;
         }
 
         var (qalys, discounted) = days.Qalys(_utility, _settings.EffectDiscountRate);
-        return new HorizonOutcome(_settings.Years, _settings.Utility == UtilityMap.Dixon ? "dixon-2011" : "linear", all.Count, later.Count(l => l.Booster), boosterSessions, bedDays, chairHours,
-            qalys - sideEffectLoss, discounted - sideEffectLossDiscounted,
-            [.. later.Select(l => l.StartH / 24 / Discounting.DaysPerYear)], [.. later.Select(l => l.Booster)], [.. later.Select(l => l.Outcome)]);
+        return new HorizonOutcome(_settings.Years, _settings.Utility == UtilityMap.Dixon ? "dixon-2011" : "linear", later.Count + 1, boosterCourses, sums.BoosterSessions, sums.BedDays, sums.ChairHours,
+            qalys - sums.SideEffectLoss, discounted - sums.SideEffectLossDiscounted, startYears, isBooster, outcomes);
+    }
+
+    /// <summary>What the courses held and cost in utility, summed course by course.</summary>
+    private struct CourseSums
+    {
+        public double BedDays, ChairHours, SideEffectLoss, SideEffectLossDiscounted;
+        public int BoosterSessions;
+    }
+
+    private void Add(ref CourseSums sums, double startH, bool booster, AdmissionOutcome o)
+    {
+        var protocol = booster ? _booster!.Protocol : _plan.Protocol;
+        sums.BedDays += o.BedDays;
+        sums.ChairHours += o.DayCareSessions * (protocol.Schedule.SessionH ?? 0);
+        sums.BoosterSessions += booster ? Math.Max(o.DayCareSessions, 1) : 0;
+        double loss = SideEffectDays(o) / Discounting.DaysPerYear;
+        sums.SideEffectLoss += loss;
+        sums.SideEffectLossDiscounted += loss * Discounting.Factor(_settings.EffectDiscountRate, startH / 24 / Discounting.DaysPerYear);
     }
 
     /// <summary>

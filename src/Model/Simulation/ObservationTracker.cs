@@ -31,6 +31,28 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
     private readonly double[] _forcedUntilH = new double[SideEffectKinds.Count];
     private readonly SideEffectGrade[] _previous = new SideEffectGrade[SideEffectKinds.Count];
 
+    /// <summary>Whether this tracker was made for these parameters (a reused one is kept only then).</summary>
+    public bool Fits(int rules, double intervalH) => rules == alarmRules && intervalH == observationIntervalH;
+
+    /// <summary>Nothing seen yet: a cohort's runner reuses the tracker from admission to admission.</summary>
+    public void Reset()
+    {
+        Array.Clear(_current);
+        Array.Clear(_sinceReview);
+        Array.Clear(_plateau);
+        Array.Clear(BackgroundToday);
+        Array.Clear(WorstEver);
+        Array.Clear(_forced);
+        Array.Clear(_forcedUntilH);
+        Array.Clear(_previous);
+        _plateauCount = 0;
+        _alarmsEver = 0;
+        _alarmsSinceReview = 0;
+        WorstDrowsinessWithoutMidazolam = SideEffectGrade.None;
+        SevereHours = 0;
+        PeakSNorketamineNgPerMl = 0;
+    }
+
     /// <summary>A scenario shows this side effect at least at this grade until then, whatever the concentration.</summary>
     public void Force(SideEffectKind kind, SideEffectGrade grade, double untilH)
     {
@@ -123,10 +145,19 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
     /// <summary>Highest S-norketamine at an observation during infusion (Sigtermans 2009 reports a peak, not a plateau).</summary>
     public double PeakSNorketamineNgPerMl { get; private set; }
 
+    /// <summary>Bit i: alarm rule i went off since the last review.</summary>
+    public int AlarmsSinceReview => _alarmsSinceReview;
+
+    /// <summary>The worst grade since the last review and its side effect (the first of equals).</summary>
+    public (SideEffectGrade Grade, SideEffectKind? Kind) WorstSinceReview => Max(_sinceReview);
+
+    /// <summary>The worst grade at the latest observation and its side effect (the first of equals).</summary>
+    public (SideEffectGrade Grade, SideEffectKind? Kind) WorstNow => Max(_current);
+
     public TitrationReport Report(bool noticedRelief, IReadOnlyList<AlarmRule> rules)
     {
-        var (worst, worstKind) = Max(_sinceReview);
-        var (now, nowKind) = Max(_current);
+        var (worst, worstKind) = WorstSinceReview;
+        var (now, nowKind) = WorstNow;
         var alarms = new List<string>();
         for (int i = 0; i < rules.Count; i++)
         {

@@ -1,9 +1,20 @@
 namespace WardTwin.Model.Simulation;
 
 /// <summary>What an admission has recorded so far for its outcome (model card section 6): scores, doses, reviews, follow-up.</summary>
-internal sealed class OutcomeRecord(int assessmentMeasures, int followUpWeeks)
+internal sealed class OutcomeRecord
 {
-    private readonly List<int>[] _dailyNrs = Enumerable.Range(0, assessmentMeasures).Select(_ => new List<int>(16)).ToArray();
+    private readonly List<int>[] _dailyNrs;
+
+    public OutcomeRecord(int assessmentMeasures, int followUpWeeks)
+    {
+        _dailyNrs = new List<int>[assessmentMeasures];
+        for (int i = 0; i < _dailyNrs.Length; i++)
+        {
+            _dailyNrs[i] = new List<int>(16);
+        }
+
+        Weekly = new int[followUpWeeks];
+    }
 
     public int? OnsetDay { get; private set; }
 
@@ -24,10 +35,42 @@ internal sealed class OutcomeRecord(int assessmentMeasures, int followUpWeeks)
     public double T2WeeksAfterEnd { get; set; } = double.NaN;
 
     /// <summary>Weekly follow-up scores, week 1 first, to the protocol's horizon.</summary>
-    public int[] Weekly { get; } = new int[followUpWeeks];
+    public int[] Weekly { get; }
 
-    /// <summary>Daily scores per assessment measure (in the protocol's order); -1 where a day had none.</summary>
-    public int[][] DailyNrs() => _dailyNrs.Select(d => d.ToArray()).ToArray();
+    /// <summary>Whether this record was made for a protocol with these sizes (a reused one is kept only then).</summary>
+    public bool Fits(int assessmentMeasures, int followUpWeeks) => _dailyNrs.Length == assessmentMeasures && Weekly.Length == followUpWeeks;
+
+    /// <summary>Nothing recorded: a cohort's runner reuses the record (and its lists) from admission to admission.</summary>
+    public void Reset()
+    {
+        foreach (var list in _dailyNrs)
+        {
+            list.Clear();
+        }
+
+        Array.Clear(Weekly);
+        OnsetDay = null;
+        Reviews = 0;
+        MaxRateMgPerH = 0;
+        EffectiveRateMgPerH = null;
+        EndRateMgPerH = 0;
+        EndRateProtocolUnits = 0;
+        NrsT1 = -1;
+        NrsT2 = -1;
+        T2WeeksAfterEnd = double.NaN;
+    }
+
+    /// <summary>Daily scores per assessment measure (in the protocol's order); -1 where a day had none. New arrays: the outcome keeps them.</summary>
+    public int[][] DailyNrs()
+    {
+        var result = new int[_dailyNrs.Length][];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = [.. _dailyNrs[i]];
+        }
+
+        return result;
+    }
 
     public void NoteRate(double mgPerH) => MaxRateMgPerH = Math.Max(MaxRateMgPerH, mgPerH);
 
@@ -62,7 +105,14 @@ internal sealed class OutcomeRecord(int assessmentMeasures, int followUpWeeks)
             return (0, false);
         }
 
-        int first = Array.FindIndex(Weekly, s => s > nrsT0 - 2);
-        return first < 0 ? (Weekly.Length, true) : (first + 1, false);
+        for (int w = 0; w < Weekly.Length; w++)
+        {
+            if (Weekly[w] > nrsT0 - 2)
+            {
+                return (w + 1, false);
+            }
+        }
+
+        return (Weekly.Length, true);
     }
 }

@@ -122,8 +122,17 @@ public static class Timeline
     /// <summary>T1, the weekly follow-up scores (mid-week, to the protocol's horizon) and the patient's own T2.</summary>
     public static List<TimelineEvent> AfterTreatment(OutcomeTimes o, double endH, double t2WeeksAfterEnd)
     {
+        var events = new List<TimelineEvent>(o.FollowUpHorizonWeeks + 2);
+        AfterTreatment(o, endH, t2WeeksAfterEnd, events);
+        return events;
+    }
+
+    /// <summary>The same, into a list the caller reuses (emptied first): a cohort's runner keeps one per thread.</summary>
+    internal static void AfterTreatment(OutcomeTimes o, double endH, double t2WeeksAfterEnd, List<TimelineEvent> events)
+    {
         int weeks = o.FollowUpHorizonWeeks;
-        var events = new List<TimelineEvent>(weeks + 2) { new(endH + o.T1AfterEndH, TimelineEventKind.T1) };
+        events.Clear();
+        events.Add(new(endH + o.T1AfterEndH, TimelineEventKind.T1));
         for (int w = 1; w <= weeks; w++)
         {
             events.Add(new(endH + ((w - 0.5) * 7 * 24), TimelineEventKind.WeeklyAfter, w));
@@ -131,7 +140,6 @@ public static class Timeline
 
         events.Add(new(endH + (t2WeeksAfterEnd * 7 * 24), TimelineEventKind.T2));
         events.Sort();
-        return events;
     }
 
     private static IEnumerable<double> ReviewTimes(ReviewTimes r, IReadOnlyList<(double StartH, double EndH)> infusions, double startClock, double end)

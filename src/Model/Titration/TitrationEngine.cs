@@ -18,66 +18,99 @@ public sealed class TitrationEngine(Protocol protocol)
     /// <param name="hardMaxInProtocolUnits">The hard limit converted to this patient's protocol units.</param>
     public TitrationDecision Review(TitrationState state, TitrationReport report, double hardMaxInProtocolUnits)
     {
-        double rate = state.Rate;
-        var next = state with { ReviewsDone = state.ReviewsDone + 1 };
+        string? alarm = _rules.Raise?.UnlessAlarms is { Count: > 0 } alarms ? report.AlarmsSinceLastReview.FirstOrDefault(alarms.Contains) : null;
+        var step = Decide(state.Rate, state.Frozen, state.FrozenRate, report.NoticedRelief, report.WorstSinceLastReview, report.CurrentGrade, alarm is not null, hardMaxInProtocolUnits);
+        var next = state with { Rate = step.NewRate, ReviewsDone = state.ReviewsDone + 1 };
+        if (step.Action == TitrationAction.Freeze)
+        {
+            next = next with { Frozen = true, FrozenRate = state.Rate };
+        }
+
+        string reason = Reason(step.Why, report.CurrentKind, report.CurrentGrade, report.WorstKindSinceLastReview, report.WorstSinceLastReview, alarm);
+        return new(step.Action, step.NewRate, reason, next);
+    }
+
+    /// <summary>
+    /// The rules on plain values, in their order of precedence; <see cref="Review"/> wraps it in records and words. A freeze
+    /// freezes at <paramref name="rate"/>.
+    /// </summary>
+    /// <param name="alarmHolds">An alarm the raise rule names went off since the last review.</param>
+    internal TitrationStep Decide(double rate, bool frozen, double? frozenRate, bool noticedRelief, SideEffectGrade worstSinceLastReview, SideEffectGrade currentGrade,
+        bool alarmHolds, double hardMaxInProtocolUnits)
+    {
         double ceiling = Math.Min(_rules.Cap ?? double.PositiveInfinity, hardMaxInProtocolUnits);
         if (_rules.Raise is { LinearTo: { } target })
         {
             ceiling = Math.Min(ceiling, target);
         }
 
-        if (_rules.Lower is { } lower && report.CurrentGrade >= lower.OnSideEffectGrade)
+        if (_rules.Lower is { } lower && currentGrade >= lower.OnSideEffectGrade)
         {
-            double lowered = Math.Max(rate - lower.By, 0);
-            return new(TitrationAction.Lower, lowered, $"lowered by {F(lower.By)}: {Describe(report.CurrentKind, report.CurrentGrade)}", next with { Rate = lowered });
+            return new(TitrationAction.Lower, Math.Max(rate - lower.By, 0), TitrationWhy.Lowered);
         }
 
-        if (state.Frozen)
+        if (frozen)
         {
-            double effective = state.FrozenRate ?? rate;
-            if (rate < effective && report.WorstSinceLastReview < (_rules.Lower?.OnSideEffectGrade ?? SideEffectGrade.Severe))
+            double effective = frozenRate ?? rate;
+            if (rate < effective && worstSinceLastReview < (_rules.Lower?.OnSideEffectGrade ?? SideEffectGrade.Severe))
             {
-                double restored = Math.Min(effective, rate + Step(rate));
-                return new(TitrationAction.Restore, restored, "side effects subsided: back towards the effective dose", next with { Rate = restored });
+                return new(TitrationAction.Restore, Math.Min(effective, rate + Step(rate)), TitrationWhy.Restored);
             }
 
-            return new(TitrationAction.Hold, rate, "frozen at the effective dose", next);
+            return new(TitrationAction.Hold, rate, TitrationWhy.FrozenHold);
         }
 
-        if (_rules.FreezeOnNoticedRelief && report.NoticedRelief)
+        if (_rules.FreezeOnNoticedRelief && noticedRelief)
         {
-            return new(TitrationAction.Freeze, rate, "patient notices pain reduction: effective dose", next with { Frozen = true, FrozenRate = rate });
+            return new(TitrationAction.Freeze, rate, TitrationWhy.Freeze);
         }
 
         var raise = _rules.Raise;
         if (raise is null)
         {
-            return new(TitrationAction.Hold, rate, "protocol has no raise rule", next);
+            return new(TitrationAction.Hold, rate, TitrationWhy.NoRaiseRule);
         }
 
-        if (raise.UnlessNoticedRelief && report.NoticedRelief)
+        if (raise.UnlessNoticedRelief && noticedRelief)
         {
-            return new(TitrationAction.Hold, rate, "patient notices pain reduction", next);
+            return new(TitrationAction.Hold, rate, TitrationWhy.ReliefHold);
         }
 
-        if (raise.UnlessSideEffectGrade is { } g && report.WorstSinceLastReview >= g)
+        if (raise.UnlessSideEffectGrade is { } g && worstSinceLastReview >= g)
         {
-            return new(TitrationAction.Hold, rate, $"held: {Describe(report.WorstKindSinceLastReview, report.WorstSinceLastReview)}", next);
+            return new(TitrationAction.Hold, rate, TitrationWhy.SideEffectHold);
         }
 
-        if (raise.UnlessAlarms is { Count: > 0 } alarms && report.AlarmsSinceLastReview.FirstOrDefault(alarms.Contains) is { } alarm)
+        if (alarmHolds)
         {
-            return new(TitrationAction.Hold, rate, $"held: alarm {alarm}", next);
+            return new(TitrationAction.Hold, rate, TitrationWhy.AlarmHold);
         }
 
         if (rate >= ceiling - 1e-9)
         {
-            return new(TitrationAction.Hold, rate, ceiling < (_rules.Cap ?? double.PositiveInfinity) ? "at the hard limit" : "at the protocol's maximum", next);
+            return new(TitrationAction.Hold, rate, ceiling < (_rules.Cap ?? double.PositiveInfinity) ? TitrationWhy.AtHardLimit : TitrationWhy.AtMaximum);
         }
 
-        double raised = Math.Min(rate + Step(rate), ceiling);
-        return new(TitrationAction.Raise, raised, "no relief and no side effects: raised", next with { Rate = raised });
+        return new(TitrationAction.Raise, Math.Min(rate + Step(rate), ceiling), TitrationWhy.Raised);
     }
+
+    /// <summary>The words a log and a trainee read for a decision.</summary>
+    /// <param name="alarm">The alarm that held a raise (<see cref="TitrationWhy.AlarmHold"/>).</param>
+    internal string Reason(TitrationWhy why, SideEffectKind? currentKind, SideEffectGrade currentGrade, SideEffectKind? worstKind, SideEffectGrade worstSinceLastReview, string? alarm) => why switch
+    {
+        TitrationWhy.Lowered => $"lowered by {F(_rules.Lower!.By)}: {Describe(currentKind, currentGrade)}",
+        TitrationWhy.Restored => "side effects subsided: back towards the effective dose",
+        TitrationWhy.FrozenHold => "frozen at the effective dose",
+        TitrationWhy.Freeze => "patient notices pain reduction: effective dose",
+        TitrationWhy.NoRaiseRule => "protocol has no raise rule",
+        TitrationWhy.ReliefHold => "patient notices pain reduction",
+        TitrationWhy.SideEffectHold => $"held: {Describe(worstKind, worstSinceLastReview)}",
+        TitrationWhy.AlarmHold => $"held: alarm {alarm}",
+        TitrationWhy.AtHardLimit => "at the hard limit",
+        TitrationWhy.AtMaximum => "at the protocol's maximum",
+        TitrationWhy.Raised => "no relief and no side effects: raised",
+        _ => throw new ArgumentOutOfRangeException(nameof(why)),
+    };
 
     private double Step(double rate)
     {
@@ -92,15 +125,18 @@ public sealed class TitrationEngine(Protocol protocol)
             return (target - protocol.Rate.Start) / raise.LinearReviews!.Value;
         }
 
-        foreach (var step in raise.Steps!)
+        // Indexed, not foreach: an interface's enumerator is an allocation at every raise.
+        var steps = raise.Steps!;
+        for (int i = 0; i < steps.Count; i++)
         {
+            var step = steps[i];
             if (step.Below is null || rate < step.Below.Value - 1e-9)
             {
                 return step.By;
             }
         }
 
-        return raise.Steps![^1].By;
+        return steps[^1].By;
     }
 
     private static string Describe(SideEffectKind? kind, SideEffectGrade grade) =>

@@ -19,6 +19,21 @@ public sealed class VitalsSampler(VitalsParameters p, SeededRandom random)
     /// <summary>Where the sampler stands (noise stream, drifts, artefact), so a host can store and continue it.</summary>
     public VitalsSamplerPosition Position => new(_random.Position, _hrDrift, _bpDrift, _spo2Drift, _lastTimeH, _artefactUntilH, _artefact);
 
+    /// <summary>Whether the sampler reads these parameters (a reused one is kept only then).</summary>
+    internal bool Fits(VitalsParameters parameters) => ReferenceEquals(p, parameters);
+
+    /// <summary>A fresh sampler on another stream (another patient): a cohort's runner reuses it from admission to admission.</summary>
+    internal void Reset(SeededRandom random)
+    {
+        _random = random;
+        _hrDrift = _bpDrift = _spo2Drift = 0;
+        _lastTimeH = double.NaN;
+        _artefactUntilH = double.NegativeInfinity;
+        _artefact = VitalsArtefact.None;
+        _stepH = double.NaN;
+        _decay = _innovation = 0;
+    }
+
     public void Restore(VitalsSamplerPosition position)
     {
         _random = SeededRandom.From(position.Random);

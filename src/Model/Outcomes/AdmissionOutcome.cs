@@ -6,7 +6,8 @@ namespace WardTwin.Model.Outcomes;
 /// Everything one admission produced (model card section 6), before prices are applied. NrsT0, T1, T2 and
 /// the weekly scores are in the protocol's outcome measure, so responders compare like with like;
 /// NrsT0Cohort is the baseline in the measure its cohort was published in; DailyNrs has one row per
-/// assessment measure, in the protocol's order.
+/// assessment measure, in the protocol's order. The arrays are values that no reader writes: outcomes may share them (a copy
+/// made with <c>with</c> does, and a runner's outcomes share equal grade and alarm arrays).
 /// </summary>
 public sealed record AdmissionOutcome(
     int PatientIndex,

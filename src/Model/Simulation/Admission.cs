@@ -625,6 +625,9 @@ public sealed class Admission
 
     private TimelineEvent Peek() => _next < _treatmentCount ? _treatment[_next] : _after![_nextAfter];
 
+    /// <summary>Where a workspace's admission takes its outcomes' grade and alarm arrays from (null: new ones for each outcome).</summary>
+    internal SharedOutcomeArrays? SharedArrays { get; set; }
+
     /// <summary>Someone reads the events (a log or an observer): otherwise none is made at all (a cohort's walk).</summary>
     private bool Noting => _log is not null || _observer is not null;
 
@@ -890,7 +893,8 @@ public sealed class Admission
             t0, _pain.Baseline(Patient, Patient.BaselineMeasure), Patient.BaselineMeasure, r.NrsT1, r.NrsT2, r.DailyNrs(), (int[])r.Weekly.Clone(),
             r.T2WeeksAfterEnd, reliefWeeks, censored,
             r.EffectiveRateMgPerH, r.MaxRateMgPerH, r.EndRateMgPerH, r.EndRateProtocolUnits, _pk.DeliveredMg, r.OnsetDay,
-            _tracker.WorstEver.ToArray(), _tracker.AlarmsEver(),
+            SharedArrays?.Grades(_tracker.WorstEver) ?? _tracker.WorstEver.ToArray(),
+            SharedArrays?.Alarms(_tracker.AlarmsEverMask, _tracker.AlarmRules) ?? _tracker.AlarmsEver(),
             hasS ? plateau.SKetamineNgPerMl : null, hasR ? plateau.RKetamineNgPerMl : null,
             hasS ? plateau.SNorketamineNgPerMl : null, hasR ? plateau.RNorketamineNgPerMl : null,
             hasS ? _tracker.PeakSNorketamineNgPerMl : null,

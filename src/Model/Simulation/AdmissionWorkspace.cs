@@ -7,10 +7,12 @@ namespace WardTwin.Model.Simulation;
 /// What a cohort's walks reuse from one patient to the next instead of allocating it again: the admission (with its PK/PD
 /// system and state, tracker, pump and records), and a horizon's days, later courses and aftermath. One walk at a time: a
 /// runner hands each thread its own (see <see cref="CohortRunner"/>), so no two walks ever share one. What a walk returns
-/// (its outcome and the arrays in it) is always new, never held here, so callers may keep it.
+/// is always a new outcome, never held here, so callers may keep it; its grade and alarm arrays are shared, never-written
+/// values (<see cref="SharedOutcomeArrays"/>).
 /// </summary>
 internal sealed class AdmissionWorkspace
 {
+    private readonly SharedOutcomeArrays _shared = new();
     private Admission? _admission;
     private HorizonDays? _days;
 
@@ -25,7 +27,7 @@ internal sealed class AdmissionWorkspace
     {
         if (_admission is null)
         {
-            _admission = new Admission(plan, patient, carried: carried);
+            _admission = new Admission(plan, patient, carried: carried) { SharedArrays = _shared };
         }
         else
         {

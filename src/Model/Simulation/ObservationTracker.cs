@@ -188,6 +188,12 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         _alarmsSinceReview = 0;
     }
 
+    /// <summary>Bit i: alarm rule i went off at some observation.</summary>
+    public int AlarmsEverMask => _alarmsEver;
+
+    /// <summary>How many alarm rules the tracker follows.</summary>
+    public int AlarmRules => alarmRules;
+
     public bool[] AlarmsEver()
     {
         var result = new bool[alarmRules];

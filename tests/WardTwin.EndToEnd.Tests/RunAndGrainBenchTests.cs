@@ -57,15 +57,19 @@ public sealed partial class RunAndGrainBenchTests
     public async Task Bench_grains_writes_every_figure_it_promises()
     {
         string output = Path.Combine(Cli.TempDir(), "bench.json");
-        var run = await Cli.Run(Timeout, "bench", "grains", "--patients", "300", "--live", "40", "--seconds", "3", "--out", output);
+        var run = await Cli.Run(Timeout, "bench", "grains", "--patients", "300", "--live", "40", "--seconds", "9", "--out", output);
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(await File.ReadAllTextAsync(output))!;
-        foreach (var field in new[] { "grain_admissions_per_s", "reference_admissions_per_s", "ratio", "peak_working_set_bytes", "bytes_per_live_admission", "live_admissions", "live_lag_p99_ms" })
+        foreach (var field in new[] { "grain_admissions_per_s", "reference_admissions_per_s", "ratio", "peak_working_set_bytes", "bytes_per_live_admission", "live_admissions", "live_lag_p99_ms", "live_warmup_lag_max_ms" })
         {
             Assert.True(json[field] is not null, $"{field} missing from {output}");
         }
 
         Assert.Equal(40, (int)json["live_admissions"]!);
+
+        // The first ticks (a new ward's warm-up) are reported apart: the percentiles come from the ticks after them.
+        Assert.True(json["live_tick_lags_ms"]!.AsArray().Count > (int)json["live_warmup_ticks"]!);
+        Assert.Equal(json["live_tick_lags_ms"]!.AsArray().Count - (int)json["live_warmup_ticks"]!, (int)json["live_ticks"]!);
         Assert.True((double)json["grain_admissions_per_s"]! > 0);
     }
 

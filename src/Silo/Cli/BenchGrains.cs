@@ -64,6 +64,11 @@ internal static class BenchGrains
         }
 
         double p99 = run.P99 ?? double.NaN;
+        if (lags.Length == 0)
+        {
+            Console.Error.WriteLine($"the live ward ran {run.TickLagsMs.Length} ticks, none after the first {LiveRun.WarmupTicks} (its warm-up): run it longer (--seconds) for a tick lag");
+        }
+
         var result = new JsonObject
         {
             ["protocol"] = protocol.Id,

@@ -43,8 +43,11 @@ public static class DashboardSetup
 
     public static WebApplication UseWardTwinDashboard(this WebApplication app)
     {
-        // prometheus-net starts its meter adapter lazily at the first scrape; start it now (a repeat start with
-        // the default options is a no-op there), or whatever happens before the first scrape would be lost.
+        // prometheus-net would start its own meter adapter at the first scrape, beside this one: every histogram
+        // measurement was then counted twice (its histograms take the same names as the bridge's and this
+        // adapter's). Its default adapter is suppressed and this one started now, or whatever happens before the
+        // first scrape would be lost.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
         var defaultBuckets = new MeterAdapterOptions().ResolveHistogramBuckets;
         var adapter = MeterAdapter.StartListening(new MeterAdapterOptions
         {

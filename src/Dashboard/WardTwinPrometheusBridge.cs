@@ -26,8 +26,14 @@ public sealed class WardTwinPrometheusBridge : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
+        // Every type an instrument may measure in (an int gauge was seen only through prometheus-net's own adapter).
+        _listener.SetMeasurementEventCallback<byte>(OnMeasurement);
+        _listener.SetMeasurementEventCallback<short>(OnMeasurement);
+        _listener.SetMeasurementEventCallback<int>(OnMeasurement);
         _listener.SetMeasurementEventCallback<long>(OnMeasurement);
+        _listener.SetMeasurementEventCallback<float>(OnMeasurement);
         _listener.SetMeasurementEventCallback<double>(OnMeasurement);
+        _listener.SetMeasurementEventCallback<decimal>(OnMeasurement);
         _listener.Start();
         Metrics.DefaultRegistry.AddBeforeCollectCallback(_listener.RecordObservableInstruments);
     }

@@ -23,7 +23,7 @@ public static class PatientsCsv
         for (int i = 0; i < r.Admissions.Length; i++)
         {
             var a = r.Admissions[i];
-            AppendRow(sb, Fixed(a, r.Costs[i]), a.DailyNrs.Select(Daily).ToArray(), days, Weekly(a)).Append('\n');
+            AppendRow(sb, Fixed(a, r.Costs[i]), a.DailyNrs.Select(Daily).ToArray(), days, AppendWeekly(new StringBuilder(), a).ToString()).Append('\n');
         }
 
         return sb.ToString();
@@ -150,10 +150,7 @@ public static class PatientsCsv
         return sb;
     }
 
-    /// <summary>The weekly scores, then (a patient followed for years) the horizon's columns: they close the row.</summary>
-    internal static string[] Weekly(AdmissionOutcome a) => AppendWeekly(new StringBuilder(), a) is { Length: > 0 } sb ? sb.ToString().Split(',') : [];
-
-    /// <summary>Appends the weekly scores, then (a patient followed for years) the horizon's columns, comma-separated.</summary>
+    /// <summary>Appends the weekly scores, then (a patient followed for years) the horizon's columns, comma-separated: they close the row.</summary>
     internal static StringBuilder AppendWeekly(StringBuilder sb, AdmissionOutcome a)
     {
         var row = new CsvFields(sb);
@@ -179,8 +176,8 @@ public static class PatientsCsv
     private static readonly string[] HorizonColumns =
         ["horizon_courses", "horizon_booster_courses", "horizon_booster_sessions", "horizon_bed_days", "horizon_chair_hours", "horizon_qalys", "horizon_qalys_discounted"];
 
-    /// <summary>A whole row: the fixed columns, each measure's days padded to <paramref name="days"/>, the weekly scores.</summary>
-    internal static StringBuilder AppendRow(StringBuilder sb, string fixedColumns, IReadOnlyList<string[]> daily, int days, IReadOnlyList<string> weekly)
+    /// <summary>A whole row: the fixed columns, each measure's days padded to <paramref name="days"/>, the weekly columns (joined, as <see cref="AppendWeekly"/> gives them).</summary>
+    internal static StringBuilder AppendRow(StringBuilder sb, string fixedColumns, IReadOnlyList<string[]> daily, int days, string weekly)
     {
         sb.Append(fixedColumns);
         foreach (var scores in daily)
@@ -191,9 +188,9 @@ public static class PatientsCsv
             }
         }
 
-        foreach (var w in weekly)
+        if (weekly.Length > 0)
         {
-            sb.Append(',').Append(w);
+            sb.Append(',').Append(weekly);
         }
 
         return sb;

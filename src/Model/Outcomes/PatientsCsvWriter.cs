@@ -63,8 +63,7 @@ public sealed class PatientsCsvWriter : IDisposable
             {
                 var parts = line.Split(Part);
                 var daily = parts[1..^1].Select(p => p.Length == 0 ? [] : p.Split(',')).ToArray();
-                string[] weekly = parts[^1].Length == 0 ? [] : parts[^1].Split(',');
-                output.Write(PatientsCsv.AppendRow(sb.Clear(), parts[0], daily, _days, weekly).Append('\n'));
+                output.Write(PatientsCsv.AppendRow(sb.Clear(), parts[0], daily, _days, parts[^1]).Append('\n'));
             }
         }
 

@@ -1,14 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Numerics;
-using WardTwin.Model.Outcomes;
 using WardTwin.Model.Parameters;
-using WardTwin.Model.Pd;
 using WardTwin.Model.Physiology;
-using WardTwin.Model.Pk;
 using WardTwin.Model.Protocols;
 using WardTwin.Model.Pump;
-using WardTwin.Model.Randomness;
-using WardTwin.Model.Titration;
 using WardTwin.Model.Vitals;
 
 namespace WardTwin.Model.Simulation;

@@ -221,7 +221,6 @@ public static class CohortSummary
     /// <summary>Total cost over responders, with a seeded percentile bootstrap interval.</summary>
     private static JsonObject PerResponder(double[] totals, List<bool> responder, long seed, int which)
     {
-        int n = totals.Length;
         int responders = responder.Count(x => x);
         if (responders == 0)
         {
@@ -229,25 +228,8 @@ public static class CohortSummary
         }
 
         double point = totals.Sum() / responders;
-        var random = new SeededRandom(SeededRandom.Key(seed, -1, (ulong)StreamPurpose.Bootstrap + (ulong)which));
-        var samples = new List<double>(BootstrapResamples);
-        for (int b = 0; b < BootstrapResamples; b++)
-        {
-            double sum = 0;
-            int count = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int j = (int)(random.NextUInt64() % (ulong)n);
-                sum += totals[j];
-                count += responder[j] ? 1 : 0;
-            }
-
-            if (count > 0)
-            {
-                samples.Add(sum / count);
-            }
-        }
-
+        ulong key = SeededRandom.Key(seed, -1, (ulong)StreamPurpose.Bootstrap + (ulong)which);
+        var samples = ResponderBootstrap.Ratios(totals, [.. responder], key, BootstrapResamples);
         var sorted = samples.Order().ToArray();
         return new JsonObject
         {

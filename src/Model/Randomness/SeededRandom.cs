@@ -7,6 +7,8 @@ namespace WardTwin.Model.Randomness;
 /// </summary>
 public struct SeededRandom
 {
+    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
+
     private ulong _state;
     private double _spareNormal;
     private bool _hasSpare;
@@ -28,6 +30,12 @@ public struct SeededRandom
     public static SeededRandom For(long seed, int patientIndex, StreamPurpose purpose) =>
         new(Key(seed, patientIndex, (ulong)purpose));
 
+    /// <summary>
+    /// The stream of <paramref name="key"/> after <paramref name="draws"/> 64-bit draws: SplitMix64's state moves by a
+    /// constant each draw, so a stream can be cut into pieces worked on in parallel that draw what one walk would.
+    /// </summary>
+    public static SeededRandom After(ulong key, ulong draws) => new(unchecked(key + (draws * Gamma)));
+
     /// <summary>A key that mixes its parts so that neighbouring seeds give unrelated streams.</summary>
     public static ulong Key(long seed, long index, ulong purpose)
     {
@@ -38,7 +46,7 @@ public struct SeededRandom
 
     public ulong NextUInt64()
     {
-        _state += 0x9E3779B97F4A7C15UL;
+        _state += Gamma;
         return Mix(_state);
     }
 

@@ -1,5 +1,3 @@
-using WardTwin.Model.Outcomes;
-
 namespace WardTwin.Grains;
 
 /// <summary>Runs one block of a cohort job (patients First..First+Count-1), each exactly as the reference engine would.</summary>
@@ -9,5 +7,5 @@ public interface ICohortShardGrain : IGrainWithStringKey
     /// The request travels by reference (its cohort grain and content hash): a silo fetches the files once per
     /// cohort, not once per shard, which cost the calling silo tens of kilobytes of serialization per shard.
     /// </summary>
-    Task<AdmissionOutcome[]> RunAsync(CohortRequestRef request, int first, int count);
+    Task<CohortBlock> RunAsync(CohortRequestRef request, int first, int count);
 }

@@ -19,7 +19,8 @@ public sealed class CohortJobGrain(
     ModelCatalog catalog,
     IOptions<WardTwinOptions> options,
     ILocalSiloDetails silo,
-    ILogger<CohortJobGrain> logger) : PlannerJobGrain<CohortRequest, AdmissionOutcome[]>(record, options, silo, logger), ICohortJobGrain
+    IClusterMembershipService membership,
+    ILogger<CohortJobGrain> logger) : PlannerJobGrain<CohortRequest, CohortBlock>(record, options, silo, membership, logger), ICohortJobGrain
 {
     private string? _hash;
 
@@ -44,7 +45,7 @@ public sealed class CohortJobGrain(
         }
 
         var shards = await Window(request).ReadAsync(fromPatient / size, Math.Max(1, Options.ChunkAdmissions / size), Options.ReadWait);
-        var outcomes = shards.Count == 1 ? shards[0] : shards.SelectMany(s => s).ToArray();
+        var outcomes = shards.Count == 1 ? shards[0].Outcomes : shards.SelectMany(s => s.Outcomes).ToArray();
         return new CohortChunk(fromPatient, outcomes, request.Patients);
     }
 
@@ -64,7 +65,7 @@ public sealed class CohortJobGrain(
 
     protected override int AdmissionsPerUnit(CohortRequest request) => ShardSize;
 
-    protected override Task<AdmissionOutcome[]> RunUnit(CohortRequest request, int unit, string workerKey)
+    protected override Task<CohortBlock> RunUnit(CohortRequest request, int unit, string workerKey)
     {
         _hash ??= ModelCatalog.Hash(request);
         int first = unit * ShardSize, count = Math.Min(ShardSize, request.Patients - first);

@@ -24,7 +24,9 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
     private readonly ConcurrentDictionary<string, (ProtocolPlan Plan, PatientSampler Sampler)> _wardPlans = new(StringComparer.Ordinal);
 
     /// <summary>The silo's slots for planner work (WardTwin:ShardConcurrency, default one per core), so a job cannot starve live wards.</summary>
-    private readonly SemaphoreSlim _slots = new(options.Value.ShardConcurrency > 0 ? options.Value.ShardConcurrency : Environment.ProcessorCount);
+    private readonly SemaphoreSlim _slots = new(Slots(options.Value));
+
+    private readonly PlannerThreads _threads = new(Slots(options.Value));
 
     /// <summary>
     /// Runs a piece of planner work (a shard, a draw, a capacity question) in one of the silo's slots. A stopping silo
@@ -44,7 +46,7 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
 
             // Off the grain's turn: a shard or draw can compute for seconds, which Orleans reports as a stalled
             // scheduler turn (a warning per draw on a planner's console); the slot still bounds the cores used.
-            return await Task.Run(work, lifetime.ApplicationStopping);
+            return await _threads.RunAsync(work, lifetime.ApplicationStopping);
         }
         finally
         {
@@ -93,5 +95,11 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _threads.Dispose();
+        _slots.Dispose();
+    }
+
+    private static int Slots(WardTwinOptions options) => options.ShardConcurrency > 0 ? options.ShardConcurrency : Environment.ProcessorCount;
 }

@@ -13,10 +13,12 @@ public abstract class PlannerJobGrain<TRequest, TUnit>(
     IPersistentState<PlannerJobRecord<TRequest>> record,
     IOptions<WardTwinOptions> options,
     ILocalSiloDetails silo,
+    IClusterMembershipService membership,
     ILogger logger) : Grain
     where TRequest : class
     where TUnit : class
 {
+    private readonly ShortestQueue _placement = new(membership);
     private JobWindow<TUnit>? _window;
 
     protected abstract string Kind { get; }
@@ -84,7 +86,7 @@ public abstract class PlannerJobGrain<TRequest, TUnit>(
 
     /// <summary>The running units, made when the job is first read on this activation (after a silo loss, from the stored request).</summary>
     private protected JobWindow<TUnit> Window(TRequest request) => _window ??= new JobWindow<TUnit>(Units(request), Math.Max(2, options.Value.WindowAdmissions / Math.Max(1, AdmissionsPerUnit(request))), Math.Max(1, options.Value.UnitsInFlight), unit =>
-        ShardCalls.WithRetries(attempt => RunUnit(request, unit, ShardCalls.Key(Key, unit, attempt)), options.Value.ShardRetries, logger, Key, unit, () => _window?.Stopped ?? true));
+        ShardCalls.WithRetries(attempt => _placement.RunAsync(silo => RunUnit(request, unit, ShardCalls.Key(Key, silo, attempt))), options.Value.ShardRetries, logger, Key, unit, () => _window?.Stopped ?? true));
 
     protected abstract bool SameRequest(TRequest running, TRequest asked);
 

@@ -1,10 +1,16 @@
+using Orleans.Concurrency;
 using Orleans.Placement;
 using WardTwin.Model.Economics;
 
 namespace WardTwin.Grains;
 
-/// <summary>One draw of a PSA job, run with the model's own <see cref="PsaRunner.Draw"/>, so a draw equals the reference engine's.</summary>
+/// <summary>
+/// A PSA job's worker on one silo: runs draws with the model's own <see cref="PsaRunner.Draw"/>, so a draw equals the
+/// reference engine's. Reentrant, placed and collected as <see cref="CohortShardGrain"/>.
+/// </summary>
 [RandomPlacement]
+[Reentrant]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics) : Grain, IPsaDrawGrain
 {
     public async Task<PsaDrawRows> RunAsync(CohortRequestRef job, int draw)
@@ -14,7 +20,6 @@ public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
             ?? catalog.PsaSetupFor(await GrainFactory.GetGrain<IPsaJobGrain>(job.JobKey).GetRequestAsync(), job.Hash);
         var result = await catalog.InSlotAsync(() => PsaRunner.Draw(setup, draw));
         metrics.CohortAdmissions.Add(setup.Patients * setup.Protocols.Count, new KeyValuePair<string, object?>("protocol", "psa"));
-        DeactivateOnIdle();
         return new PsaDrawRows(draw, [.. result.Rows.Select(r => r.Cost)], [.. result.Rows.Select(r => r.Effects)]);
     }
 }

@@ -17,7 +17,8 @@ public sealed class PsaJobGrain(
     ModelCatalog catalog,
     IOptions<WardTwinOptions> options,
     ILocalSiloDetails silo,
-    ILogger<PsaJobGrain> logger) : PlannerJobGrain<PsaJobRequest, PsaDrawRows>(record, options, silo, logger), IPsaJobGrain
+    IClusterMembershipService membership,
+    ILogger<PsaJobGrain> logger) : PlannerJobGrain<PsaJobRequest, PsaDrawRows>(record, options, silo, membership, logger), IPsaJobGrain
 {
     private string? _hash;
 

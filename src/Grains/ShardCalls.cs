@@ -25,10 +25,15 @@ internal static class ShardCalls
         }
     }
 
-    /// <summary>A worker's key: its unit, and a fresh one for each retry (a new activation, placed anew).</summary>
-    public static string Key(string job, int unit, int attempt) => attempt == 0 ? $"{job}/{unit}" : $"{job}/{unit}/retry-{attempt}";
+    /// <summary>
+    /// A worker's key: one worker per job and silo, which takes the job's units there one after another (an activation
+    /// per unit cost the job's silo a directory lookup, a registration and a removal per unit, on the core that also
+    /// reads); a retry goes to a fresh worker, placed anew.
+    /// </summary>
+    public static string Key(string job, SiloAddress? silo, int attempt) =>
+        $"{job}/on/{(silo is null ? "any" : silo.ToParsableString())}{(attempt == 0 ? "" : $"/retry-{attempt}")}";
 
     /// <summary>The worker's silo went or is going: gone (unavailable, no answer, refused), or stopping (its queued work cancelled).</summary>
-    private static bool IsLostSilo(Exception ex) =>
+    public static bool IsLostSilo(Exception ex) =>
         ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException or OperationCanceledException;
 }

@@ -55,6 +55,29 @@ public sealed class CohortGrainTests(TwoSiloCluster two, OneSiloCluster one) : I
     }
 
     [Fact]
+    public async Task A_job_keeps_one_worker_on_each_silo_and_runs_units_on_both()
+    {
+        // 600 patients in shards of 40: 15 units, all in flight at once, each sent to the silo running fewer of them.
+        string key = $"spread-{Guid.NewGuid():N}";
+        var job = two.Client.GetGrain<ICohortJobGrain>(key);
+        await job.StartAsync(Request("erasmus-7d", 600, 5));
+        int read = 0;
+        while (read < 600)
+        {
+            read += (await job.ReadAsync(read)).Outcomes.Length;
+        }
+
+        var workers = (await two.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+            .Where(s => s.GrainId.Key.ToString()!.StartsWith(key + "/", StringComparison.Ordinal))
+            .ToList();
+        await job.ReadAsync(read);
+
+        Assert.Equal(2, workers.Count);
+        Assert.Equal(2, workers.Select(w => w.SiloAddress).Distinct().Count());
+        Assert.All(workers, w => Assert.EndsWith($"/on/{w.SiloAddress.ToParsableString()}", w.GrainId.Key.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_job_is_read_in_chunks_reports_progress_and_forgets_its_request_once_read()
     {
         var job = two.Client.GetGrain<ICohortJobGrain>("chunks");

@@ -23,35 +23,23 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
     private readonly ConcurrentDictionary<string, Lazy<PsaSetup>> _psa = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ProtocolPlan Plan, PatientSampler Sampler)> _wardPlans = new(StringComparer.Ordinal);
 
-    /// <summary>The silo's slots for planner work (WardTwin:ShardConcurrency, default one per core), so a job cannot starve live wards.</summary>
-    private readonly SemaphoreSlim _slots = new(Slots(options.Value));
-
-    private readonly PlannerThreads _threads = new(Slots(options.Value));
+    /// <summary>The silo's slots for planner work (WardTwin:ShardConcurrency, default one per core): a thread each, so a job cannot starve live wards.</summary>
+    private readonly PlannerThreads _slots = new(options.Value.ShardConcurrency > 0 ? options.Value.ShardConcurrency : Environment.ProcessorCount);
 
     /// <summary>
     /// Runs a piece of planner work (a shard, a draw, a capacity question) in one of the silo's slots. A stopping silo
     /// runs no more queued work (the caller sees the work cancelled, as from a lost silo, and runs it elsewhere);
-    /// <paramref name="drillPause"/> waits WardTwin:ShardPauseMs first (a throttle for fault drills).
+    /// <paramref name="drillPause"/> holds the slot WardTwin:ShardPauseMs first (a throttle for fault drills).
     /// </summary>
-    public async Task<T> InSlotAsync<T>(Func<T> work, bool drillPause = true)
+    public Task<T> InSlotAsync<T>(Func<T> work, bool drillPause = true)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await _slots.WaitAsync(lifetime.ApplicationStopping);
-        try
+        int pauseMs = drillPause ? options.Value.ShardPauseMs : 0;
+        return _slots.RunAsync(pauseMs <= 0 ? work : () =>
         {
-            if (drillPause && options.Value.ShardPauseMs > 0)
-            {
-                await Task.Delay(options.Value.ShardPauseMs);
-            }
-
-            // Off the grain's turn: a shard or draw can compute for seconds, which Orleans reports as a stalled
-            // scheduler turn (a warning per draw on a planner's console); the slot still bounds the cores used.
-            return await _threads.RunAsync(work, lifetime.ApplicationStopping);
-        }
-        finally
-        {
-            _slots.Release();
-        }
+            Thread.Sleep(pauseMs);
+            return work();
+        }, lifetime.ApplicationStopping);
     }
 
     public DataCatalog Data => _data.Value;
@@ -95,11 +83,5 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
 
-    public void Dispose()
-    {
-        _threads.Dispose();
-        _slots.Dispose();
-    }
-
-    private static int Slots(WardTwinOptions options) => options.ShardConcurrency > 0 ? options.ShardConcurrency : Environment.ProcessorCount;
+    public void Dispose() => _slots.Dispose();
 }

@@ -3,26 +3,32 @@ using System.Collections.Concurrent;
 namespace WardTwin.Grains;
 
 /// <summary>
-/// The silo's own threads for planner work (cohort shards, PSA draws, capacity questions), one per slot. On the
-/// thread pool a shard held a pool thread for milliseconds while the silo's messages and grain turns queued behind
-/// it: the job's silo then answered the other silos late and they idled between bursts of work (two silos ran
-/// 1.5-1.6× one). On threads of their own the operating system shares the cores between the two.
+/// The silo's slots for planner work (cohort shards, PSA draws, capacity questions): a thread each, taking the next
+/// piece of work from one queue as soon as it finishes one. On the thread pool behind a semaphore, a shard held a
+/// pool thread for milliseconds while the silo's messages and grain turns queued behind it, so the job's silo
+/// answered the other silos late and they idled between bursts; and a slot stood empty between two shards while the
+/// next one was handed over through the grain's scheduler (two silos ran 1.5-1.6× one).
 /// </summary>
 public sealed class PlannerThreads(int count) : IDisposable
 {
     private readonly BlockingCollection<Action> _work = [];
     private int _started;
 
-    /// <summary>Runs <paramref name="work"/> on one of the threads; refused when <paramref name="cancellation"/> is cancelled before it starts.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the next free thread. Cancelled before it starts (a stopping silo), it never
+    /// starts and the caller sees it cancelled at once.
+    /// </summary>
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(work);
         Start();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = cancellation.Register(() => done.TrySetCanceled(cancellation));
         _work.Add(() =>
         {
-            if (cancellation.IsCancellationRequested)
+            cancelled.Dispose();
+            if (done.Task.IsCompleted)
             {
-                done.TrySetCanceled(cancellation);
                 return;
             }
 
@@ -34,7 +40,7 @@ public sealed class PlannerThreads(int count) : IDisposable
             {
                 done.TrySetException(ex);
             }
-        }, cancellation);
+        }, CancellationToken.None);
         return done.Task;
     }
 

@@ -53,6 +53,32 @@ public sealed class PlannerThreadsTests
         Assert.False(ran);
     }
 
+    [Fact]
+    public async Task Queued_work_of_a_stopping_silo_is_cancelled_at_once_and_never_runs()
+    {
+        using var threads = new PlannerThreads(1);
+        using var stopping = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = threads.RunAsync(() =>
+        {
+            started.SetResult();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return 1;
+        }, CancellationToken.None);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        bool ran = false;
+        var queued = threads.RunAsync(() => ran = true, stopping.Token);
+
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(TimeSpan.FromSeconds(30)));
+        release.Set();
+
+        Assert.Equal(1, await running.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, await threads.RunAsync(() => 2, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(ran);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

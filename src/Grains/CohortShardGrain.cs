@@ -19,8 +19,7 @@ public sealed class CohortShardGrain(ModelCatalog catalog, WardTwinMetrics metri
 {
     public async Task<CohortBlock> RunAsync(CohortRequestRef request, int first, int count)
     {
-        var runner = catalog.CachedRunner(request.Hash)
-            ?? catalog.RunnerFor(await GrainFactory.GetGrain<ICohortJobGrain>(request.JobKey).GetRequestAsync(), request.Hash);
+        var runner = await catalog.RunnerAsync(request.Hash, () => GrainFactory.GetGrain<ICohortJobGrain>(request.JobKey).GetRequestAsync());
         var outcomes = await catalog.InSlotAsync(() =>
         {
             var block = new AdmissionOutcome[count];

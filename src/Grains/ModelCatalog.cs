@@ -21,6 +21,8 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
     private readonly Lazy<DataCatalog> _data = new(() => DataCatalog.Locate(options.Value.DataPath));
     private readonly Lazy<ModelParameters> _parameters = new(() => ModelParameters.Load(options.Value.ParametersPath ?? DataCatalog.Locate(options.Value.DataPath).DefaultParametersPath));
     private readonly ConcurrentDictionary<string, Lazy<PsaSetup>> _psa = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<CohortRunner>>> _fetchingRunners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<PsaSetup>>> _fetchingPsa = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ProtocolPlan Plan, PatientSampler Sampler)> _wardPlans = new(StringComparer.Ordinal);
 
     /// <summary>The silo's slots for planner work (WardTwin:ShardConcurrency, default one per core): a thread each, so a job cannot starve live wards.</summary>
@@ -48,14 +50,19 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
 
     public CohortRunner RunnerFor(CohortRequest request) => RunnerFor(request, Hash(request));
 
-    /// <summary>The runner of a request already seen on this silo, by its hash.</summary>
-    public CohortRunner? CachedRunner(string hash) => _runners.TryGetValue(hash, out var runner) && runner.IsValueCreated ? runner.Value : null;
+    /// <summary>
+    /// The runner of a job's request by its hash, its request fetched with <paramref name="fetch"/> once per silo: a
+    /// job's first shards reach a silo together, and each fetched the request (tens of kB from the job's silo) before.
+    /// </summary>
+    public Task<CohortRunner> RunnerAsync(string hash, Func<Task<CohortRequest>> fetch) =>
+        _runners.TryGetValue(hash, out var runner) && runner.IsValueCreated ? Task.FromResult(runner.Value) : FetchOnce(_fetchingRunners, hash, async () => RunnerFor(await fetch(), hash));
 
     public CohortRunner RunnerFor(CohortRequest request, string key) =>
         _runners.GetOrAdd(key, _ => new Lazy<CohortRunner>(() => RequestModels.Runner(request))).Value;
 
-    /// <summary>The PSA setup of a request already seen on this silo, by its hash.</summary>
-    public PsaSetup? CachedPsa(string hash) => _psa.TryGetValue(hash, out var setup) && setup.IsValueCreated ? setup.Value : null;
+    /// <summary>A PSA job's setup by its hash, its request fetched once per silo (as <see cref="RunnerAsync"/>).</summary>
+    public Task<PsaSetup> PsaSetupAsync(string hash, Func<Task<PsaJobRequest>> fetch) =>
+        _psa.TryGetValue(hash, out var setup) && setup.IsValueCreated ? Task.FromResult(setup.Value) : FetchOnce(_fetchingPsa, hash, async () => PsaSetupFor(await fetch(), hash));
 
     /// <summary>A PSA job's setup, parsed once per silo: every draw of the job on this silo shares it.</summary>
     public PsaSetup PsaSetupFor(PsaJobRequest request, string key) =>
@@ -67,6 +74,20 @@ public sealed class ModelCatalog(IOptions<WardTwinOptions> options, Microsoft.Ex
         var protocol = Data.LoadProtocol(id);
         return (new ProtocolPlan(protocol, Parameters), new PatientSampler(Data.LoadCohort(protocol.Cohort), Parameters, protocol.Arm));
     });
+
+    /// <summary>One fetch per hash at a time; a failed one is forgotten, so the next caller tries again.</summary>
+    private static async Task<T> FetchOnce<T>(ConcurrentDictionary<string, Lazy<Task<T>>> fetching, string hash, Func<Task<T>> fetch)
+    {
+        var once = fetching.GetOrAdd(hash, _ => new Lazy<Task<T>>(fetch));
+        try
+        {
+            return await once.Value;
+        }
+        finally
+        {
+            fetching.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(hash, once));
+        }
+    }
 
     public static string Hash(PsaJobRequest r)
     {

@@ -16,8 +16,7 @@ public sealed class PsaDrawGrain(ModelCatalog catalog, WardTwinMetrics metrics) 
     public async Task<PsaDrawRows> RunAsync(CohortRequestRef job, int draw)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var setup = catalog.CachedPsa(job.Hash)
-            ?? catalog.PsaSetupFor(await GrainFactory.GetGrain<IPsaJobGrain>(job.JobKey).GetRequestAsync(), job.Hash);
+        var setup = await catalog.PsaSetupAsync(job.Hash, () => GrainFactory.GetGrain<IPsaJobGrain>(job.JobKey).GetRequestAsync());
         var result = await catalog.InSlotAsync(() => PsaRunner.Draw(setup, draw));
         metrics.CohortAdmissions.Add(setup.Patients * setup.Protocols.Count, new KeyValuePair<string, object?>("protocol", "psa"));
         return new PsaDrawRows(draw, [.. result.Rows.Select(r => r.Cost)], [.. result.Rows.Select(r => r.Effects)]);

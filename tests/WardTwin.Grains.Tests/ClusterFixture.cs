@@ -18,13 +18,16 @@ public sealed class TwoSiloCluster : IAsyncLifetime
     /// <summary>Breaks chosen grains on purpose (a bed that throws).</summary>
     public FaultInjection Faults { get; } = new();
 
+    /// <summary>Counts every grain's calls (how often a job's request was fetched).</summary>
+    public CallCounter Calls { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
     public async Task InitializeAsync()
     {
-        Cluster = ClusterFactory.Build(2, Time, faults: Faults);
+        Cluster = ClusterFactory.Build(2, Time, faults: Faults, calls: Calls);
         await Cluster.DeployAsync();
     }
 
@@ -53,7 +56,7 @@ public sealed class OneSiloCluster : IAsyncLifetime
 
 internal static class ClusterFactory
 {
-    public static InProcessTestCluster Build(int silos, TimeProvider grainTime, IDictionary<string, string?>? settings = null, FaultInjection? faults = null)
+    public static InProcessTestCluster Build(int silos, TimeProvider grainTime, IDictionary<string, string?>? settings = null, FaultInjection? faults = null, CallCounter? calls = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
@@ -73,6 +76,11 @@ internal static class ClusterFactory
             if (faults is not null)
             {
                 silo.AddIncomingGrainCallFilter(faults);
+            }
+
+            if (calls is not null)
+            {
+                silo.AddIncomingGrainCallFilter(calls);
             }
         });
         return builder.Build();

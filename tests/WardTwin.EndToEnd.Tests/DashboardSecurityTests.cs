@@ -130,6 +130,25 @@ public sealed class DashboardSecurityTests
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_silo_port_already_in_use_is_one_line_before_anything_starts()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var run = await Cli.Run(TimeSpan.FromMinutes(2), "run", "--beds", "1", "--for", "5", "--silo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--gateway-port", RunningSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--dashboard-url", $"http://127.0.0.1:{RunningSilo.FreePort()}");
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal($"error: 127.0.0.1:{port} is already in use (another WardTwin or program listens there): choose another with --dashboard-url, --silo-port or --gateway-port", run.Stderr.Trim());
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
     /// <summary>Sends a JSON body of about <paramref name="bytes"/> bytes in 8 KiB chunks, reading the reply as it comes.</summary>
     private static async Task<string> ChunkedPost(Uri url, int bytes)
     {

@@ -61,6 +61,7 @@ internal static class RunCommand
             var placement = new SiloPlacement(r.GetValue(siloPort), r.GetValue(gatewayPort), ClusterOptions.ParseAddress(r.GetValue(advertise)!));
             string id = training is null ? r.GetValue(wardId)! : new TraineeWardKey(r.GetValue(session)!, names.FirstOrDefault() ?? string.Empty).ToString();
             var devices = deviceData.Read(r, id);
+            PortPreflight.CheckFree(r.GetValue(dashboard)!, placement);
             await ClusterOptions.PreflightAsync(settings);
             await using var host = SiloHostFactory.BuildWithDashboard(settings, placement, catalog.Root, r.GetValue(dashboard)!, Microsoft.Extensions.Logging.LogLevel.Error, devices);
             await host.StartAsync(cancel);

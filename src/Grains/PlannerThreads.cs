@@ -15,8 +15,8 @@ public sealed class PlannerThreads(int count) : IDisposable
     private int _started;
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the next free thread. Cancelled before it starts (a stopping silo), it never
-    /// starts and the caller sees it cancelled at once.
+    /// Runs <paramref name="work"/> on the next free thread. Cancelled before it starts (a stopping silo), or handed
+    /// over after the threads were disposed, it never starts and the caller sees it cancelled at once.
     /// </summary>
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellation)
     {
@@ -24,7 +24,21 @@ public sealed class PlannerThreads(int count) : IDisposable
         Start();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = cancellation.Register(() => done.TrySetCanceled(cancellation));
-        _work.Add(() =>
+        try
+        {
+            Enqueue();
+        }
+        catch (InvalidOperationException) when (_work.IsAddingCompleted)
+        {
+            // The silo is stopping and its slots are gone: cancelled, as its queued work is, so the job runs the
+            // unit elsewhere.
+            cancelled.Dispose();
+            done.TrySetCanceled(CancellationToken.None);
+        }
+
+        return done.Task;
+
+        void Enqueue() => _work.Add(() =>
         {
             cancelled.Dispose();
             if (done.Task.IsCompleted)
@@ -41,7 +55,6 @@ public sealed class PlannerThreads(int count) : IDisposable
                 done.TrySetException(ex);
             }
         }, CancellationToken.None);
-        return done.Task;
     }
 
     public void Dispose() => _work.CompleteAdding();

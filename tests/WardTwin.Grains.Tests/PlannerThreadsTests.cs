@@ -79,6 +79,17 @@ public sealed class PlannerThreadsTests
         Assert.False(ran);
     }
 
+    [Fact]
+    public async Task Work_handed_to_a_stopped_silos_threads_is_cancelled_not_lost_in_a_queue()
+    {
+        var threads = new PlannerThreads(1);
+        Assert.Equal(1, await threads.RunAsync(() => 1, CancellationToken.None));
+        threads.Dispose();
+        bool ran = false;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => threads.RunAsync(() => ran = true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(ran);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using WardTwin.Model.Costs;
 using WardTwin.Model.Parameters;
@@ -23,7 +22,7 @@ public static class PatientsCsv
         for (int i = 0; i < r.Admissions.Length; i++)
         {
             var a = r.Admissions[i];
-            AppendRow(sb, Fixed(a, r.Costs[i]), a.DailyNrs.Select(Daily).ToArray(), days, AppendWeekly(new StringBuilder(), a).ToString()).Append('\n');
+            AppendRow(sb, Fixed(a, r.Costs[i]), [.. a.DailyNrs.Select(d => AppendDaily(new StringBuilder(), d).ToString())], days, AppendWeekly(new StringBuilder(), a).ToString()).Append('\n');
         }
 
         return sb.ToString();
@@ -128,10 +127,7 @@ public static class PatientsCsv
         return sb;
     }
 
-    /// <summary>One measure's daily scores as fields, a day without a score empty (not yet padded to the longest stay).</summary>
-    internal static string[] Daily(int[] scores) => [.. scores.Select(s => s >= 0 ? I(s) : string.Empty)];
-
-    /// <summary>Appends one measure's daily scores, comma-separated, as <see cref="Daily"/> gives them.</summary>
+    /// <summary>Appends one measure's daily scores, comma-separated, a day without a score empty (not yet padded to the longest stay).</summary>
     internal static StringBuilder AppendDaily(StringBuilder sb, int[] scores)
     {
         var row = new CsvFields(sb);
@@ -176,16 +172,23 @@ public static class PatientsCsv
     private static readonly string[] HorizonColumns =
         ["horizon_courses", "horizon_booster_courses", "horizon_booster_sessions", "horizon_bed_days", "horizon_chair_hours", "horizon_qalys", "horizon_qalys_discounted"];
 
-    /// <summary>A whole row: the fixed columns, each measure's days padded to <paramref name="days"/>, the weekly columns (joined, as <see cref="AppendWeekly"/> gives them).</summary>
-    internal static StringBuilder AppendRow(StringBuilder sb, string fixedColumns, IReadOnlyList<string[]> daily, int days, string weekly)
+    /// <summary>
+    /// A whole row: the fixed columns, each measure's days (joined, as <see cref="AppendDaily"/> gives them) padded
+    /// with empty fields to <paramref name="days"/>, the weekly columns (joined, as <see cref="AppendWeekly"/> gives them).
+    /// </summary>
+    internal static StringBuilder AppendRow(StringBuilder sb, string fixedColumns, IReadOnlyList<string> daily, int days, string weekly)
     {
         sb.Append(fixedColumns);
-        foreach (var scores in daily)
+        foreach (string scores in daily)
         {
-            for (int k = 0; k < days; k++)
+            // An empty text is no field or one empty field: padded, both give the same row.
+            int fields = scores.Length == 0 ? 0 : scores.Count(c => c == ',') + 1;
+            if (fields > 0)
             {
-                sb.Append(',').Append(k < scores.Length ? scores[k] : string.Empty);
+                sb.Append(',').Append(scores);
             }
+
+            sb.Append(',', days - fields);
         }
 
         if (weekly.Length > 0)
@@ -195,7 +198,5 @@ public static class PatientsCsv
 
         return sb;
     }
-
-    private static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
 
 }

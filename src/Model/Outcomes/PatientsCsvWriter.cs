@@ -62,8 +62,7 @@ public sealed class PatientsCsvWriter : IDisposable
             while (input.ReadLine() is { } line)
             {
                 var parts = line.Split(Part);
-                var daily = parts[1..^1].Select(p => p.Length == 0 ? [] : p.Split(',')).ToArray();
-                output.Write(PatientsCsv.AppendRow(sb.Clear(), parts[0], daily, _days, parts[^1]).Append('\n'));
+                output.Write(PatientsCsv.AppendRow(sb.Clear(), parts[0], parts[1..^1], _days, parts[^1]).Append('\n'));
             }
         }
 

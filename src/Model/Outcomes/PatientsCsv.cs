@@ -13,21 +13,6 @@ namespace WardTwin.Model.Outcomes;
 /// </summary>
 public static class PatientsCsv
 {
-    /// <summary>The file of a cohort held whole (tests, small runs): the same bytes <see cref="PatientsCsvWriter"/> writes as rows arrive.</summary>
-    public static string Build(CohortResult r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        int days = r.Admissions.Length == 0 ? 0 : r.Admissions.Max(a => a.DailyNrs.Max(d => d.Length));
-        var sb = new StringBuilder(Header(r.Protocol, r.Prices.Currency, r.AlarmNames, days, r.Admissions.Any(a => a.Horizon is not null))).Append('\n');
-        for (int i = 0; i < r.Admissions.Length; i++)
-        {
-            var a = r.Admissions[i];
-            AppendRow(sb, Fixed(a, r.Costs[i]), [.. a.DailyNrs.Select(d => AppendDaily(new StringBuilder(), d).ToString())], days, AppendWeekly(new StringBuilder(), a).ToString()).Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
     internal static string Header(Protocol protocol, string currency, IReadOnlyList<string> alarmNames, int days, bool horizon)
     {
         var header = new List<string>
@@ -57,9 +42,6 @@ public static class PatientsCsv
 
         return string.Join(',', header);
     }
-
-    /// <summary>Every column before the daily scores, joined.</summary>
-    internal static string Fixed(AdmissionOutcome a, CostBreakdown c) => AppendFixed(new StringBuilder(), a, c).ToString();
 
     /// <summary>Appends every column before the daily scores.</summary>
     internal static StringBuilder AppendFixed(StringBuilder sb, AdmissionOutcome a, CostBreakdown c)

@@ -7,7 +7,7 @@ namespace WardTwin.Model.Outcomes;
 /// <summary>
 /// Writes patients.csv as admissions arrive, holding none of them: each row goes to a side file with its daily
 /// scores unpadded, and <see cref="Complete"/> writes the header and every row padded to the longest stay (known
-/// only at the end) through a temporary name. The bytes equal <see cref="PatientsCsv.Build"/>'s.
+/// only at the end) through a temporary name.
 /// </summary>
 public sealed class PatientsCsvWriter : IDisposable
 {

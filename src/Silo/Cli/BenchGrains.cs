@@ -88,6 +88,7 @@ internal static class BenchGrains
             ["live_sim_time_h"] = Math.Round(status.SimTimeH, 4),
             ["monitor_samples_per_s_sampled_200"] = Math.Round(samples / seconds, 1),
             ["peak_working_set_bytes"] = peak,
+            ["gc"] = GcInEffect.Describe(),
             ["working_set_before_live_bytes"] = before,
             ["working_set_live_bytes"] = after,
             ["bytes_per_live_admission"] = status.Occupied == 0 ? null : (after - before) / status.Occupied,
@@ -98,7 +99,7 @@ internal static class BenchGrains
         await host.StopAsync();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains: {grainRate:0} admissions/s, reference {referenceRate:0}/s, ratio {grainRate / referenceRate:0.00} (goal: per core >= 0.8 x the model per core: `bench scaleout` measures one pinned silo against the pinned model)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live: {status.Occupied} admissions, tick lag p99 {p99:0} ms over {lags.Length} ticks after the first {LiveRun.WarmupTicks} (goal < 250; the first ticks' worst {run.WarmupMaxMs:0} ms), {(after - before) / Math.Max(status.Occupied, 1)} bytes of working set and {(managedAfter - managedBefore) / Math.Max(status.Occupied, 1)} bytes of live managed heap per admission (goal <= 25600), peak working set {peak / 1e6:0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live: {status.Occupied} admissions, tick lag p99 {p99:0} ms over {lags.Length} ticks after the first {LiveRun.WarmupTicks} (goal < 250; the first ticks' worst {run.WarmupMaxMs:0} ms), {(after - before) / Math.Max(status.Occupied, 1)} bytes of working set and {(managedAfter - managedBefore) / Math.Max(status.Occupied, 1)} bytes of live managed heap per admission (goal <= 25600), peak working set {peak / 1e6:0} MB ({GcInEffect.Describe()})"));
         Console.WriteLine($"wrote {output}");
         return 0;
     }

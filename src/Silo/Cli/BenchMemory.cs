@@ -115,11 +115,11 @@ internal static class BenchMemory
         }
 
         await ward.StopAsync();
-        var result = new JsonObject { ["protocol"] = protocolId, ["live"] = live, ["cores"] = Environment.ProcessorCount, ["goal_bytes_per_admission"] = 25 * 1024, ["checkpoints"] = rows };
+        var result = new JsonObject { ["protocol"] = protocolId, ["live"] = live, ["cores"] = Environment.ProcessorCount, ["goal_bytes_per_admission"] = 25 * 1024, ["gc"] = GcInEffect.Describe(), ["checkpoints"] = rows };
         await File.WriteAllTextAsync(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         await host.StopAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"goal: working set <= 25 KB per live admission at the last checkpoint: {lastSet / 1024:0.0} KB, {lastSet / (25 * 1024):0.00}x the goal (GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}); wrote {output}"));
+            $"goal: working set <= 25 KB per live admission at the last checkpoint: {lastSet / 1024:0.0} KB, {lastSet / (25 * 1024):0.00}x the goal ({GcInEffect.Describe()}); wrote {output}"));
         return 0;
     }
 

@@ -12,7 +12,7 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
 {
     private readonly SideEffectGrade[] _current = new SideEffectGrade[SideEffectKinds.Count];
     private readonly SideEffectGrade[] _sinceReview = new SideEffectGrade[SideEffectKinds.Count];
-    private readonly Concentrations[] _plateau = new Concentrations[Math.Max(1, (int)Math.Round(24 / observationIntervalH))];
+    private readonly PlasmaLevels[] _plateau = new PlasmaLevels[Math.Max(1, (int)Math.Round(24 / observationIntervalH))];
     private int _plateauCount;
     private int _alarmsEver;
     private int _alarmsSinceReview;
@@ -138,7 +138,7 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
     /// <summary>Plasma concentrations at an observation during infusion (effect sites are not averaged).</summary>
     public void RecordPlateau(Concentrations c)
     {
-        _plateau[_plateauCount++ % _plateau.Length] = c;
+        _plateau[_plateauCount++ % _plateau.Length] = new(c.SKetamineNgPerMl, c.RKetamineNgPerMl, c.SNorketamineNgPerMl, c.RNorketamineNgPerMl);
         PeakSNorketamineNgPerMl = Math.Max(PeakSNorketamineNgPerMl, c.SNorketamineNgPerMl);
     }
 
@@ -218,14 +218,17 @@ internal sealed class ObservationTracker(int alarmRules, double observationInter
         for (int i = 0; i < n; i++)
         {
             var c = _plateau[i];
-            s += c.SKetamineNgPerMl;
-            r += c.RKetamineNgPerMl;
-            sn += c.SNorketamineNgPerMl;
-            rn += c.RNorketamineNgPerMl;
+            s += c.S;
+            r += c.R;
+            sn += c.SNor;
+            rn += c.RNor;
         }
 
         return new Concentrations(s / n, r / n, sn / n, rn / n, 0, 0);
     }
+
+    // What a plateau averages, no more: a live bed keeps 24 of these (the effect sites made the ring half as large again).
+    private readonly record struct PlasmaLevels(double S, double R, double SNor, double RNor);
 
     private static (SideEffectGrade Grade, SideEffectKind? Kind) Max(SideEffectGrade[] grades)
     {

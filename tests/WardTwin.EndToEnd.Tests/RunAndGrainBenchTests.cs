@@ -11,12 +11,7 @@ public sealed partial class RunAndGrainBenchTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string FreePort() => TestPorts.Next().ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Run_starts_a_ward_and_prints_a_status_line_whose_clock_moves()

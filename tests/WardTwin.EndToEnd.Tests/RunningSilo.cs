@@ -121,12 +121,7 @@ public sealed class RunningSilo : IAsyncDisposable
         throw new TimeoutException($"the dashboard did not answer within 90 s:\n{silo.Output}");
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Next();
 
     public async ValueTask DisposeAsync()
     {

@@ -19,12 +19,13 @@ internal static class GcInEffect
             : AppContext.GetData("System.GC.DynamicAdaptationMode")?.ToString();
         string? target = Environment.GetEnvironmentVariable("DOTNET_GCDTargetTCP") is { } t ? Hex(t)
             : AppContext.GetData("System.GC.DTargetTCP")?.ToString();
-        if (!GCSettings.IsServerGC || datas == "0")
+        if (datas == "0")
         {
-            return datas == "0" ? $"{mode}, DATAS off" : mode;
+            return $"{mode}, DATAS off";
         }
 
-        return $"{mode}, DATAS, target {target ?? "2 (the runtime's default)"} % of time in GC";
+        // DATAS and its target adapt server GC's heaps only.
+        return GCSettings.IsServerGC ? $"{mode}, DATAS, target {target ?? "2 (the runtime's default)"} % of time in GC" : mode;
     }
 
     private static string Hex(string value) =>

@@ -22,14 +22,21 @@ public sealed class MedplumFhirServer : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <param name="failFirst">The first N Bundles are answered with failStatus (a server that is briefly down).</param>
-    public static async Task<MedplumFhirServer> StartAsync(int failFirst = 0, int failStatus = 503)
+    /// <param name="failFirst">The first N Bundles are answered with failStatus (a server that is briefly down, or refuses them).</param>
+    /// <param name="retryAfterS">When given, those answers carry Retry-After with these seconds.</param>
+    public static async Task<MedplumFhirServer> StartAsync(int failFirst = 0, int failStatus = 503, int? retryAfterS = null)
     {
         int port = RunningSilo.FreePort();
         var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(Cli.RepositoryRoot, "tests", "peers", "fhir"), RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "server.mjs", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--fail-first", failFirst.ToString(System.Globalization.CultureInfo.InvariantCulture), failStatus.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);
+        }
+
+        if (retryAfterS is { } after)
+        {
+            start.ArgumentList.Add("--retry-after");
+            start.ArgumentList.Add(after.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var process = Process.Start(start)!;
@@ -49,11 +56,11 @@ public sealed class MedplumFhirServer : IAsyncDisposable
 
     public async Task<int> TotalAsync(string query) => (await SearchAsync(query + (query.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "_total=accurate&_count=1000"))["entry"]?.AsArray().Count ?? 0;
 
-    /// <summary>Bundles received and the most entries one had.</summary>
-    public async Task<(int Bundles, int MaxEntries)> StatsAsync()
+    /// <summary>Bundles received, the most entries one had, and when (server's clock, ms) each told-to-fail post was refused.</summary>
+    public async Task<(int Bundles, int MaxEntries, long[] RefusedAtMs)> StatsAsync()
     {
         var s = (await Http.GetFromJsonAsync<JsonObject>($"{BaseUrl}/_stats"))!;
-        return ((int)s["bundles"]!, (int)s["maxEntries"]!);
+        return ((int)s["bundles"]!, (int)s["maxEntries"]!, [.. s["refusedAtMs"]!.AsArray().Select(t => (long)t!)]);
     }
 
     public async ValueTask DisposeAsync()

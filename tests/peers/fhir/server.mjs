@@ -1,6 +1,7 @@
 // An in-memory FHIR R4 server for WardTwin's device-data tests: Medplum's FHIR router (batch and transaction
 // Bundles, conditional create with ifNoneExist, search) on its memory repository, behind node's http module.
-// Usage: node server.mjs PORT [--fail-first N STATUS]  (the first N posts of a Bundle answer STATUS, to test retries)
+// Usage: node server.mjs PORT [--fail-first N STATUS] [--retry-after S]  (the first N posts of a Bundle answer STATUS,
+// with a Retry-After of S seconds when given, to test retries and refusals; /_stats lists when each was refused)
 // Prints "listening PORT" when ready.
 import http from 'node:http';
 import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
@@ -18,6 +19,9 @@ const port = Number(process.argv[2]);
 const failAt = process.argv.indexOf('--fail-first');
 let failures = failAt > 0 ? Number(process.argv[failAt + 1]) : 0;
 const failStatus = failAt > 0 ? Number(process.argv[failAt + 2]) : 503;
+const retryAt = process.argv.indexOf('--retry-after');
+const retryAfterS = retryAt > 0 ? process.argv[retryAt + 1] : undefined;
+const refusedAtMs = [];
 const router = new FhirRouter();
 const repo = new MemoryRepository();
 let bundles = 0;
@@ -33,12 +37,16 @@ const server = http.createServer(async (req, res) => {
   };
   try {
     if (req.method === 'GET' && url.pathname === '/_stats') {
-      return send(200, { bundles, maxEntries });
+      return send(200, { bundles, maxEntries, refusedAtMs });
     }
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
     if (req.method === 'POST' && (url.pathname === '/' || url.pathname === '') && failures > 0) {
       failures--;
-      return send(failStatus, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'told to fail' }] });
+      refusedAtMs.push(Date.now());
+      const headers = { 'content-type': 'application/fhir+json' };
+      if (retryAfterS !== undefined) headers['retry-after'] = retryAfterS;
+      res.writeHead(failStatus, headers);
+      return res.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: failStatus < 500 && failStatus !== 429 ? 'invalid' : 'transient', diagnostics: 'told to fail' }] }));
     }
     const query = Object.fromEntries(url.searchParams.entries());
     const [outcome, resource] = await router.handleRequest(

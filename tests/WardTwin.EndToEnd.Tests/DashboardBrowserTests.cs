@@ -36,7 +36,12 @@ public sealed class DashboardBrowserTests
         var message = wait.Until(_ => browser.FindElement(By.Id("msg-0")) is var m && m.Text.Contains("refused", StringComparison.Ordinal) ? m : null);
         Assert.Contains("hard limit of 14 mg/h", message.Text, StringComparison.Ordinal);
         Assert.Contains("refused", message.GetAttribute("class"), StringComparison.Ordinal);
-        Thread.Sleep(1500);
+        var pump = System.Text.Json.Nodes.JsonNode.Parse(await silo.Http.GetStringAsync(silo.BaseUrl + "/api/patients/ward-1/0"))!["pump"]!;
+        Assert.Equal(6.0, (double)pump["rateMgPerH"]!);
+
+        // The row is redrawn from the feed after the refusal (a newer reading shows) and still says 6.
+        string hrAtRefusal = row.FindElement(By.CssSelector(".hr")).Text;
+        wait.Until(_ => row.FindElement(By.CssSelector(".hr")).Text != hrAtRefusal);
         Assert.Equal("6.0", row.FindElement(By.CssSelector(".rate")).Text);
         Shot(browser, "ward-hard-limit-refused");
 
@@ -52,8 +57,18 @@ public sealed class DashboardBrowserTests
         Assert.Equal("6.0", row.FindElement(By.CssSelector(".rate")).Text);
 
         browser.Navigate().GoToUrl(silo.BaseUrl + "/patient.html?id=ward-1/0");
-        wait.Until(d => d.FindElements(By.CssSelector("#plasma-chart path")).Count >= 1);
-        wait.Until(d => d.FindElements(By.CssSelector("#side-effect-chart path")).Count >= 1);
+        wait.Until(_ => Chromium.ChartPoints(browser, "chart-plasma") >= 3 && Chromium.ChartPoints(browser, "chart-side-effects") >= 1);
+
+        // Saturation and breathing rate on their own chart, each line the monitor's own readings on its own axis.
+        wait.Until(_ => Chromium.ChartPoints(browser, "chart-breathing") >= 4 && Chromium.ChartPoints(browser, "chart-circulation") >= 6);
+        var breathing = (IReadOnlyCollection<object>)browser.ExecuteScript(
+            "const c = Chart.getChart('chart-breathing'); return c.data.datasets.map(d => [d.label, d.yAxisID, d.data.length, Math.min(...d.data.map(p => p.y)), Math.max(...d.data.map(p => p.y))].join('|'));")!;
+        var lines = breathing.Select(o => ((string)o).Split('|')).ToDictionary(f => f[0]);
+        Assert.Equal("spo2", lines["SpO2 %"][1]);
+        Assert.Equal("rr", lines["RR /min"][1]);
+        Assert.Equal(lines["SpO2 %"][2], lines["RR /min"][2]);
+        Assert.InRange(double.Parse(lines["SpO2 %"][4], System.Globalization.CultureInfo.InvariantCulture), 50, 100);
+        Assert.InRange(double.Parse(lines["RR /min"][3], System.Globalization.CultureInfo.InvariantCulture), 0, 60);
         Assert.StartsWith("now:", browser.FindElement(By.Id("side-effects-now")).Text, StringComparison.Ordinal);
         Shot(browser, "patient-charts");
     }

@@ -142,7 +142,9 @@ public sealed partial class ClusterTests(PostgresServer pg, ITestOutputHelper ou
 
             DateTime lastWrite = await pg.ScalarAsync<DateTime>("SELECT max(modifiedon) FROM orleansstorage");
             await pg.StopAsync();
-            await Task.Delay(TimeSpan.FromSeconds(6));
+
+            // The ward has found the database gone (its next state write failed) before anything is asked of it.
+            await Eventually(() => Task.FromResult(silo.Output.Contains("could not store its state", StringComparison.Ordinal)), seen => seen, "the ward's silo to find PostgreSQL down");
             var refused = await http.PostAsJsonAsync(dashboardUrl + "/api/patients/pgward/1/rate", new { rateMgPerH = 6 });
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Contains("could not store the change", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

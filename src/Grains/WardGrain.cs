@@ -251,6 +251,7 @@ public sealed class WardGrain(
     /// <summary>A tick that throws is logged and the next one tries again: the clock never stops on an error.</summary>
     private async Task TimerTick()
     {
+        long started = time.GetTimestamp();
         try
         {
             await TickCore();
@@ -263,6 +264,22 @@ public sealed class WardGrain(
         {
             Log.TickFailed(logger, ex, Id, _simH);
         }
+        finally
+        {
+            KeepCadence(started);
+        }
+    }
+
+    /// <summary>
+    /// Orleans counts a timer's period from the end of its callback, so a tick of 80 ms work at a 1 s period came every
+    /// 1.08 s: the next tick is due a period after this one began. A tick longer than the period still leaves a whole
+    /// period before the next, so an overloaded ward backs off rather than ticking back to back.
+    /// </summary>
+    private void KeepCadence(long startedTimestamp)
+    {
+        var period = TimeSpan.FromMilliseconds(options.Value.WardTickMs);
+        var took = time.GetElapsedTime(startedTimestamp);
+        _timer?.Change(took < period ? period - took : period, period);
     }
 
     public async Task<WardStatus> JumpToAsync(double simTimeH)

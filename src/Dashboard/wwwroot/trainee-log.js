@@ -27,7 +27,9 @@ function showLog(c, log) {
     const inCourse = r.kind === 'TraineeAction' && r.accepted && !['acknowledge-alarm', 'hold', 'oxygen', 'call-doctor'].includes(r.action);
     if (!inCourse) rows.push({ h: r.simTimeH, who: r.kind === 'AlarmRaised' ? 'monitor' : r.kind === 'EventFired' ? 'event' : `you (${r.trainee})`, what: r.what, ward: false });
   }
-  rows.sort((a, b) => b.h - a.h);
+  // Newest first; entries of one instant (a review and the rate it set) keep their order of happening, reversed with the rest.
+  rows.forEach((r, i) => { r.seq = i; });
+  rows.sort((a, b) => b.h - a.h || b.seq - a.seq);
   c.log.replaceChildren(el('tr', {}, el('th', {}, 'time'), el('th', {}, 'who'), el('th', {}, 'what')),
     ...rows.slice(0, 40).map(r => el('tr', { class: r.ward ? 'by-ward' : '' }, el('td', {}, dayClock(r.h, startClock)), el('td', {}, r.who), el('td', {}, r.what))));
 }

@@ -104,6 +104,16 @@ public sealed class TrainingBreathingBrowserTests
         });
         Chromium.Shot(browser, "training-night-cara-ward");
 
+        // Cara's page draws the desaturation in bed 1's trend: the monitor's saturation below the 93 % at which the
+        // scenario's finding fires, and the breathing rate on its own axis.
+        var trend = (IReadOnlyCollection<object>)browser.ExecuteScript(
+            "const c = Chart.getChart('breath-1'); return c.data.datasets.map(d => [d.label, d.yAxisID, d.data.length, Math.min(...d.data.map(p => p.y))].join('|'));")!;
+        var byLabel = trend.Select(o => ((string)o).Split('|')).ToDictionary(f => f[0]);
+        Assert.Equal("spo2", byLabel["SpO2 (%)"][1]);
+        Assert.Equal("rr", byLabel["RR (/min)"][1]);
+        Assert.True(int.Parse(byLabel["SpO2 (%)"][2], System.Globalization.CultureInfo.InvariantCulture) >= 30, $"SpO2 readings in the trend: {byLabel["SpO2 (%)"][2]}");
+        Assert.True(double.Parse(byLabel["SpO2 (%)"][3], System.Globalization.CultureInfo.InvariantCulture) < 93, $"lowest SpO2 in the trend: {byLabel["SpO2 (%)"][3]}");
+
         browser.SwitchTo().Window(instructor);
         browser.FindElement(By.Id("pause")).Click();
         wait.Until(d => d.FindElement(By.Id("ctlMsg")).Text == "paused");

@@ -1,6 +1,6 @@
 // One bed on the trainee's page: monitor (large numerics, pleth-like trace), IEC-coloured alarms in words, what the
 // titration rule reads (pain score, noticed relief, side effects and alarms since the last review), the pump's screen,
-// actions, a chart and the bed's log. An empty bed shows as empty: no numbers, trace, pump, controls or chart of anyone.
+// actions, a chart of the course, a trend of the monitor's saturation and breathing rate, and the bed's log. An empty bed shows as empty: no numbers, trace, pump, controls or chart of anyone.
 const cards = {}, lastReview = {}, dueSince = {};
 
 function card(bed) {
@@ -12,7 +12,7 @@ function card(bed) {
     root: el('section', { class: 'bed', 'data-bed': bed }), title: el('h2'), body: el('div', { class: 'bed-body' }), alarms: el('div', { class: 'alarms' }),
     handover: el('p', { class: 'handover' }),
     monitor: el('div', { class: 'monitor' }), review: el('div', { class: 'message confirm review' }), pain: el('div', { class: 'pain' }), effects: el('div', { class: 'effects' }),
-    pump: el('div', { class: 'status pump' }), chartBox: el('div', { class: 'chartbox' }), log: el('table', { class: 'record bed-log' }),
+    pump: el('div', { class: 'status pump' }), chartBox: el('div', { class: 'chartbox' }), breathBox: el('div', { class: 'chartbox' }), log: el('table', { class: 'record bed-log' }),
   };
   c.nums = {};
   for (const [k, label] of [['hr', 'HR /min'], ['spo2', 'SpO2 %'], ['bp', 'BP mmHg'], ['rr', 'RR /min']]) {
@@ -27,6 +27,10 @@ function card(bed) {
   c.chart = timeChart(canvas, [series('pump rate (mg/h)', [], 'rate', '#1f6feb', { stepped: true }), series('S-ketamine plasma (ng/mL)', [], 'conc', '#d1242f'),
     series('fast effect site (ng/mL)', [], 'conc', '#9a6700'), series('NRS (0-10)', [], 'nrs', '#1a7f37', { showLine: false, pointRadius: 3 })],
     [{ id: 'rate', title: 'rate (mg/h)', min: 0 }, { id: 'conc', title: 'concentration (ng/mL)', min: 0 }, { id: 'nrs', title: 'NRS (0-10)', min: 0, max: 10 }], startClock);
+  // The monitor's recent readings of saturation and breathing rate: where midazolam's depression of breathing shows.
+  const breathCanvas = el('canvas', { id: `breath-${bed}` }); c.breathBox.append(breathCanvas);
+  c.breath = timeChart(breathCanvas, [series('SpO2 (%)', [], 'spo2', '#0a7ea4'), series('RR (/min)', [], 'rr', '#8250df')],
+    [{ id: 'spo2', title: 'SpO2 (%)', max: 100 }, { id: 'rr', title: 'RR (/min)', min: 0 }], startClock);
   const typed = (box, what, unit) => clinicalNumber(box.value, what, unit, m => say(m, 'refused'));
   const button = (text, onclick) => el('button', { onclick }, text);
   const controls = el('div', { class: 'controls' },
@@ -38,7 +42,7 @@ function card(bed) {
     el('br'), el('label', {}, 'oxygen L/min (0 = off) ', oxygen), button('Give oxygen', () => { const v = typed(oxygen, 'oxygen', 'L/min'); if (v !== null) act(bed, 'oxygen', v); }),
     button('Call doctor', () => act(bed, 'call-doctor')),
     button('Discharge', () => { if (confirm(`Discharge bed ${bed}? The pump stops and the treatment ends.`)) act(bed, 'discharge'); }));
-  c.body.append(c.handover, c.alarms, c.monitor, c.review, c.pain, c.effects, c.pump, controls, c.chartBox, el('h3', {}, 'medication and events'), c.log);
+  c.body.append(c.handover, c.alarms, c.monitor, c.review, c.pain, c.effects, c.pump, controls, c.chartBox, c.breathBox, el('h3', {}, 'medication and events'), c.log);
   c.root.append(c.title, c.body);
   document.getElementById('beds').append(c.root);
   return cards[bed] = c;
@@ -53,6 +57,7 @@ function showEmpty(c, bed) {
   for (const n of Object.values(c.nums)) n.textContent = '–';
   c.pleth.data.datasets[0].data = []; c.pleth.update('none');
   c.chart.data.datasets.forEach(d => { d.data = []; }); c.chart.update('none');
+  c.breath.data.datasets.forEach(d => { d.data = []; }); c.breath.update('none');
   for (const part of [c.alarms, c.review, c.pain, c.effects, c.pump, c.log]) part.replaceChildren();
   delete lastReview[bed]; delete dueSince[bed];
 }
@@ -73,6 +78,19 @@ function showVitals(c, v) {
   c.nums.hr.textContent = fmt(v.hrPerMin, 0); c.nums.spo2.textContent = fmt(v.spo2Percent, 0) + (v.artefact ? '?' : '');
   c.nums.bp.textContent = `${fmt(v.sbpMmHg, 0)}/${fmt(v.dbpMmHg, 0)}`; c.nums.rr.textContent = fmt(v.rrPerMin, 0);
   c.pleth.data.datasets[0].data = plethPoints(v.hrPerMin, Date.now()); c.pleth.update('none');
+  appendReadings(c, [v]);
+}
+
+// The trend keeps as many readings as the monitor's own ring (the patient page draws the same).
+const TREND_READINGS = 180;
+function appendReadings(c, readings) {
+  const [spo2, rr] = c.breath.data.datasets, last = spo2.data.length ? spo2.data[spo2.data.length - 1].x : -Infinity;
+  for (const v of readings) {
+    if (v.simTimeH <= last) continue;
+    spo2.data.push({ x: v.simTimeH, y: v.spo2Percent }); rr.data.push({ x: v.simTimeH, y: v.rrPerMin });
+  }
+  for (const d of [spo2, rr]) if (d.data.length > TREND_READINGS) d.data.splice(0, d.data.length - TREND_READINGS);
+  c.breath.update('none');
 }
 
 function showAlarms(c, bed, alarms) {
@@ -114,11 +132,19 @@ function showBedside(c, bed, id, p) {
 // The chart's history once (one replay of the course), then the points the feed brings.
 async function loadChart(c, id) {
   shown.charted[id] = false;
+  c.breath.data.datasets.forEach(d => { d.data = []; }); // the last patient's readings go before the first await
   const h = await api('GET', `/api/patients/${id.replace(/\/\d+$/, '')}/${id.split('/').pop()}/history`);
   if (!h.ok || c.admission !== id) return;
   c.chart.data.datasets.forEach(d => { d.data = []; });
   appendPoints(c, h.data);
   shown.charted[id] = true;
+  // The readings the monitor took before the page opened (once per admission; after that the feed brings each).
+  const p = await api('GET', `/api/patients/${id.replace(/\/\d+$/, '')}/${id.split('/').pop()}`);
+  if (!p.ok || c.admission !== id) return;
+  const pushed = c.breath.data.datasets[0].data;
+  const before = pushed.length ? p.data.vitals.filter(v => v.simTimeH < pushed[0].x) : p.data.vitals;
+  c.breath.data.datasets.forEach((d, i) => { d.data = before.map(v => ({ x: v.simTimeH, y: i === 0 ? v.spo2Percent : v.rrPerMin })).concat(d.data); });
+  appendReadings(c, []);
 }
 
 function appendPoints(c, points) {

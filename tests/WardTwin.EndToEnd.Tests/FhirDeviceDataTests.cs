@@ -16,12 +16,8 @@ public sealed class FhirDeviceDataTests
     public async Task A_4_bed_ward_posts_vital_signs_Observations_with_LOINC_and_UCUM_and_makes_each_Patient_once()
     {
         await using var fhir = await MedplumFhirServer.StartAsync();
-        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "4", "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
-        await Eventually.Holds(async () =>
-        {
-            int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
-            return (hr >= 12, $"{hr} heart rates");
-        }, "three rounds of heart rates from 4 monitors", 60);
+        await using var silo = await WardPostingTo(fhir, 4);
+        await HeartRatesArrive(fhir, 12, "three rounds of heart rates from 4 monitors");
 
         Assert.Equal(4, await fhir.TotalAsync("Patient?identifier=urn:wardtwin:admission|"));
         Assert.Equal(4, await fhir.TotalAsync("Encounter"));
@@ -46,12 +42,8 @@ public sealed class FhirDeviceDataTests
     public async Task A_server_answering_503_at_first_is_retried_with_back_off_and_then_takes_the_Bundles()
     {
         await using var fhir = await MedplumFhirServer.StartAsync(failFirst: 3, failStatus: 503);
-        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "2", "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
-        await Eventually.Holds(async () =>
-        {
-            int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
-            return (hr >= 2, $"{hr} heart rates");
-        }, "heart rates after the 503s", 90);
+        await using var silo = await WardPostingTo(fhir, 2);
+        await HeartRatesArrive(fhir, 2, "heart rates after the 503s");
         Assert.True(await MetricsText.ReadAsync(silo, "wardtwin_fhir_retries_total", "reason=\"5xx\"") >= 3);
         Assert.Equal(2, await fhir.TotalAsync("Patient"));
     }
@@ -61,12 +53,8 @@ public sealed class FhirDeviceDataTests
     {
         // Retry-After 3 s against a back-off that starts at 0.4-0.6 s: only a sender that reads the header waits 3 s.
         await using var fhir = await MedplumFhirServer.StartAsync(failFirst: 3, failStatus: 429, retryAfterS: 3);
-        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "2", "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
-        await Eventually.Holds(async () =>
-        {
-            int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
-            return (hr >= 2, $"{hr} heart rates");
-        }, "heart rates after the 429s", 90);
+        await using var silo = await WardPostingTo(fhir, 2);
+        await HeartRatesArrive(fhir, 2, "heart rates after the 429s");
 
         var (_, _, refused) = await fhir.StatsAsync();
         Assert.Equal(3, refused.Length);
@@ -81,14 +69,10 @@ public sealed class FhirDeviceDataTests
     public async Task A_Bundle_refused_with_400_is_dropped_counted_and_logged_not_retried_and_later_Bundles_go_on()
     {
         await using var fhir = await MedplumFhirServer.StartAsync(failFirst: 2, failStatus: 400);
-        await using var silo = await RunningSilo.StartAsync(null, "127.0.0.1", "--beds", "2", "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
+        await using var silo = await WardPostingTo(fhir, 2);
 
         // The first posts are the admissions' identities: refused, they are asked again at the next interval.
-        await Eventually.Holds(async () =>
-        {
-            int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
-            return (hr >= 4, $"{hr} heart rates");
-        }, "heart rates after the refusals", 90);
+        await HeartRatesArrive(fhir, 4, "heart rates after the refusals");
 
         var (_, _, refused) = await fhir.StatsAsync();
         Assert.Equal(2, refused.Length);
@@ -100,4 +84,13 @@ public sealed class FhirDeviceDataTests
             () => Task.FromResult((silo.Output.Contains("with 400: error invalid: told to fail", StringComparison.Ordinal), "the refusal and its OperationOutcome in the log")),
             "the log line", 10);
     }
+
+    private static Task<RunningSilo> WardPostingTo(MedplumFhirServer fhir, int beds) =>
+        RunningSilo.StartAsync(null, "127.0.0.1", "--beds", beds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--fhir", fhir.BaseUrl, "--fhir-interval-s", "2");
+
+    private static Task HeartRatesArrive(MedplumFhirServer fhir, int atLeast, string what) => Eventually.Holds(async () =>
+    {
+        int hr = await fhir.TotalAsync("Observation?code=http://loinc.org|8867-4");
+        return (hr >= atLeast, $"{hr} heart rates");
+    }, what, 90);
 }

@@ -1,6 +1,7 @@
 // One bed on the trainee's page: monitor (large numerics, pleth-like trace), IEC-coloured alarms in words, what the
 // titration rule reads (pain score, noticed relief, side effects and alarms since the last review), the pump's screen,
-// actions, a chart of the course, a trend of the monitor's saturation and breathing rate, and the bed's log. An empty bed shows as empty: no numbers, trace, pump, controls or chart of anyone.
+// actions, a chart of the course, a trend of the monitor's saturation and breathing rate, and the bed's log. An empty
+// bed shows as empty: no numbers, trace, pump, controls or chart of anyone.
 const cards = {}, lastReview = {}, dueSince = {};
 
 function card(bed) {
@@ -133,13 +134,14 @@ function showBedside(c, bed, id, p) {
 async function loadChart(c, id) {
   shown.charted[id] = false;
   c.breath.data.datasets.forEach(d => { d.data = []; }); // the last patient's readings go before the first await
-  const h = await api('GET', `/api/patients/${id.replace(/\/\d+$/, '')}/${id.split('/').pop()}/history`);
+  const path = `/api/patients/${id.replace(/\/\d+$/, '')}/${id.split('/').pop()}`;
+  const h = await api('GET', path + '/history');
   if (!h.ok || c.admission !== id) return;
   c.chart.data.datasets.forEach(d => { d.data = []; });
   appendPoints(c, h.data);
   shown.charted[id] = true;
   // The readings the monitor took before the page opened (once per admission; after that the feed brings each).
-  const p = await api('GET', `/api/patients/${id.replace(/\/\d+$/, '')}/${id.split('/').pop()}`);
+  const p = await api('GET', path);
   if (!p.ok || c.admission !== id) return;
   const pushed = c.breath.data.datasets[0].data;
   const before = pushed.length ? p.data.vitals.filter(v => v.simTimeH < pushed[0].x) : p.data.vitals;

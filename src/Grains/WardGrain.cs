@@ -240,9 +240,11 @@ public sealed class WardGrain(
         return new(_stopped ? $"ward {Id} is stopped (start it again)" : $"ward {Id} has not been started");
     }
 
+    private TimeSpan TickPeriod => TimeSpan.FromMilliseconds(options.Value.WardTickMs);
+
     private void ArmClock()
     {
-        var period = TimeSpan.FromMilliseconds(options.Value.WardTickMs);
+        var period = TickPeriod;
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(_ => TimerTick(), new GrainTimerCreationOptions(period, period) { KeepAlive = true });
         _lastCheckpointTicks = time.GetTimestamp();
@@ -277,7 +279,7 @@ public sealed class WardGrain(
     /// </summary>
     private void KeepCadence(long startedTimestamp)
     {
-        var period = TimeSpan.FromMilliseconds(options.Value.WardTickMs);
+        var period = TickPeriod;
         var took = time.GetElapsedTime(startedTimestamp);
         _timer?.Change(took < period ? period - took : period, period);
     }
